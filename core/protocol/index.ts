@@ -1,0 +1,5 @@
+export * from "./common";
+export * from "./limits";
+export * from "./message";
+export * from "./socket";
+export * from "./validate";

@@ -1,0 +1,81 @@
+/**
+ * The ConversationRoom's WebSocket protocol. Commands are imperative (`message.send`), events are
+ * past tense (`message.created`). Every frame in either direction is validated with these schemas.
+ */
+import * as v from "valibot";
+import { ErrorBody } from "./common";
+import { ChatMessage, ClientId, FileKey, MessageText } from "./message";
+
+const SendText = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("text"), text: MessageText });
+const SendImage = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("image"), key: FileKey });
+const SendVoice = v.object({
+  type: v.literal("message.send"),
+  clientId: ClientId,
+  kind: v.literal("voice"),
+  key: FileKey,
+  durationSec: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(300))),
+});
+const SendOrderCard = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("order_card"), orderId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
+const SendProductCard = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("product_card"), productId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
+
+/** `message.send`: one schema per kind, so an error names the field that is wrong for that kind. */
+export const MessageSend = v.variant("kind", [SendText, SendImage, SendVoice, SendOrderCard, SendProductCard], "kind must be one of text, image, voice, order_card, product_card");
+export type MessageSend = v.InferOutput<typeof MessageSend>;
+
+export const TypingSet = v.object({ type: v.literal("typing.set"), typing: v.boolean() });
+export const ReadMark = v.object({ type: v.literal("read.mark"), seq: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+export const HistorySync = v.object({ type: v.literal("history.sync"), afterSeq: v.pipe(v.number(), v.integer(), v.minValue(0)) });
+export const SessionResolve = v.object({ type: v.literal("session.resolve") });
+export const Ping = v.object({ type: v.literal("ping") });
+
+/** Every frame a client may send to a room. */
+export const ClientCommand = v.variant("type", [
+  v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.string() }),
+  TypingSet,
+  ReadMark,
+  HistorySync,
+  SessionResolve,
+  Ping,
+], "type must be one of message.send, typing.set, read.mark, history.sync, session.resolve, ping");
+export type ClientCommand = v.InferOutput<typeof ClientCommand>;
+
+export const Side = v.picklist(["customer", "agent"]);
+export type Side = v.InferOutput<typeof Side>;
+
+export const SessionInfo = v.object({
+  id: v.string(),
+  status: v.picklist(["bot", "queued", "assigned", "resolved"]),
+  openedAt: v.number(),
+  agentId: v.nullable(v.string()),
+  resolvedAt: v.nullable(v.number()),
+});
+export type SessionInfo = v.InferOutput<typeof SessionInfo>;
+
+export const Unread = v.object({ customer: v.number(), agent: v.number() });
+
+/** Sent once to a connection when it joins: who it is and where the thread stands. */
+export const RoomJoined = v.object({
+  type: v.literal("room.joined"),
+  threadId: v.string(),
+  role: v.picklist(["customer", "agent"]),
+  lastSeq: v.number(),
+  readSeq: v.object({ customer: v.number(), agent: v.number() }),
+  unread: Unread,
+  session: v.nullable(SessionInfo),
+});
+export const MessageCreated = v.object({ type: v.literal("message.created"), message: ChatMessage });
+export const MessageAcked = v.object({ type: v.literal("message.acked"), clientId: v.string(), seq: v.number(), duplicate: v.boolean() });
+export const MessagesSynced = v.object({ type: v.literal("messages.synced"), messages: v.array(ChatMessage), lastSeq: v.number(), more: v.boolean() });
+export const TypingChanged = v.object({ type: v.literal("typing.changed"), side: Side, name: v.string(), typing: v.boolean() });
+export const ReadUpdated = v.object({ type: v.literal("read.updated"), side: Side, seq: v.number() });
+export const UnreadChanged = v.object({ type: v.literal("unread.changed"), unread: Unread });
+export const SessionChanged = v.object({ type: v.literal("session.changed"), session: SessionInfo });
+export const Pong = v.object({ type: v.literal("pong"), at: v.number() });
+export const ErrorFrame = v.object({ type: v.literal("error"), ...ErrorBody.entries, clientId: v.optional(v.string()) });
+
+/** Every frame a room may send. The web validates what it receives with this. */
+export const ServerEvent = v.variant("type", [
+  RoomJoined, MessageCreated, MessageAcked, MessagesSynced, TypingChanged, ReadUpdated, UnreadChanged, SessionChanged, Pong, ErrorFrame,
+]);
+export type ServerEvent = v.InferOutput<typeof ServerEvent>;
+export type ErrorFrame = v.InferOutput<typeof ErrorFrame>;

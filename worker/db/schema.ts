@@ -1,0 +1,218 @@
+/**
+ * D1 schema (drizzle). Chat messages are not here: they live in each ConversationRoom's SQLite.
+ * D1 holds the directory (shops, staff, customers), mall data, and one row per session.
+ */
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const shops = sqliteTable("shops", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  nameEn: text("name_en").notNull(),
+  category: text("category").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
+export const customers = sqliteTable("customers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  level: text("level").notNull().default("normal"),
+  tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+  locale: text("locale").notNull().default("zh-CN"),
+  createdAt: integer("created_at").notNull(),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const staff = sqliteTable(
+  "staff",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    email: text("email").notNull(),
+    name: text("name").notNull(),
+    role: text("role").notNull(),
+    passwordHash: text("password_hash").notNull(),
+    capacity: integer("capacity").notNull().default(5),
+    seniority: integer("seniority").notNull().default(1),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("staff_email").on(t.email), index("staff_shop").on(t.shopId)],
+);
+
+export const staffSessions = sqliteTable(
+  "staff_sessions",
+  {
+    tokenHash: text("token_hash").primaryKey(),
+    staffId: text("staff_id").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("staff_sessions_staff").on(t.staffId)],
+);
+
+/** Failed logins per email, for lockout. */
+export const loginAttempts = sqliteTable("login_attempts", {
+  email: text("email").primaryKey(),
+  failures: integer("failures").notNull(),
+  lockedUntil: integer("locked_until").notNull().default(0),
+  updatedAt: integer("updated_at").notNull(),
+});
+
+export const skillGroups = sqliteTable(
+  "skill_groups",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    key: text("key").notNull(),
+    name: text("name").notNull(),
+    nameEn: text("name_en").notNull(),
+    policy: text("policy").notNull().default("least_loaded"),
+    fallbackGroupId: text("fallback_group_id"),
+    maxWaitSec: integer("max_wait_sec").notNull().default(120),
+  },
+  (t) => [uniqueIndex("skill_groups_shop_key").on(t.shopId, t.key)],
+);
+
+export const staffGroups = sqliteTable(
+  "staff_groups",
+  {
+    staffId: text("staff_id").notNull(),
+    groupId: text("group_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.groupId] })],
+);
+
+export const products = sqliteTable(
+  "products",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    title: text("title").notNull(),
+    titleEn: text("title_en").notNull(),
+    category: text("category").notNull(),
+    priceCents: integer("price_cents").notNull(),
+    stock: integer("stock").notNull(),
+    image: text("image"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("products_shop").on(t.shopId, t.category)],
+);
+
+export interface OrderItem {
+  productId: string;
+  title: string;
+  category: string;
+  qty: number;
+  priceCents: number;
+}
+
+export const orders = sqliteTable(
+  "orders",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    status: text("status").notNull(),
+    totalCents: integer("total_cents").notNull(),
+    items: text("items", { mode: "json" }).$type<OrderItem[]>().notNull(),
+    createdAt: integer("created_at").notNull(),
+    paidAt: integer("paid_at"),
+    shippedAt: integer("shipped_at"),
+    deliveredAt: integer("delivered_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("orders_customer").on(t.customerId, t.shopId, t.createdAt), index("orders_shop").on(t.shopId, t.createdAt)],
+);
+
+export const shipmentEvents = sqliteTable(
+  "shipment_events",
+  {
+    id: text("id").primaryKey(),
+    orderId: text("order_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    carrier: text("carrier").notNull(),
+    trackingNo: text("tracking_no").notNull(),
+    status: text("status").notNull(),
+    description: text("description").notNull(),
+    location: text("location"),
+    occurredAt: integer("occurred_at").notNull(),
+  },
+  (t) => [index("shipment_events_order").on(t.orderId, t.occurredAt)],
+);
+
+export const carts = sqliteTable(
+  "carts",
+  {
+    customerId: text("customer_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    productId: text("product_id").notNull(),
+    qty: integer("qty").notNull(),
+    addedAt: integer("added_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId)],
+);
+
+export const browsingEvents = sqliteTable(
+  "browsing_events",
+  {
+    id: text("id").primaryKey(),
+    customerId: text("customer_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    productId: text("product_id").notNull(),
+    channel: text("channel").notNull(),
+    occurredAt: integer("occurred_at").notNull(),
+  },
+  (t) => [index("browsing_customer").on(t.customerId, t.occurredAt)],
+);
+
+/**
+ * One row per session (一次咨询), written at few transitions: open, hand-off/assign, first human
+ * reply, resolve. Every timestamp the metrics need is a column.
+ */
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    threadId: text("thread_id").notNull(),
+    channel: text("channel").notNull(),
+    entryType: text("entry_type"),
+    entryId: text("entry_id"),
+    status: text("status").notNull(),
+    openedAt: integer("opened_at").notNull(),
+    handedOffAt: integer("handed_off_at"),
+    assignedAt: integer("assigned_at"),
+    agentId: text("agent_id"),
+    groupId: text("group_id"),
+    firstResponseAt: integer("first_response_at"),
+    lastMessageAt: integer("last_message_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+    resolvedBy: text("resolved_by"),
+    closeReason: text("close_reason"),
+    customerMessages: integer("customer_messages").notNull().default(0),
+    agentMessages: integer("agent_messages").notNull().default(0),
+    botMessages: integer("bot_messages").notNull().default(0),
+    rating: integer("rating"),
+    ratedAt: integer("rated_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("sessions_shop_opened").on(t.shopId, t.openedAt),
+    index("sessions_thread").on(t.threadId, t.openedAt),
+    index("sessions_customer").on(t.customerId, t.openedAt),
+  ],
+);
+
+export const auditLog = sqliteTable(
+  "audit_log",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    actorId: text("actor_id").notNull(),
+    action: text("action").notNull(),
+    target: text("target"),
+    details: text("details", { mode: "json" }),
+    at: integer("at").notNull(),
+  },
+  (t) => [index("audit_shop").on(t.shopId, t.at)],
+);

@@ -1,4 +1,10 @@
+/**
+ * Composition root: the fetch handler and the Durable Object classes wrangler binds.
+ */
+import { app } from "./app";
+
+export { ConversationRoom } from "../durable-objects/conversation/room";
+
 export default {
-  async fetch() { return new Response("ok"); },
-};
-export class ConversationRoom {}
+  fetch: app.fetch,
+} satisfies ExportedHandler<Env>;

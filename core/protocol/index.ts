@@ -3,3 +3,4 @@ export * from "./limits";
 export * from "./message";
 export * from "./socket";
 export * from "./validate";
+export * from "./auth";

@@ -1,0 +1,86 @@
+/**
+ * A session (一次咨询) is a span of a thread: opened by a customer message when none is open,
+ * closed when resolved by staff or after an idle timeout. These pure transitions say what
+ * changed; the room persists the result and decides what to broadcast and write to D1.
+ */
+import type { Channel, Entry } from "../protocol/common";
+import type { SenderRole } from "../protocol/message";
+
+export type SessionStatus = "bot" | "queued" | "assigned" | "resolved";
+
+export interface SessionState {
+  id: string;
+  status: SessionStatus;
+  channel: Channel;
+  entry: Entry | null;
+  openedAt: number;
+  handedOffAt: number | null;
+  assignedAt: number | null;
+  agentId: string | null;
+  groupId: string | null;
+  firstResponseAt: number | null;
+  lastMessageAt: number;
+  lastCustomerMessageAt: number | null;
+  resolvedAt: number | null;
+  resolvedBy: string | null;
+  closeReason: string | null;
+  customerMessages: number;
+  agentMessages: number;
+  botMessages: number;
+  rating: number | null;
+  ratedAt: number | null;
+}
+
+/** Transitions worth a D1 write and a metrics event (the rest stay in the room). */
+export type SessionEvent = "opened" | "assigned" | "first_response" | "resolved";
+
+export function isOpen(s: SessionState | null): s is SessionState {
+  return s !== null && s.status !== "resolved";
+}
+
+/** A new session, opened by a customer's message. */
+export function openSession(id: string, channel: Channel, entry: Entry | null, now: number): SessionState {
+  return {
+    id, status: "queued", channel, entry, openedAt: now, handedOffAt: now, assignedAt: null, agentId: null, groupId: null,
+    firstResponseAt: null, lastMessageAt: now, lastCustomerMessageAt: null, resolvedAt: null, resolvedBy: null, closeReason: null,
+    customerMessages: 0, agentMessages: 0, botMessages: 0, rating: null, ratedAt: null,
+  };
+}
+
+/**
+ * Records a message in an open session. An agent's first message takes the session (when no one
+ * was assigned) and sets the first response time.
+ */
+export function recordMessage(s: SessionState, role: SenderRole, senderId: string, now: number): { session: SessionState; events: SessionEvent[] } {
+  const next = { ...s, lastMessageAt: now };
+  const events: SessionEvent[] = [];
+  if (role === "customer") {
+    next.customerMessages++;
+    next.lastCustomerMessageAt = now;
+  } else if (role === "bot") {
+    next.botMessages++;
+  } else if (role === "agent") {
+    next.agentMessages++;
+    if (next.agentId === null) {
+      next.agentId = senderId;
+      next.assignedAt = now;
+      next.status = "assigned";
+      events.push("assigned");
+    }
+    if (next.firstResponseAt === null) {
+      next.firstResponseAt = now;
+      events.push("first_response");
+    }
+  }
+  return { session: next, events };
+}
+
+/** Closes a session. `by` is a staff id, or `system` for the idle timeout. */
+export function resolveSession(s: SessionState, by: string, reason: "resolved" | "idle", now: number): SessionState {
+  return { ...s, status: "resolved", resolvedAt: now, resolvedBy: by, closeReason: reason };
+}
+
+/** When an idle open session should close. */
+export function idleDeadline(s: SessionState, idleMs: number): number {
+  return s.lastMessageAt + idleMs;
+}

@@ -1,0 +1,115 @@
+/**
+ * Socket commands. Each frame is parsed with the protocol schemas; a bad frame gets an error
+ * frame naming the problem, stores nothing, and the socket stays up.
+ */
+import type { Connection } from "partyserver";
+import { ClientCommand, LIMITS, MessageSend, parseInput, type ServerEvent } from "../../core/protocol";
+import { DomainError } from "../../core/domain/errors";
+import { isOpen } from "../../core/domain/session";
+import type { ConnectionState } from "./connection-state";
+import { buildMessageBody } from "./message-body";
+import { broadcastUnread, closeSession, postMessage, sessionInfo } from "./post";
+import { RateLimiter } from "./rate-limit";
+import type { ConversationRoom } from "./room";
+import { errorFrame, sendEvent } from "./audience";
+
+const limiter = new RateLimiter(LIMITS.messageBurst, LIMITS.messagesPerSecond);
+
+/** The first frame a joining connection receives. */
+export function roomJoined(room: ConversationRoom, state: ConnectionState): ServerEvent {
+  const s = room.store;
+  const session = s.session();
+  return {
+    type: "room.joined",
+    threadId: room.name,
+    role: state.role,
+    lastSeq: s.lastSeq(),
+    readSeq: { customer: s.readSeq("customer"), agent: s.readSeq("agent") },
+    unread: { customer: s.countUnread("customer", s.readSeq("customer")), agent: s.countUnread("agent", s.readSeq("agent")) },
+    session: session ? sessionInfo(session) : null,
+  };
+}
+
+/** Sends the messages after `afterSeq`, one batch; `more` asks the client to sync again. */
+export function sendSync(room: ConversationRoom, conn: Connection, afterSeq: number): void {
+  const messages = room.store.messagesAfter(afterSeq, LIMITS.syncBatchMax);
+  const lastSeq = room.store.lastSeq();
+  const last = messages.at(-1)?.seq ?? afterSeq;
+  sendEvent(conn, { type: "messages.synced", messages, lastSeq, more: last < lastSeq });
+}
+
+export async function handleCommand(room: ConversationRoom, conn: Connection<ConnectionState>, raw: string): Promise<void> {
+  const state = conn.state;
+  if (!state) return;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    sendEvent(conn, errorFrame(new DomainError("invalid_input", "frame is not valid JSON")));
+    return;
+  }
+  const cmd = parseInput(ClientCommand, json);
+  if (!cmd.ok) {
+    sendEvent(conn, errorFrame(new DomainError("invalid_input", cmd.message, cmd.issues)));
+    return;
+  }
+  const clientId = cmd.value.type === "message.send" ? cmd.value.clientId : undefined;
+  try {
+    switch (cmd.value.type) {
+      case "message.send":
+        return await send(room, conn, state, json);
+      case "typing.set":
+        room.broadcastEvent({ type: "typing.changed", side: state.role, name: state.name, typing: cmd.value.typing }, state.role === "customer" ? "agent" : "customer");
+        return;
+      case "read.mark":
+        return markRead(room, state, cmd.value.seq);
+      case "history.sync":
+        return sendSync(room, conn, cmd.value.afterSeq);
+      case "session.resolve":
+        return await resolve(room, state);
+      case "ping":
+        sendEvent(conn, { type: "pong", at: Date.now() });
+        return;
+    }
+  } catch (err) {
+    sendEvent(conn, errorFrame(err, clientId));
+  }
+}
+
+async function send(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, json: unknown): Promise<void> {
+  const cmd = parseInput(MessageSend, json);
+  if (!cmd.ok) throw new DomainError("invalid_input", cmd.message, cmd.issues);
+  if (!limiter.take(conn.id, Date.now())) throw new DomainError("rate_limited", `at most ${LIMITS.messagesPerSecond} messages a second`);
+  const existing = room.store.findByClientId(state.id, cmd.value.clientId);
+  if (existing) {
+    sendEvent(conn, { type: "message.acked", clientId: existing.clientId, seq: existing.seq, duplicate: true });
+    return;
+  }
+  const body = await buildMessageBody(room.bindings, room.ref, cmd.value);
+  const { message, duplicate } = await postMessage(room, {
+    clientId: cmd.value.clientId,
+    sender: { role: state.role, id: state.id, name: state.name },
+    kind: cmd.value.kind,
+    body,
+    channel: state.channel,
+    entry: state.entry,
+    ...(state.role === "customer" ? { customer: { id: state.id, name: state.name, level: state.level ?? "normal", locale: state.locale ?? "zh-CN" } } : {}),
+  });
+  sendEvent(conn, { type: "message.acked", clientId: message.clientId, seq: message.seq, duplicate });
+}
+
+function markRead(room: ConversationRoom, state: ConnectionState, seq: number): void {
+  const side = state.role;
+  const target = Math.min(seq, room.store.lastSeq());
+  if (target <= room.store.readSeq(side)) return;
+  room.store.setReadSeq(side, target);
+  room.broadcastEvent({ type: "read.updated", side, seq: target });
+  broadcastUnread(room);
+}
+
+async function resolve(room: ConversationRoom, state: ConnectionState): Promise<void> {
+  if (state.role !== "agent") throw new DomainError("forbidden", "only staff can resolve a session");
+  const session = room.store.session();
+  if (!isOpen(session)) throw new DomainError("conflict", "no open session to resolve");
+  await closeSession(room, session, state.id, "resolved", Date.now());
+}

@@ -1,0 +1,96 @@
+/**
+ * Posting a message into the thread: idempotency, session transitions, persist, then broadcast,
+ * then the D1 write of any session transition. Used by socket commands and by RPC callers.
+ */
+import type { Channel, ChatMessage, Entry, MessageBody, MessageKind, Sender, SessionInfo } from "../../core/protocol";
+import { isOpen, openSession, recordMessage, resolveSession, type SessionEvent, type SessionState } from "../../core/domain/session";
+import { randomId } from "../../worker/lib/crypto";
+import type { ConversationRoom } from "./room";
+import { syncSession, type CustomerClaims } from "./session-sync";
+
+export interface PostInput {
+  clientId: string;
+  sender: Sender;
+  kind: MessageKind;
+  body: MessageBody;
+  channel: Channel;
+  entry: Entry | null;
+  /** The customer's token claims, recorded in D1 when their message opens a session. */
+  customer?: CustomerClaims;
+}
+
+export function sessionInfo(s: SessionState): SessionInfo {
+  return { id: s.id, status: s.status, openedAt: s.openedAt, agentId: s.agentId, resolvedAt: s.resolvedAt };
+}
+
+/** Appends a message (or returns the one already stored under its clientId) and fans it out. */
+export async function postMessage(room: ConversationRoom, input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
+  const existing = room.store.findByClientId(input.sender.id, input.clientId);
+  if (existing) return { message: existing, duplicate: true };
+
+  const now = Date.now();
+  let session = room.store.session();
+  const events: SessionEvent[] = [];
+  if (input.sender.role === "customer" && !isOpen(session)) {
+    session = openSession(randomId("ss"), input.channel, input.entry, now);
+    events.push("opened");
+    if (input.customer) room.store.setMeta("customer", JSON.stringify(input.customer));
+  }
+  if (isOpen(session)) {
+    const recorded = recordMessage(session, input.sender.role, input.sender.id, now);
+    session = recorded.session;
+    events.push(...recorded.events);
+    room.store.saveSession(session);
+  }
+  // Storage writes above and the append below run without an await between them, so they
+  // commit together and no other event can take the same seq.
+  const message = room.store.append({ ...input, sessionId: isOpen(session) ? session.id : null, createdAt: now });
+
+  room.broadcastEvent({ type: "message.created", message });
+  if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
+  broadcastUnread(room);
+  if (events.length) await writeTransition(room, events, now);
+  await room.scheduleAlarm();
+  return { message, duplicate: false };
+}
+
+/** Resolves the open session, posts a system notice, and records the transition. */
+export async function closeSession(room: ConversationRoom, session: SessionState, by: string, reason: "resolved" | "idle", now: number): Promise<SessionState> {
+  const resolved = resolveSession(session, by, reason, now);
+  room.store.saveSession(resolved);
+  const notice = room.store.append({
+    clientId: randomId("sys"),
+    sessionId: resolved.id,
+    sender: { role: "system", id: "system", name: "system" },
+    kind: "system",
+    body: { notice: { code: reason === "idle" ? "session.closed_idle" : "session.resolved" } },
+    channel: session.channel,
+    entry: null,
+    createdAt: now,
+  });
+  room.broadcastEvent({ type: "message.created", message: notice });
+  room.broadcastEvent({ type: "session.changed", session: sessionInfo(resolved) });
+  await writeTransition(room, ["resolved"], now);
+  await room.scheduleAlarm();
+  return resolved;
+}
+
+export function broadcastUnread(room: ConversationRoom): void {
+  const s = room.store;
+  room.broadcastEvent({
+    type: "unread.changed",
+    unread: { customer: s.countUnread("customer", s.readSeq("customer")), agent: s.countUnread("agent", s.readSeq("agent")) },
+  });
+}
+
+/**
+ * D1 writes are chained so they land in order, and each writes the session as it is when its
+ * turn comes, never an older snapshot.
+ */
+function writeTransition(room: ConversationRoom, events: SessionEvent[], now: number): Promise<unknown> {
+  room.syncChain = room.syncChain.then(() => {
+    const current = room.store.session();
+    return current ? syncSession(room.bindings, room.store, room.ref, current, events, now, room.customerClaims()) : undefined;
+  });
+  return room.syncChain;
+}

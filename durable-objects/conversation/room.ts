@@ -1,0 +1,142 @@
+/**
+ * ConversationRoom: one per thread (customer × shop), named `${shopId}:${customerId}`.
+ * Owns the message log, the connections of both sides, typing and read state, and the current
+ * session with its timers. It never decides assignment. Lifecycle only here; commands are
+ * handled in `commands.ts`, message posting in `post.ts`.
+ */
+import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
+import { LIMITS, parseThreadId, type ChatMessage, type ServerEvent } from "../../core/protocol";
+import { idleDeadline, isOpen } from "../../core/domain/session";
+import { DomainError } from "../../core/domain/errors";
+import { decodeIdentity, IDENTITY_HEADER, type ConnectionState } from "./connection-state";
+import { RoomStore } from "./storage";
+import { pendingSyncAt, syncSession, type ThreadRef } from "./session-sync";
+import { handleCommand, roomJoined, sendSync } from "./commands";
+import { closeSession, type PostInput, postMessage } from "./post";
+import { errorFrame, sendEvent } from "./audience";
+
+export class ConversationRoom extends Server<Env> {
+  static override options = { hibernate: true };
+
+  store!: RoomStore;
+  ref!: ThreadRef;
+  /** Serialises D1 session writes (see post.ts). */
+  syncChain: Promise<unknown> = Promise.resolve();
+
+  override onStart(): void {
+    const { shopId, customerId } = parseThreadId(this.name);
+    this.ref = { threadId: this.name, shopId, customerId };
+    this.store = new RoomStore(this.ctx.storage.sql, this.name);
+    this.store.migrate();
+  }
+
+  override getConnectionTags(_conn: Connection, ctx: ConnectionContext): string[] {
+    const state = this.identityOf(ctx.request);
+    return state ? [state.role] : [];
+  }
+
+  override async onConnect(conn: Connection<ConnectionState>, ctx: ConnectionContext): Promise<void> {
+    const state = this.identityOf(ctx.request);
+    if (!state) {
+      // Only the Worker reaches a room, and it always sets the header; refuse anything else.
+      conn.close(1008, "unauthenticated");
+      return;
+    }
+    conn.setState(state);
+    sendEvent(conn, roomJoined(this, state));
+    // A reconnecting client says the last seq it holds and gets exactly what it missed; a new
+    // one gets the latest page and pages older history over HTTP.
+    const since = new URL(ctx.request.url).searchParams.get("since");
+    const afterSeq = since !== null && /^\d+$/.test(since) ? Number(since) : Math.max(0, this.store.lastSeq() - 50);
+    sendSync(this, conn, afterSeq);
+  }
+
+  override async onMessage(conn: Connection<ConnectionState>, message: WSMessage): Promise<void> {
+    const size = typeof message === "string" ? message.length : message.byteLength;
+    if (typeof message !== "string" || size > LIMITS.frameMaxBytes) {
+      sendEvent(conn, errorFrame(new DomainError("payload_too_large", `frames must be text of at most ${LIMITS.frameMaxBytes} bytes`)));
+      return;
+    }
+    await handleCommand(this, conn, message);
+  }
+
+  override onClose(conn: Connection<ConnectionState>): void {
+    if (conn.state) this.broadcastEvent({ type: "typing.changed", side: conn.state.role, name: conn.state.name, typing: false }, conn.state.role === "customer" ? "agent" : "customer");
+  }
+
+  override async onAlarm(): Promise<void> {
+    const now = Date.now();
+    const session = this.store.session();
+    if (isOpen(session) && idleDeadline(session, this.idleMs()) <= now) {
+      await closeSession(this, session, "system", "idle", now);
+    } else if ((pendingSyncAt(this.store) ?? Infinity) <= now && session) {
+      await syncSession(this.env, this.store, this.ref, session, [], now, this.customerClaims());
+    }
+    await this.scheduleAlarm();
+  }
+
+  /** Sets the alarm to the earliest of the idle deadline and a pending D1 retry. */
+  async scheduleAlarm(): Promise<void> {
+    const session = this.store.session();
+    const times = [pendingSyncAt(this.store), isOpen(session) ? idleDeadline(session, this.idleMs()) : null].filter((t): t is number => t !== null);
+    if (times.length) await this.ctx.storage.setAlarm(Math.min(...times));
+    else await this.ctx.storage.deleteAlarm();
+  }
+
+  /** The bindings, for the handler modules (`env` is protected on DurableObject). */
+  get bindings(): Env {
+    return this.env;
+  }
+
+  idleMs(): number {
+    return Number(this.env.SESSION_IDLE_MINUTES || "30") * 60_000;
+  }
+
+  customerClaims() {
+    const raw = this.store.getMeta("customer");
+    return raw ? JSON.parse(raw) : undefined;
+  }
+
+  /** Sends an event to every connection of a side, or to all. */
+  broadcastEvent(event: ServerEvent, side?: "customer" | "agent"): void {
+    const frame = JSON.stringify(event);
+    for (const conn of this.getConnections(side)) {
+      try {
+        conn.send(frame);
+      } catch {
+        // A socket closing under us: it will reconnect and resync.
+      }
+    }
+  }
+
+  // ---- RPC, called by the Worker (and later by the queue and the proactive consumer) ----
+
+  /** A page of history before `beforeSeq` (or the latest page), oldest first. */
+  async history(beforeSeq: number | null, limit: number): Promise<{ messages: ChatMessage[]; hasOlder: boolean; lastSeq: number }> {
+    const before = beforeSeq ?? this.store.lastSeq() + 1;
+    const messages = this.store.messagesBefore(before, limit);
+    const first = messages[0]?.seq ?? before;
+    return { messages, hasOlder: first > 1, lastSeq: this.store.lastSeq() };
+  }
+
+  /** Where the thread stands, for lists and tests. */
+  async summary() {
+    return {
+      threadId: this.name,
+      lastSeq: this.store.lastSeq(),
+      session: this.store.session(),
+      readSeq: { customer: this.store.readSeq("customer"), agent: this.store.readSeq("agent") },
+      unread: { customer: this.store.countUnread("customer", this.store.readSeq("customer")), agent: this.store.countUnread("agent", this.store.readSeq("agent")) },
+    };
+  }
+
+  /** Posts a message from outside a socket (system notices, later the bot and proactive service). */
+  async post(input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
+    return postMessage(this, input);
+  }
+
+  private identityOf(request: Request): ConnectionState | null {
+    return decodeIdentity(request.headers.get(IDENTITY_HEADER));
+  }
+
+}

@@ -1,0 +1,139 @@
+/**
+ * The room's own SQLite: the message log (gapless `seq`), read positions, the current session
+ * and a pending-D1-sync marker. Versioned so later schema changes migrate in place.
+ */
+import type { ChatMessage, Entry, MessageBody, MessageKind, Sender, Channel } from "../../core/protocol";
+import type { SessionState } from "../../core/domain/session";
+
+const SCHEMA_VERSION = 1;
+
+interface MessageRow {
+  seq: number;
+  client_id: string;
+  session_id: string | null;
+  sender_role: string;
+  sender_id: string;
+  sender_name: string;
+  kind: string;
+  body: string;
+  channel: string;
+  entry: string | null;
+  created_at: number;
+  [key: string]: SqlStorageValue;
+}
+
+export type NewMessage = Omit<ChatMessage, "seq" | "threadId">;
+
+export class RoomStore {
+  constructor(
+    private readonly sql: SqlStorage,
+    private readonly threadId: string,
+  ) {}
+
+  /** Creates or upgrades the tables; safe to call on every start. */
+  migrate(): void {
+    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
+    const version = Number(this.getMeta("schema_version") ?? 0);
+    if (version < 1) {
+      this.sql.exec(`CREATE TABLE IF NOT EXISTS messages (
+        seq INTEGER PRIMARY KEY, client_id TEXT NOT NULL, session_id TEXT, sender_role TEXT NOT NULL,
+        sender_id TEXT NOT NULL, sender_name TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
+        channel TEXT NOT NULL, entry TEXT, created_at INTEGER NOT NULL)`);
+      this.sql.exec(`CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (sender_id, client_id)`);
+    }
+    if (version !== SCHEMA_VERSION) this.setMeta("schema_version", String(SCHEMA_VERSION));
+  }
+
+  getMeta(key: string): string | null {
+    const row = this.sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
+    return row ? row.value : null;
+  }
+
+  setMeta(key: string, value: string): void {
+    this.sql.exec(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value);
+  }
+
+  deleteMeta(key: string): void {
+    this.sql.exec(`DELETE FROM meta WHERE key = ?`, key);
+  }
+
+  lastSeq(): number {
+    return this.sql.exec<{ s: number | null }>(`SELECT MAX(seq) AS s FROM messages`).one().s ?? 0;
+  }
+
+  /** The message a sender already stored under this idempotency key, if any. */
+  findByClientId(senderId: string, clientId: string): ChatMessage | null {
+    const row = this.sql.exec<MessageRow>(`SELECT * FROM messages WHERE sender_id = ? AND client_id = ?`, senderId, clientId).toArray()[0];
+    return row ? this.toMessage(row) : null;
+  }
+
+  /** Appends with the next gapless `seq`. Synchronous, so no other event interleaves. */
+  append(m: NewMessage): ChatMessage {
+    const seq = this.lastSeq() + 1;
+    this.sql.exec(
+      `INSERT INTO messages (seq, client_id, session_id, sender_role, sender_id, sender_name, kind, body, channel, entry, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      seq, m.clientId, m.sessionId, m.sender.role, m.sender.id, m.sender.name, m.kind, JSON.stringify(m.body), m.channel,
+      m.entry ? JSON.stringify(m.entry) : null, m.createdAt,
+    );
+    return { ...m, seq, threadId: this.threadId };
+  }
+
+  /** Messages with seq > afterSeq, oldest first. */
+  messagesAfter(afterSeq: number, limit: number): ChatMessage[] {
+    return this.sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq > ? ORDER BY seq ASC LIMIT ?`, afterSeq, limit)
+      .toArray()
+      .map((r) => this.toMessage(r));
+  }
+
+  /** The page of messages before `beforeSeq` (exclusive), oldest first. */
+  messagesBefore(beforeSeq: number, limit: number): ChatMessage[] {
+    return this.sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?`, beforeSeq, limit)
+      .toArray()
+      .reverse()
+      .map((r) => this.toMessage(r));
+  }
+
+  /** Messages after `seq` that the given side did not send (what that side has not read). */
+  countUnread(side: "customer" | "agent", afterSeq: number): number {
+    const q =
+      side === "customer"
+        ? `SELECT COUNT(*) AS n FROM messages WHERE seq > ? AND sender_role != 'customer' AND sender_role != 'system'`
+        : `SELECT COUNT(*) AS n FROM messages WHERE seq > ? AND sender_role = 'customer'`;
+    return this.sql.exec<{ n: number }>(q, afterSeq).one().n;
+  }
+
+  readSeq(side: "customer" | "agent"): number {
+    return Number(this.getMeta(`read_${side}`) ?? 0);
+  }
+
+  setReadSeq(side: "customer" | "agent", seq: number): void {
+    this.setMeta(`read_${side}`, String(seq));
+  }
+
+  session(): SessionState | null {
+    const raw = this.getMeta("session");
+    return raw ? (JSON.parse(raw) as SessionState) : null;
+  }
+
+  saveSession(s: SessionState): void {
+    this.setMeta("session", JSON.stringify(s));
+  }
+
+  private toMessage(r: MessageRow): ChatMessage {
+    return {
+      seq: r.seq,
+      clientId: r.client_id,
+      threadId: this.threadId,
+      sessionId: r.session_id,
+      sender: { role: r.sender_role, id: r.sender_id, name: r.sender_name } as Sender,
+      kind: r.kind as MessageKind,
+      body: JSON.parse(r.body) as MessageBody,
+      channel: r.channel as Channel,
+      entry: r.entry ? (JSON.parse(r.entry) as Entry) : null,
+      createdAt: r.created_at,
+    };
+  }
+}

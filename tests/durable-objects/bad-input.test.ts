@@ -1,0 +1,78 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { LIMITS } from "../../core/protocol";
+import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
+import { cid, connect } from "../helpers/socket";
+
+let agentToken: string;
+beforeAll(async () => {
+  await seedFixture();
+  agentToken = await staffToken(STAFF.apparelAgent.email);
+});
+
+async function storedCount(threadId: string): Promise<number> {
+  const res = await api(`/api/threads/${threadId}`, { token: agentToken });
+  return ((await res.json()) as { lastSeq: number }).lastSeq;
+}
+
+describe("ConversationRoom: bad frames are refused with a clear error and store nothing", () => {
+  const cases: [string, unknown, RegExp][] = [
+    ["not JSON", "{oops", /not valid JSON/],
+    ["unknown type", { type: "message.delete" }, /type must be one of/],
+    ["missing clientId", { type: "message.send", kind: "text", text: "hi" }, /clientId/],
+    ["short clientId", { type: "message.send", clientId: "x", kind: "text", text: "hi" }, /clientId: must be 8-64/],
+    ["empty text", { type: "message.send", clientId: cid(), kind: "text", text: "   " }, /text: must not be empty/],
+    ["text of a number", { type: "message.send", clientId: cid(), kind: "text", text: 42 }, /text/],
+    ["unknown kind", { type: "message.send", clientId: cid(), kind: "video", key: "x" }, /kind must be one of/],
+    ["image with a foreign key", { type: "message.send", clientId: cid(), kind: "image", key: "../../etc/passwd" }, /key: must be a key returned by the upload route/],
+    ["read.mark negative", { type: "read.mark", seq: -1 }, /seq/],
+    ["oversized text", { type: "message.send", clientId: cid(), kind: "text", text: "长".repeat(LIMITS.textMaxChars + 1) }, /text: must be at most 2000 characters/],
+  ];
+
+  it.each(cases)("%s", async (_name, frame, message) => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const shopper = await connect(thread, await shopperToken(customer));
+    await shopper.next("room.joined");
+    shopper.send(frame);
+    const err = await shopper.next("error");
+    expect(err.error.message).toMatch(message);
+    expect(["invalid_input", "payload_too_large"]).toContain(err.error.code);
+    // The socket stays up and still works; nothing was stored by the bad frame.
+    shopper.send({ type: "ping" });
+    await shopper.next("pong");
+    expect(await storedCount(thread)).toBe(0);
+    shopper.close();
+  });
+
+  it("refuses a frame over the frame size limit", async () => {
+    const customer = uniqueCustomer();
+    const shopper = await connect(`apparel:${customer}`, await shopperToken(customer));
+    await shopper.next("room.joined");
+    shopper.send(JSON.stringify({ type: "message.send", clientId: cid(), kind: "text", text: "x".repeat(LIMITS.frameMaxBytes) }));
+    expect((await shopper.next("error")).error.code).toBe("payload_too_large");
+    expect(await storedCount(`apparel:${customer}`)).toBe(0);
+  });
+
+  it("refuses an image key of another thread and an order of another customer", async () => {
+    const customer = uniqueCustomer();
+    const shopper = await connect(`apparel:${customer}`, await shopperToken(customer));
+    await shopper.next("room.joined");
+    shopper.send({ type: "message.send", clientId: cid(), kind: "image", key: "threads/apparel/someoneelse/f_abc.png" });
+    expect((await shopper.next("error")).error.code).toBe("forbidden");
+    shopper.send({ type: "message.send", clientId: cid(), kind: "order_card", orderId: "o-c2-tee" });
+    expect((await shopper.next("error")).error.message).toMatch(/no order o-c2-tee of this customer/);
+    expect(await storedCount(`apparel:${customer}`)).toBe(0);
+  });
+
+  it("rate-limits a flood from one connection", async () => {
+    const customer = uniqueCustomer();
+    const shopper = await connect(`apparel:${customer}`, await shopperToken(customer));
+    await shopper.next("room.joined");
+    for (let i = 0; i < LIMITS.messageBurst + 5; i++) shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: `m${i}` });
+    const err = await shopper.next("error", (e) => e.error.code === "rate_limited");
+    expect(err.error.message).toMatch(/messages a second/);
+    const stored = await storedCount(`apparel:${customer}`);
+    expect(stored).toBeGreaterThanOrEqual(LIMITS.messageBurst);
+    expect(stored).toBeLessThan(LIMITS.messageBurst + 5);
+  });
+});

@@ -1,0 +1,115 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { STAFF, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
+import { cid, connect } from "../helpers/socket";
+
+let agentToken: string;
+beforeAll(async () => {
+  await seedFixture();
+  agentToken = await staffToken(STAFF.apparelAgent.email);
+});
+
+describe("ConversationRoom: real-time delivery", () => {
+  it("delivers a shopper message to the shopper's other channels and to the agent, with channel and entry", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const token = await shopperToken(customer);
+    const app = await connect(thread, token, { channel: "app", entryType: "product", entryId: "p-tee" });
+    const h5 = await connect(thread, token, { channel: "h5" });
+    const agent = await connect(thread, agentToken);
+    for (const c of [app, h5, agent]) await c.next("room.joined");
+
+    const clientId = cid();
+    app.send({ type: "message.send", clientId, kind: "text", text: "这件T恤什么时候发货？" });
+    const ack = await app.next("message.acked");
+    expect(ack).toMatchObject({ clientId, seq: 1, duplicate: false });
+
+    for (const c of [app, h5, agent]) {
+      const { message } = await c.next("message.created", (e) => e.message.clientId === clientId);
+      expect(message).toMatchObject({
+        seq: 1,
+        kind: "text",
+        body: { text: "这件T恤什么时候发货？" },
+        channel: "app",
+        entry: { type: "product", id: "p-tee" },
+        sender: { role: "customer", id: customer },
+      });
+    }
+
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "亲，今天下午发出～" });
+    for (const c of [app, h5]) {
+      const { message } = await c.next("message.created", (e) => e.message.sender.role === "agent");
+      expect(message).toMatchObject({ seq: 2, body: { text: "亲，今天下午发出～" }, sender: { id: STAFF.apparelAgent.id, name: STAFF.apparelAgent.name } });
+    }
+    [app, h5, agent].forEach((c) => c.close());
+  });
+
+  it("gives a reconnecting client exactly the messages it missed, in order", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const token = await shopperToken(customer);
+    const shopper = await connect(thread, token);
+    await shopper.next("room.joined");
+    shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "第一条" });
+    await shopper.next("message.acked");
+    shopper.close();
+
+    const agent = await connect(thread, agentToken);
+    await agent.next("room.joined");
+    for (const text of ["二", "三", "四"]) {
+      agent.send({ type: "message.send", clientId: cid(), kind: "text", text });
+      await agent.next("message.acked");
+    }
+
+    const back = await connect(thread, token, { since: 1 });
+    const joined = await back.next("room.joined");
+    expect(joined.lastSeq).toBe(4);
+    const synced = await back.next("messages.synced");
+    expect(synced.messages.map((m) => [m.seq, m.body.text])).toEqual([[2, "二"], [3, "三"], [4, "四"]]);
+    expect(synced.more).toBe(false);
+    [agent, back].forEach((c) => c.close());
+  });
+
+  it("stores a resent clientId once and acks it with the original seq", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const shopper = await connect(thread, await shopperToken(customer));
+    const agent = await connect(thread, agentToken);
+    await agent.next("room.joined");
+    const clientId = cid();
+    const frame = { type: "message.send", clientId, kind: "text", text: "在吗" };
+    shopper.send(frame);
+    const first = await shopper.next("message.acked");
+    shopper.send(frame);
+    const second = await shopper.next("message.acked");
+    expect(first).toMatchObject({ seq: 1, duplicate: false });
+    expect(second).toMatchObject({ seq: 1, duplicate: true });
+
+    shopper.send({ type: "history.sync", afterSeq: 0 });
+    const synced = await shopper.next("messages.synced", (e) => e.messages.length > 0);
+    expect(synced.messages).toHaveLength(1);
+    expect(agent.all("message.created").filter((e) => e.message.clientId === clientId)).toHaveLength(1);
+    [shopper, agent].forEach((c) => c.close());
+  });
+
+  it("shows typing to the other side only, and tracks reads and unread counts per side", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const shopper = await connect(thread, await shopperToken(customer));
+    const agent = await connect(thread, agentToken);
+    await shopper.next("room.joined");
+    await agent.next("room.joined");
+
+    shopper.send({ type: "typing.set", typing: true });
+    expect(await agent.next("typing.changed")).toMatchObject({ side: "customer", typing: true });
+
+    shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "一" });
+    shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "二" });
+    await agent.next("unread.changed", (e) => e.unread.agent === 2);
+
+    agent.send({ type: "read.mark", seq: 2 });
+    expect(await shopper.next("read.updated")).toMatchObject({ side: "agent", seq: 2 });
+    await shopper.next("unread.changed", (e) => e.unread.agent === 0);
+    expect(shopper.all("typing.changed")).toHaveLength(0);
+    [shopper, agent].forEach((c) => c.close());
+  });
+});

@@ -1,0 +1,37 @@
+/**
+ * The Hono app: routes under /api, the room sockets under /parties, one error handler.
+ */
+import { Hono } from "hono";
+import { openAPIRouteHandler } from "hono-openapi";
+import { Scalar } from "@scalar/hono-api-reference";
+import { DomainError } from "../core/domain/errors";
+import type { AppEnv } from "./env";
+import { onError } from "./middleware/errors";
+import { authRoutes } from "./routes/auth";
+import { routeRoomRequest } from "./routes/rooms";
+import { shopRoutes } from "./routes/shops";
+import { threadRoutes } from "./routes/threads";
+import { uploadRoutes } from "./routes/uploads";
+
+export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes);
+
+api.get(
+  "/openapi.json",
+  openAPIRouteHandler(api, {
+    documentation: {
+      info: { title: "Kefu Edge API", version: "0.1.0", description: "Real-time customer service for multi-vendor malls. The socket protocol is in docs/api.md." },
+      servers: [{ url: "/api" }],
+      components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A staff session token (st_…) or a shopper JWT (HS256, signed by the mall)." } } },
+      security: [{ bearer: [] }],
+    },
+  }),
+);
+api.get("/docs", Scalar({ url: "/api/openapi.json", pageTitle: "Kefu Edge API" }));
+
+export const app = new Hono<AppEnv>();
+app.route("/api", api);
+app.all("/parties/*", async (c) => (await routeRoomRequest(c.req.raw, c.env)) ?? c.json({ error: { code: "not_found", message: "no such party" } }, 404));
+app.all("/api/*", () => {
+  throw new DomainError("not_found", "no such route");
+});
+app.onError(onError);

@@ -1,0 +1,31 @@
+/**
+ * Customers (mall users as we know them). Pushed by the mall; also upserted from the shopper
+ * token's claims when a session opens, so a chat never lacks a name and level.
+ */
+import { eq, inArray } from "drizzle-orm";
+import type { Database } from "../client";
+import { customers } from "../schema";
+
+export type CustomerRow = typeof customers.$inferSelect;
+
+export async function findCustomer(db: Database, id: string): Promise<CustomerRow | undefined> {
+  return db.select().from(customers).where(eq(customers.id, id)).get();
+}
+
+export async function findCustomers(db: Database, ids: string[]): Promise<CustomerRow[]> {
+  if (ids.length === 0) return [];
+  return db.select().from(customers).where(inArray(customers.id, ids)).all();
+}
+
+/** Demo lists: the first customers by id. */
+export async function listCustomers(db: Database, limit: number): Promise<CustomerRow[]> {
+  return db.select().from(customers).orderBy(customers.id).limit(limit).all();
+}
+
+/** The statement that records a customer's token claims, to batch with a session write. */
+export function upsertCustomerFromClaims(db: Database, c: { id: string; name: string; level: string; locale: string }, now: number) {
+  return db
+    .insert(customers)
+    .values({ id: c.id, name: c.name, level: c.level, locale: c.locale, tags: [], createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: customers.id, set: { name: c.name, level: c.level, updatedAt: now } });
+}

@@ -1,0 +1,52 @@
+/**
+ * Staff accounts, their login sessions and failed-login counters.
+ */
+import { and, eq, gt } from "drizzle-orm";
+import type { Database } from "../client";
+import { loginAttempts, staff, staffSessions } from "../schema";
+
+export type StaffRow = typeof staff.$inferSelect;
+
+export async function findStaffByEmail(db: Database, email: string): Promise<StaffRow | undefined> {
+  return db.select().from(staff).where(eq(staff.email, email)).get();
+}
+
+export async function findStaffById(db: Database, id: string): Promise<StaffRow | undefined> {
+  return db.select().from(staff).where(eq(staff.id, id)).get();
+}
+
+/** Staff of one shop, for the console's agent lists. */
+export async function listStaffOfShop(db: Database, shopId: string): Promise<StaffRow[]> {
+  return db.select().from(staff).where(eq(staff.shopId, shopId)).all();
+}
+
+export async function insertStaffSession(db: Database, row: typeof staffSessions.$inferInsert): Promise<void> {
+  await db.insert(staffSessions).values(row).run();
+}
+
+/** The staff member behind a live session token hash, or undefined. */
+export async function findStaffBySessionHash(db: Database, tokenHash: string, now: number): Promise<StaffRow | undefined> {
+  const row = await db
+    .select({ staff })
+    .from(staffSessions)
+    .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, now)))
+    .get();
+  return row?.staff;
+}
+
+export async function deleteStaffSession(db: Database, tokenHash: string): Promise<void> {
+  await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).run();
+}
+
+export async function getLoginAttempts(db: Database, email: string) {
+  return db.select().from(loginAttempts).where(eq(loginAttempts.email, email)).get();
+}
+
+export async function saveLoginAttempts(db: Database, row: typeof loginAttempts.$inferInsert): Promise<void> {
+  await db.insert(loginAttempts).values(row).onConflictDoUpdate({ target: loginAttempts.email, set: row }).run();
+}
+
+export async function clearLoginAttempts(db: Database, email: string): Promise<void> {
+  await db.delete(loginAttempts).where(eq(loginAttempts.email, email)).run();
+}

@@ -1,0 +1,24 @@
+/** Small WebCrypto helpers. */
+
+/** URL-safe base64 of bytes, without padding. */
+export function base64url(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
+/** A random opaque token with a readable prefix. */
+export function randomToken(prefix: string, bytes = 32): string {
+  return `${prefix}_${base64url(crypto.getRandomValues(new Uint8Array(bytes)))}`;
+}
+
+/** A short random id (for ids of rows and objects). */
+export function randomId(prefix: string): string {
+  return randomToken(prefix, 12);
+}
+
+/** Hex SHA-256 of a string: tokens are stored hashed, never as given. */
+export async function sha256Hex(text: string): Promise<string> {
+  const digest = await crypto.subtle.digest("SHA-256", new TextEncoder().encode(text));
+  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, "0")).join("");
+}

@@ -1,0 +1,18 @@
+/**
+ * Analytics Engine: one data point per session event, written when it happens. Locally the
+ * binding accepts writes and keeps nothing; dashboards read D1 there.
+ */
+import type { SessionState } from "../../core/domain/session";
+
+/** Writes `session.<event>` with the session's shop, channel and agent; never throws. */
+export function writeSessionEvent(metrics: AnalyticsEngineDataset | undefined, event: string, shopId: string, s: SessionState, now: number): void {
+  try {
+    metrics?.writeDataPoint({
+      indexes: [shopId],
+      blobs: [`session.${event}`, shopId, s.id, s.channel, s.agentId ?? "", s.groupId ?? "", s.entry?.type ?? ""],
+      doubles: [now, s.firstResponseAt ? s.firstResponseAt - s.openedAt : 0, s.resolvedAt ? s.resolvedAt - s.openedAt : 0],
+    });
+  } catch {
+    // Metrics must never break a conversation.
+  }
+}

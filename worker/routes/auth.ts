@@ -1,0 +1,44 @@
+/**
+ * Staff login/logout, the caller's identity, guest tokens and the demo shopper token issuer.
+ */
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { DemoShopperTokenBody, GuestBody, LoginBody } from "../../core/protocol";
+import { database } from "../db/client";
+import { listCustomers } from "../db/repos/customers";
+import type { AppEnv } from "../env";
+import { bearerOf, requireIdentity } from "../middleware/auth";
+import { valid } from "../middleware/validate";
+import { issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
+import { DomainError } from "../../core/domain/errors";
+
+export const authRoutes = new Hono<AppEnv>()
+  .post(
+    "/auth/login",
+    describeRoute({ tags: ["auth"], summary: "Staff login with e-mail and password; returns a session token (12 h)." }),
+    valid("json", LoginBody),
+    async (c) => c.json(await login(database(c.env.DB), c.req.valid("json"))),
+  )
+  .post("/auth/logout", describeRoute({ tags: ["auth"], summary: "Ends the staff session of the bearer token." }), async (c) => {
+    const token = bearerOf(c.req.raw);
+    if (token) await logout(database(c.env.DB), token);
+    return c.body(null, 204);
+  })
+  .get("/me", describeRoute({ tags: ["auth"], summary: "Who the bearer token belongs to." }), requireIdentity, (c) => c.json({ identity: c.get("identity") }))
+  .post(
+    "/auth/guest",
+    describeRoute({ tags: ["auth"], summary: "A guest shopper token (24 h) with a fresh g_ id." }),
+    valid("json", GuestBody),
+    async (c) => c.json(await issueGuestToken(c.env, c.req.valid("json").name)),
+  )
+  .get("/demo/customers", describeRoute({ tags: ["demo"], summary: "Demo only: a few demo customers to chat as." }), async (c) => {
+    if (c.env.DEMO_MODE !== "1") throw new DomainError("not_found", "demo routes are disabled");
+    const rows = await listCustomers(database(c.env.DB), 20);
+    return c.json({ customers: rows.map((r) => ({ id: r.id, name: r.name, level: r.level })) });
+  })
+  .post(
+    "/demo/shopper-token",
+    describeRoute({ tags: ["demo"], summary: "Demo only (DEMO_MODE=1): signs a shopper token for a demo customer, as a mall would." }),
+    valid("json", DemoShopperTokenBody),
+    async (c) => c.json(await issueDemoShopperToken(c.env, database(c.env.DB), c.req.valid("json").customerId)),
+  );

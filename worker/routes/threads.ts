@@ -1,0 +1,56 @@
+/**
+ * Thread lists, summaries and history paging.
+ */
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import * as v from "valibot";
+import { LIMITS, ShopId, ThreadId } from "../../core/protocol";
+import { database } from "../db/client";
+import type { AppEnv } from "../env";
+import { requireIdentity } from "../middleware/auth";
+import { valid } from "../middleware/validate";
+import { listThreads, roomFor } from "../services/threads";
+
+const ListQuery = v.object({
+  shop: v.optional(ShopId),
+  status: v.optional(v.picklist(["open", "all"]), "all"),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.minValue(1), v.maxValue(200)), "50"),
+});
+const ThreadParam = v.object({ threadId: ThreadId });
+const HistoryQuery = v.object({
+  before: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number))),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.minValue(1), v.maxValue(LIMITS.historyPageMax)), "50"),
+});
+
+export const threadRoutes = new Hono<AppEnv>()
+  .use("/threads", requireIdentity)
+  .use("/threads/*", requireIdentity)
+  .get(
+    "/threads",
+    describeRoute({ tags: ["threads"], summary: "Staff: each thread's latest session in their shop (platform staff: all shops or ?shop=). Shoppers: their own threads." }),
+    valid("query", ListQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await listThreads(database(c.env.DB), c.get("identity"), { shopId: q.shop, openOnly: q.status === "open", limit: Number(q.limit) }));
+    },
+  )
+  .get(
+    "/threads/:threadId",
+    describeRoute({ tags: ["threads"], summary: "Where a thread stands: last seq, read positions, unread counts, current session." }),
+    valid("param", ThreadParam),
+    async (c) => {
+      const room = await roomFor(c.env, c.get("identity"), c.req.valid("param").threadId);
+      return c.json(await room.summary());
+    },
+  )
+  .get(
+    "/threads/:threadId/messages",
+    describeRoute({ tags: ["threads"], summary: "A page of history, oldest first: messages before ?before= (default: the latest page)." }),
+    valid("param", ThreadParam),
+    valid("query", HistoryQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const room = await roomFor(c.env, c.get("identity"), c.req.valid("param").threadId);
+      return c.json(await room.history(q.before ?? null, Number(q.limit)));
+    },
+  );

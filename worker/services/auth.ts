@@ -1,0 +1,82 @@
+/**
+ * Staff login and logout, guest tokens, and the demo-only shopper token issuer.
+ */
+import { sign } from "hono/utils/jwt/jwt";
+import { DomainError } from "../../core/domain/errors";
+import type { LoginBody } from "../../core/protocol";
+import type { Database } from "../db/client";
+import {
+  clearLoginAttempts,
+  deleteStaffSession,
+  findStaffByEmail,
+  getLoginAttempts,
+  insertStaffSession,
+  saveLoginAttempts,
+} from "../db/repos/staff";
+import { findCustomer } from "../db/repos/customers";
+import { randomToken, sha256Hex } from "../lib/crypto";
+import { verifyPassword } from "../lib/password";
+import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX } from "./identity";
+
+const STAFF_SESSION_MS = 12 * 3600_000;
+const SHOPPER_TOKEN_SEC = 24 * 3600;
+/** Failures before an account is locked, and for how long. */
+export const LOGIN_MAX_FAILURES = 5;
+export const LOGIN_LOCK_MS = 15 * 60_000;
+
+export interface LoginResult {
+  token: string;
+  expiresAt: number;
+  staff: { id: string; shopId: string; name: string; email: string; role: string };
+}
+
+/** Checks a password, with lockout after repeated failures; returns a new session token. */
+export async function login(db: Database, body: LoginBody, now = Date.now()): Promise<LoginResult> {
+  const attempts = await getLoginAttempts(db, body.email);
+  if (attempts && attempts.lockedUntil > now) {
+    throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((attempts.lockedUntil - now) / 1000) });
+  }
+  const row = await findStaffByEmail(db, body.email);
+  // Verify even for an unknown e-mail so timing does not reveal which accounts exist.
+  const ok = await verifyPassword(body.password, row?.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+  if (!row || !ok) {
+    const failures = (attempts?.failures ?? 0) + 1;
+    const locked = failures >= LOGIN_MAX_FAILURES;
+    await saveLoginAttempts(db, { email: body.email, failures: locked ? 0 : failures, lockedUntil: locked ? now + LOGIN_LOCK_MS : 0, updatedAt: now });
+    throw new DomainError("unauthorized", "e-mail or password is wrong");
+  }
+  if (attempts) await clearLoginAttempts(db, body.email);
+  const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
+  const expiresAt = now + STAFF_SESSION_MS;
+  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });
+  return { token, expiresAt, staff: { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role } };
+}
+
+export async function logout(db: Database, token: string): Promise<void> {
+  await deleteStaffSession(db, await sha256Hex(token));
+}
+
+/** A guest shopper token: a fresh `g_` id we sign ourselves. */
+export async function issueGuestToken(env: Env, name: string | undefined, now = Date.now()) {
+  const id = `g_${randomToken("x", 9).slice(2)}`;
+  const exp = Math.floor(now / 1000) + SHOPPER_TOKEN_SEC;
+  const token = await sign({ sub: id, name: name ?? "访客", level: "normal", guest: true, exp }, guestSecret(env), "HS256");
+  return { token, customerId: id, expiresAt: exp * 1000 };
+}
+
+/**
+ * Demo only: signs a shopper token for a demo customer the way a mall would. Refused unless
+ * DEMO_MODE is "1" (it is "0" in the production config).
+ */
+export async function issueDemoShopperToken(env: Env, db: Database, customerId: string, now = Date.now()) {
+  if (env.DEMO_MODE !== "1") throw new DomainError("not_found", "demo routes are disabled");
+  const customer = await findCustomer(db, customerId);
+  if (!customer) throw new DomainError("not_found", `customer ${customerId} does not exist`);
+  const exp = Math.floor(now / 1000) + SHOPPER_TOKEN_SEC;
+  const token = await sign(
+    { sub: customer.id, name: customer.name, level: customer.level, locale: customer.locale, exp, iat: Math.floor(now / 1000) },
+    shopperSecret(env),
+    "HS256",
+  );
+  return { token, customer: { id: customer.id, name: customer.name, level: customer.level }, expiresAt: exp * 1000 };
+}

@@ -1,0 +1,95 @@
+/**
+ * Who is calling: a staff member (opaque session token) or a shopper (HS256 JWT signed by the
+ * mall, or a guest token we sign). Established once at the edge; everything after trusts it.
+ */
+import { verify } from "hono/utils/jwt/jwt";
+import { ShopperClaims, PLATFORM_SHOP_ID, parseInput, parseThreadId, type CustomerLevel, type StaffRole } from "../../core/protocol";
+import { DomainError } from "../../core/domain/errors";
+import { database } from "../db/client";
+import { findStaffBySessionHash } from "../db/repos/staff";
+import { sha256Hex } from "../lib/crypto";
+
+export interface StaffIdentity {
+  kind: "staff";
+  staffId: string;
+  shopId: string;
+  role: StaffRole;
+  name: string;
+}
+export interface CustomerIdentity {
+  kind: "customer";
+  customerId: string;
+  name: string;
+  level: CustomerLevel;
+  locale: "zh-CN" | "en-US";
+  guest: boolean;
+}
+export type Identity = StaffIdentity | CustomerIdentity;
+
+export const STAFF_TOKEN_PREFIX = "st_";
+
+/** The secret a mall signs shopper tokens with; refuses to run without one. */
+export function shopperSecret(env: Env): string {
+  if (!env.SHOPPER_JWT_SECRET) throw new DomainError("misconfigured", "SHOPPER_JWT_SECRET is not set");
+  return env.SHOPPER_JWT_SECRET;
+}
+export function guestSecret(env: Env): string {
+  if (!env.GUEST_TOKEN_SECRET) throw new DomainError("misconfigured", "GUEST_TOKEN_SECRET is not set");
+  return env.GUEST_TOKEN_SECRET;
+}
+
+/** Resolves a bearer token to an identity, or throws `unauthorized`. */
+export async function identify(env: Env, token: string, now = Date.now()): Promise<Identity> {
+  if (token.startsWith(STAFF_TOKEN_PREFIX)) return identifyStaff(env, token, now);
+  return identifyShopper(env, token);
+}
+
+async function identifyStaff(env: Env, token: string, now: number): Promise<StaffIdentity> {
+  const row = await findStaffBySessionHash(database(env.DB), await sha256Hex(token), now);
+  if (!row) throw new DomainError("unauthorized", "staff session is invalid or expired: log in again");
+  return { kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name };
+}
+
+async function identifyShopper(env: Env, token: string): Promise<CustomerIdentity> {
+  let payload: unknown;
+  const guest = peekGuest(token);
+  try {
+    payload = await verify(token, guest ? guestSecret(env) : shopperSecret(env), "HS256");
+  } catch (err) {
+    if (err instanceof DomainError) throw err;
+    throw new DomainError("unauthorized", `shopper token rejected: ${(err as Error).message || "bad signature"}`);
+  }
+  const claims = parseInput(ShopperClaims, payload);
+  if (!claims.ok) throw new DomainError("unauthorized", `shopper token claims invalid: ${claims.message}`, claims.issues);
+  const c = claims.value;
+  if (c.sub.startsWith("g_") !== guest) throw new DomainError("unauthorized", "ids starting with g_ are reserved for guests");
+  return { kind: "customer", customerId: c.sub, name: c.name, level: c.level, locale: c.locale, guest };
+}
+
+/** Guest tokens carry `guest: true`; read it unverified only to pick the key to verify with. */
+function peekGuest(token: string): boolean {
+  const part = token.split(".")[1];
+  if (!part) return false;
+  try {
+    const json = JSON.parse(atob(part.replace(/-/g, "+").replace(/_/g, "/")));
+    return json?.guest === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Platform staff see every shop; shop staff see their own. */
+export function staffCanAccessShop(identity: StaffIdentity, shopId: string): boolean {
+  return identity.shopId === PLATFORM_SHOP_ID || identity.shopId === shopId;
+}
+
+/** May this identity read and write this thread? The one tenancy rule for HTTP and sockets. */
+export function canAccessThread(identity: Identity, threadId: string): boolean {
+  const { shopId, customerId } = parseThreadId(threadId);
+  if (identity.kind === "customer") return identity.customerId === customerId;
+  return staffCanAccessShop(identity, shopId);
+}
+
+export function isAdmin(identity: Identity): boolean {
+  return identity.kind === "staff" && (identity.role === "platform_admin" || identity.role === "shop_admin");
+}

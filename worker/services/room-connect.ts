@@ -1,0 +1,40 @@
+/**
+ * Admission to a room's socket: the token (query `token`, since browsers cannot set headers on
+ * a WebSocket), the thread, the tenancy check, channel and entry. On success the Worker passes
+ * the identity to the room in a header it always overwrites, and drops the token from the URL.
+ */
+import * as v from "valibot";
+import { Channel, EntryType, ThreadId, parseInput } from "../../core/protocol";
+import { DomainError } from "../../core/domain/errors";
+import { encodeIdentity, IDENTITY_HEADER, type ConnectionState } from "../../durable-objects/conversation/connection-state";
+import { canAccessThread, identify } from "./identity";
+
+const ConnectQuery = v.object({
+  token: v.pipe(v.string("token is required"), v.minLength(1, "token is required")),
+  channel: v.optional(Channel, "pc"),
+  entryType: v.optional(EntryType),
+  entryId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  since: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"))),
+});
+
+/** Checks a socket upgrade for `threadId`; returns the request to forward to the room. */
+export async function admitToRoom(env: Env, req: Request, threadId: string): Promise<Request> {
+  const thread = parseInput(ThreadId, threadId);
+  if (!thread.ok) throw new DomainError("invalid_input", `thread: ${thread.message}`);
+  const url = new URL(req.url);
+  const q = parseInput(ConnectQuery, Object.fromEntries(url.searchParams));
+  if (!q.ok) throw new DomainError("invalid_input", q.message, q.issues);
+  const identity = await identify(env, q.value.token);
+  if (!canAccessThread(identity, threadId)) throw new DomainError("forbidden", "you may not join this thread");
+
+  const entry = q.value.entryType ? { type: q.value.entryType, ...(q.value.entryId ? { id: q.value.entryId } : {}) } : null;
+  const state: ConnectionState =
+    identity.kind === "staff"
+      ? { role: "agent", id: identity.staffId, name: identity.name, shopId: identity.shopId, staffRole: identity.role, channel: q.value.channel, entry }
+      : { role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry };
+
+  url.searchParams.delete("token");
+  const forwarded = new Request(url, req);
+  forwarded.headers.set(IDENTITY_HEADER, encodeIdentity(state));
+  return forwarded;
+}

@@ -112,4 +112,21 @@ describe("ConversationRoom: real-time delivery", () => {
     expect(shopper.all("typing.changed")).toHaveLength(0);
     [shopper, agent].forEach((c) => c.close());
   });
+
+  it("sends order and product cards as snapshots from the shop's own data", async () => {
+    const thread = "apparel:c1";
+    const shopper = await connect(thread, await shopperToken("c1"), { entryType: "order", entryId: "o-c1-tee" });
+    const agent = await connect(thread, agentToken);
+    await agent.next("room.joined");
+    agent.send({ type: "message.send", clientId: cid(), kind: "order_card", orderId: "o-c1-tee" });
+    const order = await shopper.next("message.created", (e) => e.message.kind === "order_card");
+    expect(order.message.body.order).toMatchObject({ orderId: "o-c1-tee", title: "纯棉圆领T恤", status: "shipped", totalCents: 15800 });
+    shopper.send({ type: "message.send", clientId: cid(), kind: "product_card", productId: "p-tee" });
+    const product = await agent.next("message.created", (e) => e.message.kind === "product_card");
+    expect(product.message.body.product).toMatchObject({ productId: "p-tee", priceCents: 7900, category: "apparel/tops" });
+    // Another shop's product is refused.
+    shopper.send({ type: "message.send", clientId: cid(), kind: "product_card", productId: "p-phone" });
+    expect((await shopper.next("error")).error.code).toBe("not_found");
+    [shopper, agent].forEach((c) => c.close());
+  });
 });

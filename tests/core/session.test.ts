@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { idleDeadline, isOpen, openSession, recordMessage, resolveSession } from "../../core/domain/session";
+
+const T = 1_700_000_000_000;
+
+describe("session transitions", () => {
+  it("opens queued, with the hand-off time at open (no bot yet)", () => {
+    const s = openSession("s1", "h5", { type: "product", id: "p1" }, T);
+    expect(s).toMatchObject({ status: "queued", openedAt: T, handedOffAt: T, agentId: null, firstResponseAt: null });
+    expect(isOpen(s)).toBe(true);
+  });
+
+  it("assigns and sets first response on the first agent message only", () => {
+    const s0 = openSession("s1", "pc", null, T);
+    const a = recordMessage(s0, "customer", "c1", T + 1);
+    expect(a.events).toEqual([]);
+    const b = recordMessage(a.session, "agent", "st1", T + 5000);
+    expect(b.events).toEqual(["assigned", "first_response"]);
+    expect(b.session).toMatchObject({ status: "assigned", agentId: "st1", firstResponseAt: T + 5000, assignedAt: T + 5000, customerMessages: 1, agentMessages: 1 });
+    const c = recordMessage(b.session, "agent", "st2", T + 9000);
+    expect(c.events).toEqual([]);
+    expect(c.session.agentId).toBe("st1");
+  });
+
+  it("counts bot messages without assigning", () => {
+    const s = recordMessage(openSession("s1", "app", null, T), "bot", "bot", T + 1);
+    expect(s.events).toEqual([]);
+    expect(s.session).toMatchObject({ botMessages: 1, agentId: null, firstResponseAt: null });
+  });
+
+  it("resolves and computes the idle deadline from the last message", () => {
+    const s = recordMessage(openSession("s1", "pc", null, T), "customer", "c", T + 10).session;
+    expect(idleDeadline(s, 60_000)).toBe(T + 10 + 60_000);
+    const r = resolveSession(s, "system", "idle", T + 70_000);
+    expect(r).toMatchObject({ status: "resolved", resolvedAt: T + 70_000, resolvedBy: "system", closeReason: "idle" });
+    expect(isOpen(r)).toBe(false);
+    expect(isOpen(null)).toBe(false);
+  });
+});

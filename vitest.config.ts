@@ -1,5 +1,6 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-pool-workers";
 import { defineConfig } from "vitest/config";
+import { readDevVars } from "./scripts/lib/dev-vars";
 
 export default defineConfig(async () => {
   const migrations = await readD1Migrations("./migrations");
@@ -9,7 +10,7 @@ export default defineConfig(async () => {
         main: "./worker/index.ts",
         wrangler: { configPath: "./wrangler.toml" },
         miniflare: {
-          bindings: { TEST_MIGRATIONS: migrations, SESSION_IDLE_MINUTES: "30" },
+          bindings: { ...readDevVars(), TEST_MIGRATIONS: migrations, SESSION_IDLE_MINUTES: "30" },
         },
       }),
     ],

@@ -1,0 +1,65 @@
+/**
+ * Starts `wrangler dev` for browser tests on a free port with its own local state (migrated and
+ * seeded with the demo mall), and stops it afterwards.
+ */
+import { spawn, execFileSync, type ChildProcess } from "node:child_process";
+import { createServer } from "node:net";
+import { rmSync } from "node:fs";
+import { ensureDevVars } from "../../scripts/lib/dev-vars";
+
+const STATE_DIR = ".wrangler/e2e-state";
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const port = (srv.address() as { port: number }).port;
+      srv.close(() => resolve(port));
+    });
+    srv.on("error", reject);
+  });
+}
+
+export interface DevServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Prepares local state and starts the Worker; resolves when it answers. */
+export async function startDevServer(): Promise<DevServer> {
+  ensureDevVars();
+  rmSync(STATE_DIR, { recursive: true, force: true });
+  execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", STATE_DIR], { stdio: "ignore" });
+  execFileSync("npx", ["tsx", "scripts/seed.ts", "--persist-to", STATE_DIR], { stdio: "ignore" });
+  const port = await freePort();
+  const child: ChildProcess = spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", STATE_DIR, "--show-interactive-dev-session=false"], {
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let log = "";
+  child.stdout?.on("data", (d) => (log += d));
+  child.stderr?.on("data", (d) => (log += d));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    try {
+      const res = await fetch(`${url}/api/shops`);
+      if (res.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`wrangler dev did not start:\n${log}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return {
+    url,
+    stop: async () => {
+      try {
+        process.kill(-child.pid!, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await new Promise((r) => setTimeout(r, 300));
+    },
+  };
+}

@@ -4,6 +4,7 @@
 import { app } from "./app";
 
 export { ConversationRoom } from "../durable-objects/conversation/room";
+export { AgentQueue } from "../durable-objects/agent-queue/queue";
 
 export default {
   fetch: app.fetch,

@@ -17,6 +17,8 @@ export interface SessionState {
   handedOffAt: number | null;
   assignedAt: number | null;
   agentId: string | null;
+  agentName: string | null;
+  /** The skill group key routing chose (stored in D1's `group_id`). */
   groupId: string | null;
   firstResponseAt: number | null;
   lastMessageAt: number;
@@ -41,7 +43,7 @@ export function isOpen(s: SessionState | null): s is SessionState {
 /** A new session, opened by a customer's message. */
 export function openSession(id: string, channel: Channel, entry: Entry | null, now: number): SessionState {
   return {
-    id, status: "queued", channel, entry, openedAt: now, handedOffAt: now, assignedAt: null, agentId: null, groupId: null,
+    id, status: "queued", channel, entry, openedAt: now, handedOffAt: now, assignedAt: null, agentId: null, agentName: null, groupId: null,
     firstResponseAt: null, lastMessageAt: now, lastCustomerMessageAt: null, resolvedAt: null, resolvedBy: null, closeReason: null,
     customerMessages: 0, agentMessages: 0, botMessages: 0, rating: null, ratedAt: null,
   };
@@ -51,7 +53,7 @@ export function openSession(id: string, channel: Channel, entry: Entry | null, n
  * Records a message in an open session. An agent's first message takes the session (when no one
  * was assigned) and sets the first response time.
  */
-export function recordMessage(s: SessionState, role: SenderRole, senderId: string, now: number): { session: SessionState; events: SessionEvent[] } {
+export function recordMessage(s: SessionState, role: SenderRole, senderId: string, now: number, senderName = ""): { session: SessionState; events: SessionEvent[] } {
   const next = { ...s, lastMessageAt: now };
   const events: SessionEvent[] = [];
   if (role === "customer") {
@@ -63,6 +65,7 @@ export function recordMessage(s: SessionState, role: SenderRole, senderId: strin
     next.agentMessages++;
     if (next.agentId === null) {
       next.agentId = senderId;
+      next.agentName = senderName;
       next.assignedAt = now;
       next.status = "assigned";
       events.push("assigned");
@@ -73,6 +76,17 @@ export function recordMessage(s: SessionState, role: SenderRole, senderId: strin
     }
   }
   return { session: next, events };
+}
+
+/** The queue gave the session to an agent (or moved it to another by transfer). */
+export function assignSession(s: SessionState, agentId: string, agentName: string, now: number): { session: SessionState; events: SessionEvent[] } {
+  const first = s.assignedAt === null;
+  return { session: { ...s, status: "assigned", agentId, agentName, assignedAt: first ? now : s.assignedAt }, events: first ? ["assigned"] : [] };
+}
+
+/** The session went back to the waiting list (its agent went offline, or a transfer to a group). */
+export function requeueSession(s: SessionState, groupKey: string | null): SessionState {
+  return { ...s, status: "queued", agentId: null, agentName: null, groupId: groupKey ?? s.groupId };
 }
 
 /** Closes a session. `by` is a staff id, or `system` for the idle timeout. */

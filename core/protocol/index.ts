@@ -4,3 +4,4 @@ export * from "./message";
 export * from "./socket";
 export * from "./validate";
 export * from "./auth";
+export * from "./queue";

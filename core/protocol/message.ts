@@ -9,7 +9,7 @@ export const SENDER_ROLES = ["customer", "agent", "bot", "system"] as const;
 export const SenderRole = v.picklist(SENDER_ROLES);
 export type SenderRole = v.InferOutput<typeof SenderRole>;
 
-export const MESSAGE_KINDS = ["text", "image", "voice", "order_card", "product_card", "system"] as const;
+export const MESSAGE_KINDS = ["text", "image", "voice", "order_card", "product_card", "system", "note"] as const;
 export const MessageKind = v.picklist(MESSAGE_KINDS);
 export type MessageKind = v.InferOutput<typeof MessageKind>;
 
@@ -84,6 +84,8 @@ export const ChatMessage = v.object({
   body: MessageBody,
   channel: Channel,
   entry: v.nullable(Entry),
+  /** `staff`: an internal note, never shown to the shopper. */
+  visibility: v.optional(v.picklist(["all", "staff"]), "all"),
   createdAt: v.number(),
 });
 export type ChatMessage = v.InferOutput<typeof ChatMessage>;

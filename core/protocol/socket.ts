@@ -16,10 +16,11 @@ const SendVoice = v.object({
   durationSec: v.optional(v.pipe(v.number(), v.minValue(0), v.maxValue(300))),
 });
 const SendOrderCard = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("order_card"), orderId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
+const SendNote = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("note"), text: MessageText });
 const SendProductCard = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("product_card"), productId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)) });
 
 /** `message.send`: one schema per kind, so an error names the field that is wrong for that kind. */
-export const MessageSend = v.variant("kind", [SendText, SendImage, SendVoice, SendOrderCard, SendProductCard], "kind must be one of text, image, voice, order_card, product_card");
+export const MessageSend = v.variant("kind", [SendText, SendImage, SendVoice, SendOrderCard, SendProductCard, SendNote], "kind must be one of text, image, voice, order_card, product_card, note");
 export type MessageSend = v.InferOutput<typeof MessageSend>;
 
 export const TypingSet = v.object({ type: v.literal("typing.set"), typing: v.boolean() });
@@ -27,6 +28,14 @@ export const ReadMark = v.object({ type: v.literal("read.mark"), seq: v.pipe(v.n
 export const HistorySync = v.object({ type: v.literal("history.sync"), afterSeq: v.pipe(v.number(), v.integer(), v.minValue(0)) });
 export const SessionResolve = v.object({ type: v.literal("session.resolve") });
 export const Ping = v.object({ type: v.literal("ping") });
+/** Platform staff announce they are stepping into a shop's thread (平台介入). */
+export const PlatformIntervene = v.object({ type: v.literal("platform.intervene") });
+/** A shopper leaves a message when nobody can take the chat (留言). */
+export const LeaveMessageSubmit = v.object({
+  type: v.literal("leave_message.submit"),
+  text: MessageText,
+  contact: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, "contact: must be at most 64 characters"))),
+});
 
 /** Every frame a client may send to a room. */
 export const ClientCommand = v.variant("type", [
@@ -36,7 +45,9 @@ export const ClientCommand = v.variant("type", [
   HistorySync,
   SessionResolve,
   Ping,
-], "type must be one of message.send, typing.set, read.mark, history.sync, session.resolve, ping");
+  PlatformIntervene,
+  LeaveMessageSubmit,
+], "type must be one of message.send, typing.set, read.mark, history.sync, session.resolve, ping, platform.intervene, leave_message.submit");
 export type ClientCommand = v.InferOutput<typeof ClientCommand>;
 
 export const Side = v.picklist(["customer", "agent"]);
@@ -47,6 +58,8 @@ export const SessionInfo = v.object({
   status: v.picklist(["bot", "queued", "assigned", "resolved"]),
   openedAt: v.number(),
   agentId: v.nullable(v.string()),
+  agentName: v.optional(v.nullable(v.string())),
+  groupKey: v.optional(v.nullable(v.string())),
   resolvedAt: v.nullable(v.number()),
 });
 export type SessionInfo = v.InferOutput<typeof SessionInfo>;
@@ -71,11 +84,23 @@ export const ReadUpdated = v.object({ type: v.literal("read.updated"), side: Sid
 export const UnreadChanged = v.object({ type: v.literal("unread.changed"), unread: Unread });
 export const SessionChanged = v.object({ type: v.literal("session.changed"), session: SessionInfo });
 export const Pong = v.object({ type: v.literal("pong"), at: v.number() });
+/** To the waiting shopper: where they are in the queue, or that nobody is available. */
+export const QueueUpdated = v.object({
+  type: v.literal("queue.updated"),
+  sessionId: v.string(),
+  status: v.picklist(["queued", "unavailable", "overflowed"]),
+  position: v.optional(v.number()),
+  etaSec: v.optional(v.number()),
+  /** Leave-a-message is offered (nobody online, or the wait is too long). */
+  leaveMessage: v.boolean(),
+});
+export const LeaveMessageSaved = v.object({ type: v.literal("leave_message.saved"), id: v.string() });
 export const ErrorFrame = v.object({ type: v.literal("error"), ...ErrorBody.entries, clientId: v.optional(v.string()) });
 
 /** Every frame a room may send. The web validates what it receives with this. */
 export const ServerEvent = v.variant("type", [
   RoomJoined, MessageCreated, MessageAcked, MessagesSynced, TypingChanged, ReadUpdated, UnreadChanged, SessionChanged, Pong, ErrorFrame,
+  QueueUpdated, LeaveMessageSaved,
 ]);
 export type ServerEvent = v.InferOutput<typeof ServerEvent>;
 export type ErrorFrame = v.InferOutput<typeof ErrorFrame>;

@@ -8,7 +8,11 @@ import { DomainError } from "../../core/domain/errors";
 import { isOpen } from "../../core/domain/session";
 import type { ConnectionState } from "./connection-state";
 import { buildMessageBody } from "./message-body";
-import { broadcastUnread, closeSession, postMessage, sessionInfo } from "./post";
+import { broadcastUnread, closeSession, postMessage, postNotice, sessionInfo } from "./post";
+import { PLATFORM_SHOP_ID } from "../../core/protocol";
+import { database } from "../../worker/db/client";
+import { leaveMessages } from "../../worker/db/schema";
+import { randomId } from "../../worker/lib/crypto";
 import { RateLimiter } from "./rate-limit";
 import type { ConversationRoom } from "./room";
 import { errorFrame, sendEvent } from "./audience";
@@ -31,11 +35,12 @@ export function roomJoined(room: ConversationRoom, state: ConnectionState): Serv
 }
 
 /** Sends the messages after `afterSeq`, one batch; `more` asks the client to sync again. */
-export function sendSync(room: ConversationRoom, conn: Connection, afterSeq: number): void {
-  const messages = room.store.messagesAfter(afterSeq, LIMITS.syncBatchMax);
+export function sendSync(room: ConversationRoom, conn: Connection<ConnectionState>, afterSeq: number): void {
+  const audience = conn.state?.role ?? "customer";
+  const messages = room.store.messagesAfter(afterSeq, LIMITS.syncBatchMax, audience);
   const lastSeq = room.store.lastSeq();
-  const last = messages.at(-1)?.seq ?? afterSeq;
-  sendEvent(conn, { type: "messages.synced", messages, lastSeq, more: last < lastSeq });
+  // `more` when the batch was full: the client asks again from the last seq it got.
+  sendEvent(conn, { type: "messages.synced", messages, lastSeq, more: messages.length === LIMITS.syncBatchMax });
 }
 
 export async function handleCommand(room: ConversationRoom, conn: Connection<ConnectionState>, raw: string): Promise<void> {
@@ -70,6 +75,10 @@ export async function handleCommand(room: ConversationRoom, conn: Connection<Con
       case "ping":
         sendEvent(conn, { type: "pong", at: Date.now() });
         return;
+      case "platform.intervene":
+        return intervene(room, state);
+      case "leave_message.submit":
+        return await leaveMessage(room, conn, state, cmd.value.text, cmd.value.contact);
     }
   } catch (err) {
     sendEvent(conn, errorFrame(err, clientId));
@@ -80,6 +89,8 @@ async function send(room: ConversationRoom, conn: Connection<ConnectionState>, s
   const cmd = parseInput(MessageSend, json);
   if (!cmd.ok) throw new DomainError("invalid_input", cmd.message, cmd.issues);
   if (!limiter.take(conn.id, Date.now())) throw new DomainError("rate_limited", `at most ${LIMITS.messagesPerSecond} messages a second`);
+  if (cmd.value.kind === "note" && state.role !== "agent") throw new DomainError("forbidden", "only staff can write internal notes");
+  if (state.role === "agent" && cmd.value.kind !== "note") intervene(room, state);
   const existing = room.store.findByClientId(state.id, cmd.value.clientId);
   if (existing) {
     sendEvent(conn, { type: "message.acked", clientId: existing.clientId, seq: existing.seq, duplicate: true });
@@ -93,6 +104,7 @@ async function send(room: ConversationRoom, conn: Connection<ConnectionState>, s
     body,
     channel: state.channel,
     entry: state.entry,
+    visibility: cmd.value.kind === "note" ? "staff" : "all",
     ...(state.role === "customer" ? { customer: { id: state.id, name: state.name, level: state.level ?? "normal", locale: state.locale ?? "zh-CN" } } : {}),
   });
   sendEvent(conn, { type: "message.acked", clientId: message.clientId, seq: message.seq, duplicate });
@@ -112,4 +124,30 @@ async function resolve(room: ConversationRoom, state: ConnectionState): Promise<
   const session = room.store.session();
   if (!isOpen(session)) throw new DomainError("conflict", "no open session to resolve");
   await closeSession(room, session, state.id, "resolved", Date.now());
+}
+
+/**
+ * Platform staff stepping into a shop's thread (平台介入) is announced to every side, once per
+ * session. Shop staff and the platform's own threads need no announcement.
+ */
+function intervene(room: ConversationRoom, state: ConnectionState): void {
+  if (state.role !== "agent" || state.shopId !== PLATFORM_SHOP_ID || room.ref.shopId === PLATFORM_SHOP_ID) return;
+  const session = room.store.session();
+  if (!isOpen(session)) return;
+  const key = `intervened:${session.id}`;
+  if (room.store.getMeta(key)) return;
+  room.store.setMeta(key, state.id);
+  postNotice(room, session, "platform.intervened", { name: state.name }, Date.now());
+}
+
+/** Stores a shopper's message for the shop when nobody could take the chat. */
+async function leaveMessage(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, text: string, contact?: string): Promise<void> {
+  if (state.role !== "customer") throw new DomainError("forbidden", "only the shopper leaves a message");
+  const session = room.store.session();
+  const id = randomId("lm");
+  await database(room.bindings.DB).insert(leaveMessages).values({
+    id, shopId: room.ref.shopId, customerId: room.ref.customerId, threadId: room.ref.threadId, sessionId: session?.id ?? null, text, contact: contact ?? null, createdAt: Date.now(),
+  });
+  sendEvent(conn, { type: "leave_message.saved", id });
+  if (session) postNotice(room, session, "leave_message.saved", {}, Date.now());
 }

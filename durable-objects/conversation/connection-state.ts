@@ -5,6 +5,7 @@
  */
 import * as v from "valibot";
 import { Channel, CustomerLevel, Entry, StaffRole } from "../../core/protocol";
+import { decodeHeaderJson, encodeHeaderJson } from "../../worker/lib/header-json";
 
 export const IDENTITY_HEADER = "x-kefu-identity";
 
@@ -23,22 +24,12 @@ export const ConnectionState = v.object({
 });
 export type ConnectionState = v.InferOutput<typeof ConnectionState>;
 
-/** Headers must be ASCII: the identity travels as base64 of its UTF-8 JSON. */
+/** Encodes a connection's identity for the header. */
 export function encodeIdentity(state: ConnectionState): string {
-  const bytes = new TextEncoder().encode(JSON.stringify(state));
-  let s = "";
-  for (const b of bytes) s += String.fromCharCode(b);
-  return btoa(s);
+  return encodeHeaderJson(state);
 }
 
 /** Reads the identity header; null when absent or not a valid identity. */
 export function decodeIdentity(header: string | null): ConnectionState | null {
-  if (!header) return null;
-  try {
-    const json = new TextDecoder().decode(Uint8Array.from(atob(header), (c) => c.charCodeAt(0)));
-    const parsed = v.safeParse(ConnectionState, JSON.parse(json));
-    return parsed.success ? parsed.output : null;
-  } catch {
-    return null;
-  }
+  return decodeHeaderJson(ConnectionState, header);
 }

@@ -17,6 +17,7 @@ export function uploadPrefix(shopId: string, customerId: string): string {
 export async function buildMessageBody(env: Env, ref: ThreadRef, cmd: MessageSend): Promise<MessageBody> {
   switch (cmd.kind) {
     case "text":
+    case "note":
       return { text: cmd.text };
     case "image":
     case "voice":

@@ -2,11 +2,13 @@
  * Posting a message into the thread: idempotency, session transitions, persist, then broadcast,
  * then the D1 write of any session transition. Used by socket commands and by RPC callers.
  */
+import { getServerByName } from "partyserver";
 import type { Channel, ChatMessage, Entry, MessageBody, MessageKind, Sender, SessionInfo } from "../../core/protocol";
 import { isOpen, openSession, recordMessage, resolveSession, type SessionEvent, type SessionState } from "../../core/domain/session";
 import { randomId } from "../../worker/lib/crypto";
 import type { ConversationRoom } from "./room";
 import { syncSession, type CustomerClaims } from "./session-sync";
+import { handOff } from "./handoff";
 
 export interface PostInput {
   clientId: string;
@@ -15,12 +17,13 @@ export interface PostInput {
   body: MessageBody;
   channel: Channel;
   entry: Entry | null;
+  visibility?: "all" | "staff";
   /** The customer's token claims, recorded in D1 when their message opens a session. */
   customer?: CustomerClaims;
 }
 
 export function sessionInfo(s: SessionState): SessionInfo {
-  return { id: s.id, status: s.status, openedAt: s.openedAt, agentId: s.agentId, resolvedAt: s.resolvedAt };
+  return { id: s.id, status: s.status, openedAt: s.openedAt, agentId: s.agentId, agentName: s.agentName, groupKey: s.groupId, resolvedAt: s.resolvedAt };
 }
 
 /** Appends a message (or returns the one already stored under its clientId) and fans it out. */
@@ -36,8 +39,9 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
     events.push("opened");
     if (input.customer) room.store.setMeta("customer", JSON.stringify(input.customer));
   }
-  if (isOpen(session)) {
-    const recorded = recordMessage(session, input.sender.role, input.sender.id, now);
+  const wasUnassigned = isOpen(session) && session.agentId === null;
+  if (isOpen(session) && input.visibility !== "staff") {
+    const recorded = recordMessage(session, input.sender.role, input.sender.id, now, input.sender.name);
     session = recorded.session;
     events.push(...recorded.events);
     room.store.saveSession(session);
@@ -46,10 +50,20 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   // commit together and no other event can take the same seq.
   const message = room.store.append({ ...input, sessionId: isOpen(session) ? session.id : null, createdAt: now });
 
-  room.broadcastEvent({ type: "message.created", message });
+  room.broadcastEvent({ type: "message.created", message }, message.visibility === "staff" ? "agent" : undefined);
   if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   broadcastUnread(room);
   if (events.length) await writeTransition(room, events, now);
+  if (events.includes("opened")) {
+    // A failed hand-off must not fail the message: the session stays queued and any agent of
+    // the shop can still take it by answering from the thread list.
+    await handOff(room, message.body.text ?? "", now).catch((err: Error) => console.error("hand-off failed", room.ref.threadId, err.message));
+  }
+  // A staff member answered a waiting session directly: tell the queue it is theirs.
+  if (wasUnassigned && events.includes("assigned") && session) {
+    room.store.setMeta("last_agent_id", input.sender.id);
+    await (await getServerByName(room.bindings.AgentQueue, room.ref.shopId)).claim(session.id, input.sender.id).catch(() => false);
+  }
   await room.scheduleAlarm();
   return { message, duplicate: false };
 }
@@ -58,21 +72,29 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
 export async function closeSession(room: ConversationRoom, session: SessionState, by: string, reason: "resolved" | "idle", now: number): Promise<SessionState> {
   const resolved = resolveSession(session, by, reason, now);
   room.store.saveSession(resolved);
-  const notice = room.store.append({
-    clientId: randomId("sys"),
-    sessionId: resolved.id,
-    sender: { role: "system", id: "system", name: "system" },
-    kind: "system",
-    body: { notice: { code: reason === "idle" ? "session.closed_idle" : "session.resolved" } },
-    channel: session.channel,
-    entry: null,
-    createdAt: now,
-  });
-  room.broadcastEvent({ type: "message.created", message: notice });
+  postNotice(room, resolved, reason === "idle" ? "session.closed_idle" : "session.resolved", {}, now);
   room.broadcastEvent({ type: "session.changed", session: sessionInfo(resolved) });
   await writeTransition(room, ["resolved"], now);
+  await (await getServerByName(room.bindings.AgentQueue, room.ref.shopId)).release(resolved.id).catch((err: Error) => console.error("queue release failed", err.message));
   await room.scheduleAlarm();
   return resolved;
+}
+
+/** Appends and broadcasts a system notice (a code the UI translates, with parameters). */
+export function postNotice(room: ConversationRoom, s: SessionState, code: string, params: Record<string, string>, now: number, visibility: "all" | "staff" = "all"): ChatMessage {
+  const notice = room.store.append({
+    clientId: randomId("sys"),
+    sessionId: s.id,
+    sender: { role: "system", id: "system", name: "system" },
+    kind: "system",
+    body: { notice: { code, ...(Object.keys(params).length ? { params } : {}) } },
+    channel: s.channel,
+    entry: null,
+    visibility,
+    createdAt: now,
+  });
+  room.broadcastEvent({ type: "message.created", message: notice }, visibility === "staff" ? "agent" : undefined);
+  return notice;
 }
 
 export function broadcastUnread(room: ConversationRoom): void {
@@ -87,7 +109,7 @@ export function broadcastUnread(room: ConversationRoom): void {
  * D1 writes are chained so they land in order, and each writes the session as it is when its
  * turn comes, never an older snapshot.
  */
-function writeTransition(room: ConversationRoom, events: SessionEvent[], now: number): Promise<unknown> {
+export function writeTransition(room: ConversationRoom, events: SessionEvent[], now: number): Promise<unknown> {
   room.syncChain = room.syncChain.then(() => {
     const current = room.store.session();
     return current ? syncSession(room.bindings, room.store, room.ref, current, events, now, room.customerClaims()) : undefined;

@@ -12,7 +12,9 @@ import { decodeIdentity, IDENTITY_HEADER, type ConnectionState } from "./connect
 import { RoomStore } from "./storage";
 import { pendingSyncAt, syncSession, type ThreadRef } from "./session-sync";
 import { handleCommand, roomJoined, sendSync } from "./commands";
-import { closeSession, type PostInput, postMessage } from "./post";
+import { closeSession, postNotice, type PostInput, postMessage } from "./post";
+import { applyAssignment, applyRequeue } from "./handoff";
+import type { Audience } from "./storage";
 import { errorFrame, sendEvent } from "./audience";
 
 export class ConversationRoom extends Server<Env> {
@@ -111,10 +113,10 @@ export class ConversationRoom extends Server<Env> {
 
   // ---- RPC, called by the Worker (and later by the queue and the proactive consumer) ----
 
-  /** A page of history before `beforeSeq` (or the latest page), oldest first. */
-  async history(beforeSeq: number | null, limit: number): Promise<{ messages: ChatMessage[]; hasOlder: boolean; lastSeq: number }> {
+  /** A page of history before `beforeSeq` (or the latest page), oldest first, as `audience` may see it. */
+  async history(beforeSeq: number | null, limit: number, audience: Audience): Promise<{ messages: ChatMessage[]; hasOlder: boolean; lastSeq: number }> {
     const before = beforeSeq ?? this.store.lastSeq() + 1;
-    const messages = this.store.messagesBefore(before, limit);
+    const messages = this.store.messagesBefore(before, limit, audience);
     const first = messages[0]?.seq ?? before;
     return { messages, hasOlder: first > 1, lastSeq: this.store.lastSeq() };
   }
@@ -133,6 +135,44 @@ export class ConversationRoom extends Server<Env> {
   /** Posts a message from outside a socket (system notices, later the bot and proactive service). */
   async post(input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
     return postMessage(this, input);
+  }
+
+  // ---- RPC from the shop's AgentQueue ----
+
+  async onAssigned(a: { sessionId: string; agentId: string; agentName: string; via: string }): Promise<void> {
+    await applyAssignment(this, a.sessionId, a.agentId, a.agentName, Date.now());
+  }
+
+  async onQueueUpdate(u: { sessionId: string; position: number; etaSec: number }): Promise<void> {
+    const s = this.store.session();
+    if (!isOpen(s) || s.id !== u.sessionId || s.agentId) return;
+    this.broadcastEvent({ type: "queue.updated", sessionId: u.sessionId, status: "queued", position: u.position, etaSec: u.etaSec, leaveMessage: false }, "customer");
+  }
+
+  /** Waited past the group's limit: moved to a fallback group, or offered leave-a-message. */
+  async onOverflow(o: { sessionId: string; movedTo: string | null }): Promise<void> {
+    const s = this.store.session();
+    if (!isOpen(s) || s.id !== o.sessionId || s.agentId) return;
+    if (o.movedTo) {
+      this.store.saveSession({ ...s, groupId: o.movedTo });
+      return;
+    }
+    this.broadcastEvent({ type: "queue.updated", sessionId: s.id, status: "overflowed", leaveMessage: true }, "customer");
+    postNotice(this, s, "queue.leave_message_offered", {}, Date.now());
+  }
+
+  async onTransferred(t: { sessionId: string; fromAgentId: string; byName: string; toAgentId: string | null; toAgentName: string | null; toGroupName: string | null; note: string | null }): Promise<void> {
+    const s = this.store.session();
+    if (!isOpen(s) || s.id !== t.sessionId) return;
+    const now = Date.now();
+    postNotice(this, s, "session.transferred", { to: t.toAgentName ?? t.toGroupName ?? "" }, now);
+    if (t.note) postNotice(this, s, "session.transfer_note", { by: t.byName, note: t.note }, now, "staff");
+    if (t.toAgentId) await applyAssignment(this, s.id, t.toAgentId, t.toAgentName ?? "", now);
+    else applyRequeue(this, s.id, null, now);
+  }
+
+  async onRequeued(r: { sessionId: string; reason: string }): Promise<void> {
+    applyRequeue(this, r.sessionId, null, Date.now());
   }
 
   private identityOf(request: Request): ConnectionState | null {

@@ -18,11 +18,16 @@ interface MessageRow {
   body: string;
   channel: string;
   entry: string | null;
+  visibility: string;
   created_at: number;
   [key: string]: SqlStorageValue;
 }
 
-export type NewMessage = Omit<ChatMessage, "seq" | "threadId">;
+export type NewMessage = Omit<ChatMessage, "seq" | "threadId" | "visibility"> & { visibility?: "all" | "staff" };
+
+/** Who is reading: shoppers never see staff-only notes. */
+export type Audience = "customer" | "agent";
+const VISIBLE = { customer: `visibility = 'all'`, agent: `1 = 1` } as const;
 
 export class RoomStore {
   constructor(
@@ -38,7 +43,7 @@ export class RoomStore {
       this.sql.exec(`CREATE TABLE IF NOT EXISTS messages (
         seq INTEGER PRIMARY KEY, client_id TEXT NOT NULL, session_id TEXT, sender_role TEXT NOT NULL,
         sender_id TEXT NOT NULL, sender_name TEXT NOT NULL, kind TEXT NOT NULL, body TEXT NOT NULL,
-        channel TEXT NOT NULL, entry TEXT, created_at INTEGER NOT NULL)`);
+        channel TEXT NOT NULL, entry TEXT, visibility TEXT NOT NULL DEFAULT 'all', created_at INTEGER NOT NULL)`);
       this.sql.exec(`CREATE UNIQUE INDEX IF NOT EXISTS messages_client ON messages (sender_id, client_id)`);
     }
     if (version !== SCHEMA_VERSION) this.setMeta("schema_version", String(SCHEMA_VERSION));
@@ -71,26 +76,26 @@ export class RoomStore {
   append(m: NewMessage): ChatMessage {
     const seq = this.lastSeq() + 1;
     this.sql.exec(
-      `INSERT INTO messages (seq, client_id, session_id, sender_role, sender_id, sender_name, kind, body, channel, entry, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO messages (seq, client_id, session_id, sender_role, sender_id, sender_name, kind, body, channel, entry, visibility, created_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       seq, m.clientId, m.sessionId, m.sender.role, m.sender.id, m.sender.name, m.kind, JSON.stringify(m.body), m.channel,
-      m.entry ? JSON.stringify(m.entry) : null, m.createdAt,
+      m.entry ? JSON.stringify(m.entry) : null, m.visibility ?? "all", m.createdAt,
     );
-    return { ...m, seq, threadId: this.threadId };
+    return { ...m, visibility: m.visibility ?? "all", seq, threadId: this.threadId };
   }
 
   /** Messages with seq > afterSeq, oldest first. */
-  messagesAfter(afterSeq: number, limit: number): ChatMessage[] {
+  messagesAfter(afterSeq: number, limit: number, audience: Audience): ChatMessage[] {
     return this.sql
-      .exec<MessageRow>(`SELECT * FROM messages WHERE seq > ? ORDER BY seq ASC LIMIT ?`, afterSeq, limit)
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq > ? AND ${VISIBLE[audience]} ORDER BY seq ASC LIMIT ?`, afterSeq, limit)
       .toArray()
       .map((r) => this.toMessage(r));
   }
 
   /** The page of messages before `beforeSeq` (exclusive), oldest first. */
-  messagesBefore(beforeSeq: number, limit: number): ChatMessage[] {
+  messagesBefore(beforeSeq: number, limit: number, audience: Audience): ChatMessage[] {
     return this.sql
-      .exec<MessageRow>(`SELECT * FROM messages WHERE seq < ? ORDER BY seq DESC LIMIT ?`, beforeSeq, limit)
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq < ? AND ${VISIBLE[audience]} ORDER BY seq DESC LIMIT ?`, beforeSeq, limit)
       .toArray()
       .reverse()
       .map((r) => this.toMessage(r));
@@ -100,7 +105,7 @@ export class RoomStore {
   countUnread(side: "customer" | "agent", afterSeq: number): number {
     const q =
       side === "customer"
-        ? `SELECT COUNT(*) AS n FROM messages WHERE seq > ? AND sender_role != 'customer' AND sender_role != 'system'`
+        ? `SELECT COUNT(*) AS n FROM messages WHERE seq > ? AND sender_role != 'customer' AND sender_role != 'system' AND visibility = 'all'`
         : `SELECT COUNT(*) AS n FROM messages WHERE seq > ? AND sender_role = 'customer'`;
     return this.sql.exec<{ n: number }>(q, afterSeq).one().n;
   }
@@ -133,6 +138,7 @@ export class RoomStore {
       body: JSON.parse(r.body) as MessageBody,
       channel: r.channel as Channel,
       entry: r.entry ? (JSON.parse(r.entry) as Entry) : null,
+      visibility: r.visibility === "staff" ? "staff" : "all",
       createdAt: r.created_at,
     };
   }

@@ -9,6 +9,8 @@ export const shops = sqliteTable("shops", {
   name: text("name").notNull(),
   nameEn: text("name_en").notNull(),
   category: text("category").notNull(),
+  /** Weekly service hours (core/domain/routing BusinessHours); null = the default hours. */
+  businessHours: text("business_hours", { mode: "json" }),
   createdAt: integer("created_at").notNull(),
 });
 
@@ -68,6 +70,10 @@ export const skillGroups = sqliteTable(
     policy: text("policy").notNull().default("least_loaded"),
     fallbackGroupId: text("fallback_group_id"),
     maxWaitSec: integer("max_wait_sec").notNull().default(120),
+    /** Sticky policy: how long a returning customer's session waits for their previous agent. */
+    stickySec: integer("sticky_sec").notNull().default(300),
+    /** What happens to an agent's chats when they drop offline: requeue or keep. */
+    onAgentOffline: text("on_agent_offline").notNull().default("requeue"),
   },
   (t) => [uniqueIndex("skill_groups_shop_key").on(t.shopId, t.key)],
 );
@@ -215,4 +221,41 @@ export const auditLog = sqliteTable(
     at: integer("at").notNull(),
   },
   (t) => [index("audit_shop").on(t.shopId, t.at)],
+);
+
+/** Routing rules per shop, ordered; conditions and actions are validated JSON (core/domain/routing). */
+export const routingRules = sqliteTable(
+  "routing_rules",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    name: text("name").notNull(),
+    position: integer("position").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    isDefault: integer("is_default", { mode: "boolean" }).notNull().default(false),
+    conditions: text("conditions", { mode: "json" }).notNull(),
+    actions: text("actions", { mode: "json" }).notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    updatedBy: text("updated_by"),
+  },
+  (t) => [index("routing_rules_shop").on(t.shopId, t.position)],
+);
+
+/** Leave-a-message (留言) when nobody can take a chat; becomes a ticket once tickets exist. */
+export const leaveMessages = sqliteTable(
+  "leave_messages",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    threadId: text("thread_id").notNull(),
+    sessionId: text("session_id"),
+    text: text("text").notNull(),
+    contact: text("contact"),
+    status: text("status").notNull().default("open"),
+    createdAt: integer("created_at").notNull(),
+    handledBy: text("handled_by"),
+    handledAt: integer("handled_at"),
+  },
+  (t) => [index("leave_messages_shop").on(t.shopId, t.status, t.createdAt)],
 );

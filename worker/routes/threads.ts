@@ -51,6 +51,7 @@ export const threadRoutes = new Hono<AppEnv>()
     async (c) => {
       const q = c.req.valid("query");
       const room = await roomFor(c.env, c.get("identity"), c.req.valid("param").threadId);
-      return c.json(await room.history(q.before ?? null, Number(q.limit)));
+      const audience = c.get("identity").kind === "staff" ? "agent" : "customer";
+      return c.json(await room.history(q.before ?? null, Number(q.limit), audience));
     },
   );

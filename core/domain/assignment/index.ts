@@ -1,0 +1,2 @@
+export * from "./pick-agent";
+export * from "./waiting-list";

@@ -1,0 +1,18 @@
+/**
+ * A console connected to a shop's queue: the staff member behind it (set by the Worker).
+ */
+import * as v from "valibot";
+import { StaffRole } from "../../core/protocol";
+
+export const QueueConnectionState = v.object({
+  staffId: v.string(),
+  name: v.string(),
+  shopId: v.string(),
+  role: StaffRole,
+});
+export type QueueConnectionState = v.InferOutput<typeof QueueConnectionState>;
+
+/** Tag of every connection of one agent, to tell when their last console closed. */
+export function agentTag(staffId: string): string {
+  return `agent:${staffId}`;
+}

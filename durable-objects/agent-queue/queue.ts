@@ -1,0 +1,153 @@
+/**
+ * AgentQueue: one per shop. Agents' presence and capacity, the waiting list, assignment and
+ * transfer, queue positions for waiting shoppers, SLA overflow. It relays no chat messages.
+ * Lifecycle and RPC here; decisions in `engine.ts`; fan-out in `notify.ts`.
+ */
+import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
+import type { EnqueueRequest, EnqueueResult } from "../../core/protocol";
+import { decodeHeaderJson } from "../../worker/lib/header-json";
+import { IDENTITY_HEADER } from "../conversation/connection-state";
+import { agentTag, QueueConnectionState } from "./connection-state";
+import { syncDirectory } from "./directory-sync";
+import { QueueEngine, type Assignment } from "./engine";
+import { handleQueueCommand } from "./commands";
+import { broadcastSnapshot, notifyAssignments, pushPositions, sendSnapshot } from "./notify";
+import { runDueWork, nextDueAt } from "./timers";
+import { QueueStore } from "./storage";
+
+export class AgentQueue extends Server<Env> {
+  static override options = { hibernate: true };
+
+  engine!: QueueEngine;
+  store!: QueueStore;
+  /** Positions last pushed to each waiting shopper (a cache: after a restart we push again). */
+  readonly pushed = new Map<string, { position: number; etaSec: number }>();
+
+  override async onStart(): Promise<void> {
+    this.engine = new QueueEngine();
+    this.store = new QueueStore(this.ctx.storage.sql);
+    this.store.migrate();
+    this.store.load(this.engine);
+    if (!this.store.getMeta("directory_loaded_at")) await this.reloadDirectory();
+  }
+
+  get bindings(): Env {
+    return this.env;
+  }
+
+  /** Persists what the last engine operation changed. */
+  persist(): void {
+    this.store.save(this.engine, this.engine.takeChanges());
+  }
+
+  override getConnectionTags(_conn: Connection, ctx: ConnectionContext): string[] {
+    const s = decodeHeaderJson(QueueConnectionState, ctx.request.headers.get(IDENTITY_HEADER));
+    return s ? [agentTag(s.staffId)] : [];
+  }
+
+  override async onConnect(conn: Connection<QueueConnectionState>, ctx: ConnectionContext): Promise<void> {
+    const state = decodeHeaderJson(QueueConnectionState, ctx.request.headers.get(IDENTITY_HEADER));
+    if (!state) return conn.close(1008, "unauthenticated");
+    conn.setState(state);
+    const agent = this.engine.agents.get(state.staffId);
+    if (agent) {
+      agent.connected = true;
+      agent.disconnectedAt = null;
+      // Opening the console means starting work, unless the agent chose busy or away.
+      if (agent.status === "offline") agent.status = "online";
+      this.engine.markAgent(agent.id);
+      await this.afterChange(this.engine.drain(Date.now()));
+    }
+    sendSnapshot(this, conn);
+  }
+
+  override async onMessage(conn: Connection<QueueConnectionState>, message: WSMessage): Promise<void> {
+    await handleQueueCommand(this, conn, message);
+  }
+
+  override async onClose(conn: Connection<QueueConnectionState>): Promise<void> {
+    const id = conn.state?.staffId;
+    const agent = id ? this.engine.agents.get(id) : undefined;
+    if (!agent) return;
+    const stillOpen = [...this.getConnections(agentTag(agent.id))].some((c) => c.id !== conn.id);
+    if (stillOpen) return;
+    agent.connected = false;
+    agent.disconnectedAt = Date.now();
+    this.engine.markAgent(agent.id);
+    await this.afterChange([]);
+  }
+
+  override async onAlarm(): Promise<void> {
+    await runDueWork(this, Date.now());
+    await this.scheduleAlarm();
+  }
+
+  /** Persist, tell rooms and agents about assignments, refresh consoles, set timers. */
+  async afterChange(assignments: Assignment[], exceptSessionId?: string): Promise<void> {
+    this.persist();
+    await notifyAssignments(this, assignments, exceptSessionId);
+    broadcastSnapshot(this);
+    // Coalesce position pushes: the first change schedules one, later ones ride along.
+    if (this.store.getMeta("positions_due") === null) this.store.setMeta("positions_due", String(Date.now() + 1000));
+    await this.scheduleAlarm();
+  }
+
+  async scheduleAlarm(): Promise<void> {
+    const at = nextDueAt(this);
+    if (at === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
+  }
+
+  // ---- RPC ----
+
+  /** A room hands a session over: assign now if someone can take it, else queue it. */
+  async enqueue(req: EnqueueRequest): Promise<EnqueueResult> {
+    const now = Date.now();
+    const group = this.engine.groups.get(req.groupKey);
+    const groupKey = group ? req.groupKey : (this.engine.groups.keys().next().value ?? req.groupKey);
+    const sticky = this.engine.policyOf(groupKey) === "sticky" && req.previousAgentId;
+    const assignments = this.engine.enqueue(
+      {
+        sessionId: req.sessionId, threadId: req.threadId, customerId: req.customerId, customerName: req.customerName, level: req.level,
+        groupKey, priority: req.priority, seniorOnly: req.seniorOnly, stickyAgentId: sticky ? req.previousAgentId : null,
+        stickyUntil: sticky ? now + (this.engine.groups.get(groupKey)?.stickySec ?? 300) * 1000 : null,
+        enqueuedAt: now, overflowed: false, preview: req.preview.slice(0, 120),
+      },
+      now,
+    );
+    await this.afterChange(assignments, req.sessionId);
+    const mine = assignments.find((a) => a.session.sessionId === req.sessionId);
+    if (mine) return { status: "assigned", agentId: mine.session.agentId, agentName: this.engine.agents.get(mine.session.agentId)?.name ?? "" };
+    const anyone = [...this.engine.agents.values()].some((a) => a.status !== "offline" && a.groups.includes(groupKey));
+    const pos = this.engine.positionOf(req.sessionId);
+    if (!anyone) return { status: "unavailable", groupKey };
+    return { status: "queued", position: pos?.position ?? 1, etaSec: pos?.etaSec ?? 0, groupKey };
+  }
+
+  /** A staff member replied to a waiting session: it is theirs. */
+  async claim(sessionId: string, agentId: string): Promise<boolean> {
+    const a = this.engine.claim(agentId, sessionId, Date.now());
+    if (a) await this.afterChange([a], sessionId);
+    return a !== null;
+  }
+
+  /** The session ended (resolved, idle, abandoned): leave the list or free the seat. */
+  async release(sessionId: string): Promise<void> {
+    const { assignments } = this.engine.release(sessionId, Date.now());
+    this.pushed.delete(sessionId);
+    await this.afterChange(assignments);
+  }
+
+  /** Re-reads groups and staff from D1 (after admins change them). */
+  async reloadDirectory(): Promise<void> {
+    const groups = await syncDirectory(this.env, this.name, this.engine);
+    this.store.saveGroups(groups);
+    this.store.setMeta("directory_loaded_at", String(Date.now()));
+    await this.afterChange(this.engine.drain(Date.now()));
+  }
+
+  /** Pushes changed queue positions now (the alarm calls this at most once a second). */
+  async flushPositions(): Promise<void> {
+    await pushPositions(this);
+  }
+}

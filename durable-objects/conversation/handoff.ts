@@ -1,0 +1,87 @@
+/**
+ * Hand-off to a person: route the session (rules on text, intent, entry, level, channel, time),
+ * then ask the shop's AgentQueue for an agent. Also the room's side of what the queue reports
+ * back: assignment, queue position, overflow, transfer, requeue.
+ */
+import { getServerByName } from "partyserver";
+import { routeSession, type RoutingDecision } from "../../core/domain/routing";
+import { assignSession, isOpen, requeueSession, type SessionState } from "../../core/domain/session";
+import type { EnqueueResult } from "../../core/protocol";
+import { database } from "../../worker/db/client";
+import { findCustomerOrder, findShopProduct } from "../../worker/db/repos/mall";
+import { listRules, shopBusinessHours } from "../../worker/db/repos/routing-rules";
+import { randomId } from "../../worker/lib/crypto";
+import { postNotice, sessionInfo, writeTransition } from "./post";
+import type { ConversationRoom } from "./room";
+
+/** The categories of what the chat was opened on (a product, or an order's items). */
+async function entryCategories(room: ConversationRoom, s: SessionState): Promise<string[]> {
+  if (!s.entry?.id) return [];
+  const db = database(room.bindings.DB);
+  if (s.entry.type === "product") {
+    const p = await findShopProduct(db, room.ref.shopId, s.entry.id);
+    return p ? [p.category] : [];
+  }
+  if (s.entry.type === "order") {
+    const o = await findCustomerOrder(db, room.ref.shopId, room.ref.customerId, s.entry.id);
+    return o ? o.items.map((i) => i.category) : [];
+  }
+  return [];
+}
+
+/** Decides where a session goes, from the shop's rules and what the shopper said. */
+export async function routeFor(room: ConversationRoom, s: SessionState, text: string, now: number): Promise<RoutingDecision> {
+  const db = database(room.bindings.DB);
+  const claims = room.customerClaims();
+  const [rules, businessHours, categories] = await Promise.all([listRules(db, room.ref.shopId), shopBusinessHours(db, room.ref.shopId), entryCategories(room, s)]);
+  return routeSession(rules, { text, shopId: room.ref.shopId, level: claims?.level ?? "normal", channel: s.channel, entry: s.entry, entryCategories: categories, businessHours }, now);
+}
+
+/** Routes the open session and hands it to the shop's queue; applies the answer. */
+export async function handOff(room: ConversationRoom, text: string, now: number): Promise<EnqueueResult | null> {
+  let s = room.store.session();
+  if (!isOpen(s)) return null;
+  const decision = await routeFor(room, s, text, now);
+  s = { ...room.store.session()!, groupId: decision.groupKey, status: "queued", handedOffAt: s.handedOffAt ?? now };
+  room.store.saveSession(s);
+  if (decision.autoReply) await room.post({ clientId: randomId("auto"), sender: { role: "bot", id: "bot", name: "" }, kind: "text", body: { text: decision.autoReply }, channel: s.channel, entry: null });
+  const claims = room.customerClaims();
+  const queue = await getServerByName(room.bindings.AgentQueue, room.ref.shopId);
+  const result = await queue.enqueue({
+    sessionId: s.id, threadId: room.ref.threadId, customerId: room.ref.customerId, customerName: claims?.name ?? room.ref.customerId,
+    level: claims?.level ?? "normal", groupKey: decision.groupKey, priority: decision.priority, seniorOnly: decision.seniorOnly,
+    previousAgentId: room.store.getMeta("last_agent_id"), preview: text,
+  });
+  if (result.status === "assigned") await applyAssignment(room, s.id, result.agentId, result.agentName, now);
+  else room.broadcastEvent(queueEvent(s.id, result), "customer");
+  room.broadcastEvent({ type: "session.changed", session: sessionInfo(room.store.session()!) });
+  return result;
+}
+
+function queueEvent(sessionId: string, r: Exclude<EnqueueResult, { status: "assigned" }>) {
+  return r.status === "queued"
+    ? { type: "queue.updated" as const, sessionId, status: "queued" as const, position: r.position, etaSec: r.etaSec, leaveMessage: false }
+    : { type: "queue.updated" as const, sessionId, status: "unavailable" as const, leaveMessage: true };
+}
+
+/** The queue gave this session to an agent: record it, tell both sides, write D1. */
+export async function applyAssignment(room: ConversationRoom, sessionId: string, agentId: string, agentName: string, now: number): Promise<void> {
+  const s = room.store.session();
+  if (!isOpen(s) || s.id !== sessionId) return;
+  const { session, events } = assignSession(s, agentId, agentName, now);
+  room.store.saveSession(session);
+  room.store.setMeta("last_agent_id", agentId);
+  postNotice(room, session, "agent.assigned", { name: agentName }, now);
+  room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
+  await writeTransition(room, events.length ? events : ["assigned"], now);
+}
+
+/** The session went back to waiting (agent offline, or transferred to a group). */
+export function applyRequeue(room: ConversationRoom, sessionId: string, groupKey: string | null, now: number): void {
+  const s = room.store.session();
+  if (!isOpen(s) || s.id !== sessionId) return;
+  const session = requeueSession(s, groupKey);
+  room.store.saveSession(session);
+  postNotice(room, session, "session.requeued", {}, now);
+  room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
+}

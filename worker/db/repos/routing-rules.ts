@@ -1,0 +1,39 @@
+/**
+ * Routing rules of a shop, stored as validated JSON; a shop with none routes by the starter set.
+ */
+import { and, asc, eq } from "drizzle-orm";
+import * as v from "valibot";
+import { defaultRulesFor, RoutingRule } from "../../../core/domain/routing";
+import type { Database } from "../client";
+import { routingRules, shops } from "../schema";
+import { BusinessHours, DEFAULT_BUSINESS_HOURS } from "../../../core/domain/routing";
+
+/** The shop's rules in order; rows that no longer validate are skipped (and logged), never guessed. */
+export async function listRules(db: Database, shopId: string): Promise<RoutingRule[]> {
+  const rows = await db.select().from(routingRules).where(eq(routingRules.shopId, shopId)).orderBy(asc(routingRules.position)).all();
+  if (rows.length === 0) return defaultRulesFor(shopId);
+  const rules: RoutingRule[] = [];
+  for (const r of rows) {
+    const parsed = v.safeParse(RoutingRule, { id: r.id, name: r.name, enabled: r.enabled, position: r.position, isDefault: r.isDefault, conditions: r.conditions, actions: r.actions });
+    if (parsed.success) rules.push(parsed.output);
+    else console.error("stored routing rule is invalid; skipped", shopId, r.id);
+  }
+  return rules;
+}
+
+/** Replaces a shop's whole rule set in one batch (the admin page saves the ordered list). */
+export async function replaceRules(db: Database, shopId: string, rules: RoutingRule[], by: string, now: number): Promise<void> {
+  await db.batch([
+    db.delete(routingRules).where(eq(routingRules.shopId, shopId)),
+    ...rules.map((r) =>
+      db.insert(routingRules).values({ id: r.id, shopId, name: r.name, position: r.position, enabled: r.enabled, isDefault: r.isDefault, conditions: r.conditions, actions: r.actions, updatedAt: now, updatedBy: by }),
+    ),
+  ]);
+}
+
+/** The shop's business hours, or the default. */
+export async function shopBusinessHours(db: Database, shopId: string): Promise<BusinessHours> {
+  const row = await db.select({ hours: shops.businessHours }).from(shops).where(and(eq(shops.id, shopId))).get();
+  const parsed = v.safeParse(BusinessHours, row?.hours);
+  return parsed.success ? parsed.output : DEFAULT_BUSINESS_HOURS;
+}

@@ -14,7 +14,7 @@ CREATE TABLE `leave_messages` (
 --> statement-breakpoint
 CREATE INDEX `leave_messages_shop` ON `leave_messages` (`shop_id`,`status`,`created_at`);--> statement-breakpoint
 CREATE TABLE `routing_rules` (
-	`id` text PRIMARY KEY NOT NULL,
+	`id` text NOT NULL,
 	`shop_id` text NOT NULL,
 	`name` text NOT NULL,
 	`position` integer NOT NULL,
@@ -23,7 +23,8 @@ CREATE TABLE `routing_rules` (
 	`conditions` text NOT NULL,
 	`actions` text NOT NULL,
 	`updated_at` integer NOT NULL,
-	`updated_by` text
+	`updated_by` text,
+	PRIMARY KEY(`shop_id`, `id`)
 );
 --> statement-breakpoint
 CREATE INDEX `routing_rules_shop` ON `routing_rules` (`shop_id`,`position`);--> statement-breakpoint

@@ -7,13 +7,14 @@ import { Scalar } from "@scalar/hono-api-reference";
 import { DomainError } from "../core/domain/errors";
 import type { AppEnv } from "./env";
 import { onError } from "./middleware/errors";
+import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { routeRoomRequest } from "./routes/rooms";
 import { shopRoutes } from "./routes/shops";
 import { threadRoutes } from "./routes/threads";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes);
+export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes);
 
 api.get(
   "/openapi.json",

@@ -5,3 +5,4 @@ export * from "./socket";
 export * from "./validate";
 export * from "./auth";
 export * from "./queue";
+export * from "./admin";

@@ -81,6 +81,7 @@ export const QueueSnapshot = v.object({
   active: v.array(ActiveView),
   groups: v.array(GroupView),
 });
+export type QueueSnapshot = v.InferOutput<typeof QueueSnapshot>;
 export const AssignmentCreated = v.object({
   type: v.literal("assignment.created"),
   sessionId: v.string(),

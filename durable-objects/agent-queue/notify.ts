@@ -3,7 +3,7 @@
  * agents' consoles (their new assignments, and a snapshot of the queue) by socket.
  */
 import { getServerByName, type Connection } from "partyserver";
-import type { QueueEvent } from "../../core/protocol";
+import type { QueueEvent, QueueSnapshot } from "../../core/protocol";
 import { positionsByGroup } from "../../core/domain/assignment";
 import { agentTag, type QueueConnectionState } from "./connection-state";
 import type { Assignment } from "./engine";
@@ -61,7 +61,7 @@ export async function pushPositions(queue: AgentQueue): Promise<void> {
 }
 
 /** The queue as one agent's console shows it. */
-export function snapshotFor(queue: AgentQueue, staffId: string | null): QueueEvent {
+export function snapshotFor(queue: AgentQueue, staffId: string | null): QueueSnapshot {
   const e = queue.engine;
   const positions = positionsByGroup([...e.waiting.values()]);
   const agents = [...e.agents.values()].map((a) => ({

@@ -11,7 +11,7 @@ import { agentTag, QueueConnectionState } from "./connection-state";
 import { syncDirectory } from "./directory-sync";
 import { QueueEngine, type Assignment } from "./engine";
 import { handleQueueCommand } from "./commands";
-import { broadcastSnapshot, notifyAssignments, pushPositions, sendSnapshot } from "./notify";
+import { broadcastSnapshot, notifyAssignments, pushPositions, sendSnapshot, snapshotFor } from "./notify";
 import { runDueWork, nextDueAt } from "./timers";
 import { QueueStore } from "./storage";
 
@@ -144,6 +144,11 @@ export class AgentQueue extends Server<Env> {
     this.store.saveGroups(groups);
     this.store.setMeta("directory_loaded_at", String(Date.now()));
     await this.afterChange(this.engine.drain(Date.now()));
+  }
+
+  /** The queue as a console sees it (HTTP snapshot route and tests). */
+  async snapshot() {
+    return snapshotFor(this, null);
   }
 
   /** Pushes changed queue positions now (the alarm calls this at most once a second). */

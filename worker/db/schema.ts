@@ -227,7 +227,7 @@ export const auditLog = sqliteTable(
 export const routingRules = sqliteTable(
   "routing_rules",
   {
-    id: text("id").primaryKey(),
+    id: text("id").notNull(),
     shopId: text("shop_id").notNull(),
     name: text("name").notNull(),
     position: integer("position").notNull(),
@@ -238,7 +238,7 @@ export const routingRules = sqliteTable(
     updatedAt: integer("updated_at").notNull(),
     updatedBy: text("updated_by"),
   },
-  (t) => [index("routing_rules_shop").on(t.shopId, t.position)],
+  (t) => [primaryKey({ columns: [t.shopId, t.id] }), index("routing_rules_shop").on(t.shopId, t.position)],
 );
 
 /** Leave-a-message (留言) when nobody can take a chat; becomes a ticket once tickets exist. */

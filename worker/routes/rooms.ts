@@ -1,11 +1,12 @@
 /**
- * `/parties/conversation-room/<threadId>`: the socket of a thread. Only upgrades are admitted;
- * plain HTTP to a room is refused (history and summaries go through `/api/threads`).
+ * `/parties/conversation-room/<threadId>` (a thread's socket) and `/parties/agent-queue/<shopId>`
+ * (a shop's queue, for consoles). Only upgrades are admitted; plain HTTP to an object is refused.
  */
 import { routePartykitRequest } from "partyserver";
 import { DomainError } from "../../core/domain/errors";
 import { IDENTITY_HEADER } from "../../durable-objects/conversation/connection-state";
 import { admitToRoom } from "../services/room-connect";
+import { admitToQueue } from "../services/queue-connect";
 
 export async function routeRoomRequest(req: Request, env: Env): Promise<Response | null> {
   // Never let a client supply the identity header itself.
@@ -13,8 +14,9 @@ export async function routeRoomRequest(req: Request, env: Env): Promise<Response
   clean.headers.delete(IDENTITY_HEADER);
   return routePartykitRequest(clean, env, {
     onBeforeConnect: async (r, lobby) => {
-      if (lobby.className !== "ConversationRoom") throw new DomainError("not_found", "no such party");
-      return admitToRoom(env, r, lobby.name);
+      if (lobby.className === "ConversationRoom") return admitToRoom(env, r, lobby.name);
+      if (lobby.className === "AgentQueue") return admitToQueue(env, r, lobby.name);
+      throw new DomainError("not_found", "no such party");
     },
     onBeforeRequest: () => {
       throw new DomainError("forbidden", "rooms are reached over WebSocket; use /api/threads for history");

@@ -1,0 +1,41 @@
+/**
+ * Admin request bodies: skill groups, agents, routing rules and the rule tester.
+ */
+import * as v from "valibot";
+import { Channel, CustomerLevel, EntryType, ShopId } from "./common";
+
+export const ShopQuery = v.object({ shop: v.optional(ShopId) });
+
+export const GroupUpdate = v.object({
+  name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(32))),
+  nameEn: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(32))),
+  policy: v.optional(v.picklist(["least_loaded", "round_robin", "sticky"], "must be one of least_loaded, round_robin, sticky")),
+  fallbackKey: v.optional(v.nullable(v.pipe(v.string(), v.maxLength(32)))),
+  maxWaitSec: v.optional(v.pipe(v.number(), v.integer(), v.minValue(10, "must be at least 10"), v.maxValue(3600, "must be at most 3600"))),
+  stickySec: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(3600))),
+  onAgentOffline: v.optional(v.picklist(["requeue", "keep"], "must be requeue or keep")),
+});
+export type GroupUpdate = v.InferOutput<typeof GroupUpdate>;
+
+export const AgentUpdate = v.object({
+  capacity: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, "must be at least 1"), v.maxValue(50, "must be at most 50"))),
+  seniority: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1, "must be 1-5"), v.maxValue(5, "must be 1-5"))),
+  groups: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(20))),
+});
+export type AgentUpdate = v.InferOutput<typeof AgentUpdate>;
+
+/** A sample consultation for the rule tester: "which group would this go to, and why". */
+export const RuleTestBody = v.object({
+  rules: v.optional(v.unknown()),
+  text: v.pipe(v.string(), v.maxLength(2000)),
+  level: v.optional(CustomerLevel, "normal"),
+  channel: v.optional(Channel, "h5"),
+  entryType: v.optional(EntryType),
+  entryId: v.optional(v.pipe(v.string(), v.maxLength(64))),
+  at: v.optional(v.pipe(v.number(), v.integer())),
+});
+export type RuleTestBody = v.InferOutput<typeof RuleTestBody>;
+
+export const RulesPut = v.object({ rules: v.unknown() });
+
+export const LeaveMessageQuery = v.object({ shop: v.optional(ShopId), status: v.optional(v.picklist(["open", "handled", "all"]), "open") });

@@ -1,0 +1,104 @@
+/**
+ * A fresh shop per test for queue tests (each shop has its own AgentQueue object): groups,
+ * agents with their groups, and staff tokens made by inserting sessions directly.
+ */
+import { env, exports } from "cloudflare:workers";
+import { database } from "../../worker/db/client";
+import { shops, skillGroups, staff, staffGroups, staffSessions } from "../../worker/db/schema";
+import { sha256Hex } from "../../worker/lib/crypto";
+import { parseInput, QueueEvent, type QueueEvent as Event } from "../../core/protocol";
+
+export interface GroupSpec {
+  key: string;
+  policy?: "least_loaded" | "round_robin" | "sticky";
+  fallbackKey?: string;
+  maxWaitSec?: number;
+  stickySec?: number;
+  onAgentOffline?: "requeue" | "keep";
+}
+export interface AgentSpec {
+  handle: string;
+  groups: string[];
+  capacity?: number;
+  seniority?: number;
+  role?: "shop_agent" | "shop_admin";
+}
+
+export interface TestShop {
+  shopId: string;
+  tokens: Record<string, string>;
+  staffId(handle: string): string;
+}
+
+let n = 0;
+/** Inserts a shop with the given groups and agents; returns their tokens. */
+export async function makeShop(groups: GroupSpec[], agents: AgentSpec[]): Promise<TestShop> {
+  const shopId = `q${Date.now().toString(36)}${(n++).toString(36)}`;
+  const db = database(env.DB);
+  const now = Date.now();
+  const tokens: Record<string, string> = {};
+  const idOf = (handle: string) => `${shopId}-${handle}`;
+  const sessions = await Promise.all(
+    agents.map(async (a) => {
+      const token = `st_${shopId}_${a.handle}_${crypto.randomUUID().replace(/-/g, "")}`;
+      tokens[a.handle] = token;
+      return { tokenHash: await sha256Hex(token), staffId: idOf(a.handle), expiresAt: now + 3600_000, createdAt: now };
+    }),
+  );
+  await db.batch([
+    db.insert(shops).values({ id: shopId, name: `测试店${shopId}`, nameEn: shopId, category: "apparel", createdAt: now }),
+    db.insert(skillGroups).values(
+      groups.map((g) => ({
+        id: `${shopId}-${g.key}`, shopId, key: g.key, name: g.key, nameEn: g.key, policy: g.policy ?? "least_loaded",
+        fallbackGroupId: g.fallbackKey ? `${shopId}-${g.fallbackKey}` : null, maxWaitSec: g.maxWaitSec ?? 120, stickySec: g.stickySec ?? 300, onAgentOffline: g.onAgentOffline ?? "requeue",
+      })),
+    ),
+    ...(agents.length === 0 ? [] : [db.insert(staff).values(
+      agents.map((a) => ({ id: idOf(a.handle), shopId, email: `${a.handle}@${shopId}.test`, name: `客服${a.handle}`, role: a.role ?? "shop_agent", passwordHash: "x", capacity: a.capacity ?? 3, seniority: a.seniority ?? 1, createdAt: now })),
+    ), db.insert(staffSessions).values(sessions)]),
+    ...agents.filter((a) => a.groups.length).map((a) => db.insert(staffGroups).values(a.groups.map((g) => ({ staffId: idOf(a.handle), groupId: `${shopId}-${g}` })))),
+  ]);
+  return { shopId, tokens, staffId: idOf };
+}
+
+export interface QueueClient {
+  frames: Event[];
+  send(frame: unknown): void;
+  next<T extends Event["type"]>(type: T, where?: (e: Extract<Event, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<Event, { type: T }>>;
+  close(): void;
+}
+
+/** An agent's console connected to the shop's queue. */
+export async function connectQueue(shopId: string, token: string): Promise<QueueClient> {
+  const res = await exports.default.fetch(`http://kefu.test/parties/agent-queue/${shopId}?token=${encodeURIComponent(token)}`, { headers: { upgrade: "websocket" } });
+  const ws = res.webSocket;
+  if (!ws) throw Object.assign(new Error(`upgrade refused: ${res.status}`), { status: res.status });
+  ws.accept();
+  const frames: Event[] = [];
+  const consumed = new Set<Event>();
+  const waiters: (() => void)[] = [];
+  ws.addEventListener("message", (e) => {
+    const parsed = parseInput(QueueEvent, JSON.parse(e.data as string));
+    if (!parsed.ok) throw new Error(`queue sent an invalid frame: ${parsed.message}`);
+    frames.push(parsed.value);
+    waiters.splice(0).forEach((w) => w());
+  });
+  return {
+    frames,
+    send: (frame) => ws.send(JSON.stringify(frame)),
+    close: () => ws.close(1000, "done"),
+    next: (type, where, timeoutMs = 5000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
+        const check = () => {
+          const hit = frames.find((f) => f.type === type && !consumed.has(f) && (!where || where(f as never)));
+          if (hit) {
+            consumed.add(hit);
+            clearTimeout(timer);
+            resolve(hit as never);
+          } else waiters.push(check);
+        };
+        check();
+      }),
+  };
+}

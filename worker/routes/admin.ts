@@ -1,0 +1,61 @@
+/**
+ * Routing administration (shop admins for their shop; platform admins for any shop with
+ * ?shop=), the queue snapshot and leave-a-message lists for staff.
+ */
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { getServerByName } from "partyserver";
+import * as v from "valibot";
+import { DomainError } from "../../core/domain/errors";
+import { AgentUpdate, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
+import { database } from "../db/client";
+import { handleLeaveMessage, listLeaveMessages } from "../db/repos/leave-messages";
+import type { AppEnv } from "../env";
+import { requireIdentity, requireStaff } from "../middleware/auth";
+import { valid } from "../middleware/validate";
+import { adminShop, staffShop } from "../services/admin-scope";
+import { getDirectory, getRules, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
+
+const Key = v.object({ key: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a group key")) });
+const StaffParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+const IdParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
+
+export const adminRoutes = new Hono<AppEnv>()
+  .use("/admin/*", requireIdentity, requireStaff)
+  .use("/queue/*", requireIdentity, requireStaff)
+  .use("/leave-messages/*", requireIdentity, requireStaff)
+  .use("/leave-messages", requireIdentity, requireStaff)
+  .get("/admin/rules", describeRoute({ tags: ["routing"], summary: "The shop's ordered routing rules (the starter set until saved)." }), valid("query", ShopQuery), async (c) =>
+    c.json(await getRules(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop))),
+  )
+  .put("/admin/rules", describeRoute({ tags: ["routing"], summary: "Replaces the shop's rule list; validated as a whole (one default rule, unique ids and positions)." }), valid("query", ShopQuery), valid("json", RulesPut), async (c) => {
+    const identity = c.get("identity");
+    const shopId = adminShop(identity, c.req.valid("query").shop);
+    return c.json(await putRules(database(c.env.DB), shopId, c.req.valid("json").rules, identity.kind === "staff" ? identity.staffId : ""));
+  })
+  .post("/admin/rules/test", describeRoute({ tags: ["routing"], summary: "Rule tester: which group a sample message and customer would go to, and why (stored rules, or a draft in `rules`)." }), valid("query", ShopQuery), valid("json", RuleTestBody), async (c) =>
+    c.json(await testRules(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("json"))),
+  )
+  .get("/admin/directory", describeRoute({ tags: ["routing"], summary: "Skill groups and agents of the shop." }), valid("query", ShopQuery), async (c) =>
+    c.json(await getDirectory(database(c.env.DB), staffShop(c.get("identity"), c.req.valid("query").shop))),
+  )
+  .patch("/admin/groups/:key", describeRoute({ tags: ["routing"], summary: "Updates a skill group: policy, fallback, wait limit, sticky window, offline handling." }), valid("param", Key), valid("query", ShopQuery), valid("json", GroupUpdate), async (c) =>
+    c.json(await updateGroup(c.env, database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").key, c.req.valid("json"))),
+  )
+  .patch("/admin/agents/:id", describeRoute({ tags: ["routing"], summary: "Updates an agent's capacity, seniority and groups." }), valid("param", StaffParam), valid("query", ShopQuery), valid("json", AgentUpdate), async (c) =>
+    c.json(await updateAgent(c.env, database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id, c.req.valid("json"))),
+  )
+  .get("/queue/snapshot", describeRoute({ tags: ["routing"], summary: "The shop's queue as consoles see it: agents, waiting, active, groups." }), valid("query", ShopQuery), async (c) => {
+    const shopId = staffShop(c.get("identity"), c.req.valid("query").shop);
+    return c.json(await (await getServerByName(c.env.AgentQueue, shopId)).snapshot());
+  })
+  .get("/leave-messages", describeRoute({ tags: ["routing"], summary: "Messages shoppers left when nobody could take the chat." }), valid("query", LeaveMessageQuery), async (c) => {
+    const q = c.req.valid("query");
+    return c.json({ leaveMessages: await listLeaveMessages(database(c.env.DB), staffShop(c.get("identity"), q.shop), q.status) });
+  })
+  .post("/leave-messages/:id/handle", describeRoute({ tags: ["routing"], summary: "Marks a left message handled." }), valid("param", IdParam), valid("query", ShopQuery), async (c) => {
+    const identity = c.get("identity");
+    const ok = await handleLeaveMessage(database(c.env.DB), staffShop(identity, c.req.valid("query").shop), c.req.valid("param").id, identity.kind === "staff" ? identity.staffId : "", Date.now());
+    if (!ok) throw new DomainError("not_found", "no such message in this shop");
+    return c.body(null, 204);
+  });

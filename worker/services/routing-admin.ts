@@ -1,0 +1,97 @@
+/**
+ * Routing administration: the shop's rule list, the rule tester, skill groups and agents. Every
+ * change to groups or agents reloads the shop's queue so it routes with the new directory.
+ */
+import { and, eq } from "drizzle-orm";
+import { getServerByName } from "partyserver";
+import { routeSession, validateRuleSet, type RoutingRule } from "../../core/domain/routing";
+import { DomainError } from "../../core/domain/errors";
+import type { AgentUpdate, GroupUpdate, RuleTestBody } from "../../core/protocol";
+import type { Database } from "../db/client";
+import { listGroups, listStaffWithGroups } from "../db/repos/directory";
+import { findShopProduct } from "../db/repos/mall";
+import { listRules, replaceRules, shopBusinessHours } from "../db/repos/routing-rules";
+import { skillGroups, staff, staffGroups } from "../db/schema";
+
+export async function getRules(db: Database, shopId: string) {
+  return { shopId, rules: await listRules(db, shopId) };
+}
+
+/** Validates and stores a whole ordered rule list. */
+export async function putRules(db: Database, shopId: string, rules: unknown, by: string, now = Date.now()) {
+  const parsed = validateRuleSet(rules);
+  if (!parsed.ok) throw new DomainError("invalid_input", `rules: ${parsed.message}`, parsed.issues);
+  await replaceRules(db, shopId, parsed.value, by, now);
+  return { shopId, rules: parsed.value };
+}
+
+/** Runs a sample message through the stored (or a draft) rule list: the group and why. */
+export async function testRules(db: Database, shopId: string, body: RuleTestBody) {
+  let rules: RoutingRule[];
+  if (body.rules !== undefined) {
+    const parsed = validateRuleSet(body.rules);
+    if (!parsed.ok) throw new DomainError("invalid_input", `rules: ${parsed.message}`, parsed.issues);
+    rules = parsed.value;
+  } else rules = await listRules(db, shopId);
+  const entry = body.entryType ? { type: body.entryType, ...(body.entryId ? { id: body.entryId } : {}) } : null;
+  let categories: string[] = [];
+  if (entry?.type === "product" && entry.id) categories = [(await findShopProduct(db, shopId, entry.id))?.category].filter((c): c is string => !!c);
+  if (entry?.type === "order" && entry.id) {
+    const order = await db.query.orders.findFirst({ where: (o, { and, eq }) => and(eq(o.id, entry.id!), eq(o.shopId, shopId)) });
+    categories = order ? order.items.map((i) => i.category) : [];
+  }
+  const decision = routeSession(rules, { text: body.text, shopId, level: body.level, channel: body.channel, entry, entryCategories: categories, businessHours: await shopBusinessHours(db, shopId) }, body.at ?? Date.now());
+  return { decision };
+}
+
+async function reloadQueue(env: Env, shopId: string): Promise<void> {
+  await (await getServerByName(env.AgentQueue, shopId)).reloadDirectory();
+}
+
+export async function getDirectory(db: Database, shopId: string) {
+  const [groups, agents] = await Promise.all([listGroups(db, shopId), listStaffWithGroups(db, shopId)]);
+  const keyOf = new Map(groups.map((g) => [g.id, g.key]));
+  return {
+    shopId,
+    groups: groups.map((g) => ({ key: g.key, name: g.name, nameEn: g.nameEn, policy: g.policy, fallbackKey: g.fallbackGroupId ? (keyOf.get(g.fallbackGroupId) ?? null) : null, maxWaitSec: g.maxWaitSec, stickySec: g.stickySec, onAgentOffline: g.onAgentOffline })),
+    agents: agents.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, capacity: a.capacity, seniority: a.seniority, groups: a.groups })),
+  };
+}
+
+export async function updateGroup(env: Env, db: Database, shopId: string, key: string, body: GroupUpdate) {
+  const groups = await listGroups(db, shopId);
+  const group = groups.find((g) => g.key === key);
+  if (!group) throw new DomainError("not_found", `no group ${key} in this shop`);
+  let fallbackGroupId: string | null | undefined;
+  if (body.fallbackKey !== undefined) {
+    const fb = body.fallbackKey === null ? null : groups.find((g) => g.key === body.fallbackKey);
+    if (fb === undefined) throw new DomainError("invalid_input", `fallbackKey: no group ${body.fallbackKey} in this shop`);
+    if (fb && fb.id === group.id) throw new DomainError("invalid_input", "fallbackKey: a group cannot fall back to itself");
+    fallbackGroupId = fb ? fb.id : null;
+  }
+  const { fallbackKey: _fk, ...rest } = body;
+  await db.update(skillGroups).set({ ...rest, ...(fallbackGroupId !== undefined ? { fallbackGroupId } : {}) }).where(and(eq(skillGroups.id, group.id), eq(skillGroups.shopId, shopId))).run();
+  await reloadQueue(env, shopId);
+  return getDirectory(db, shopId);
+}
+
+export async function updateAgent(env: Env, db: Database, shopId: string, staffId: string, body: AgentUpdate) {
+  const person = await db.query.staff.findFirst({ where: (s, { and, eq }) => and(eq(s.id, staffId), eq(s.shopId, shopId)) });
+  if (!person) throw new DomainError("not_found", `no staff ${staffId} in this shop`);
+  const groups = await listGroups(db, shopId);
+  const ids = (body.groups ?? []).map((k) => groups.find((g) => g.key === k)?.id ?? k);
+  const unknown = (body.groups ?? []).filter((k) => !groups.some((g) => g.key === k));
+  if (unknown.length) throw new DomainError("invalid_input", `groups: no group ${unknown.join(", ")} in this shop`);
+  const statements = [];
+  if (body.capacity !== undefined || body.seniority !== undefined) {
+    statements.push(db.update(staff).set({ ...(body.capacity !== undefined ? { capacity: body.capacity } : {}), ...(body.seniority !== undefined ? { seniority: body.seniority } : {}) }).where(eq(staff.id, staffId)));
+  }
+  if (body.groups) {
+    statements.push(db.delete(staffGroups).where(eq(staffGroups.staffId, staffId)));
+    if (ids.length) statements.push(db.insert(staffGroups).values(ids.map((groupId) => ({ staffId, groupId }))));
+  }
+  if (statements.length) await db.batch(statements as [(typeof statements)[0], ...typeof statements]);
+  await reloadQueue(env, shopId);
+  return getDirectory(db, shopId);
+}
+

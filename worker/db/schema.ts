@@ -259,3 +259,78 @@ export const leaveMessages = sqliteTable(
   },
   (t) => [index("leave_messages_shop").on(t.shopId, t.status, t.createdAt)],
 );
+
+/**
+ * Knowledge articles, scoped to the platform (`shop_id = 'platform'`) or one shop. `answer` is
+ * the Markdown as written; `answer_html` is rendered and sanitised once, on write.
+ */
+export const knowledgeArticles = sqliteTable(
+  "knowledge_articles",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    kind: text("kind").notNull(),
+    question: text("question").notNull(),
+    altQuestions: text("alt_questions", { mode: "json" }).$type<string[]>().notNull().default([]),
+    answer: text("answer").notNull(),
+    answerHtml: text("answer_html").notNull(),
+    tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
+    category: text("category"),
+    productId: text("product_id"),
+    status: text("status").notNull().default("draft"),
+    validFrom: integer("valid_from"),
+    validTo: integer("valid_to"),
+    shownCount: integer("shown_count").notNull().default(0),
+    helpfulCount: integer("helpful_count").notNull().default(0),
+    notHelpfulCount: integer("not_helpful_count").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    createdBy: text("created_by"),
+    updatedBy: text("updated_by"),
+    embeddedAt: integer("embedded_at"),
+  },
+  (t) => [index("knowledge_shop").on(t.shopId, t.status, t.kind)],
+);
+
+/** Questions the bot could not answer (or answered and got "not helpful"), grouped by similarity. */
+export const unansweredQuestions = sqliteTable(
+  "unanswered_questions",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    question: text("question").notNull(),
+    clusterKey: text("cluster_key").notNull(),
+    reason: text("reason").notNull(),
+    count: integer("count").notNull().default(1),
+    examples: text("examples", { mode: "json" }).$type<string[]>().notNull().default([]),
+    lastThreadId: text("last_thread_id"),
+    firstAskedAt: integer("first_asked_at").notNull(),
+    lastAskedAt: integer("last_asked_at").notNull(),
+    status: text("status").notNull().default("open"),
+    articleId: text("article_id"),
+  },
+  (t) => [uniqueIndex("unanswered_cluster").on(t.shopId, t.clusterKey), index("unanswered_shop").on(t.shopId, t.status, t.count)],
+);
+
+/** Canned replies: shop-level (`owner_staff_id` null) or an agent's own; `/shortcut` inserts them. */
+export const cannedReplies = sqliteTable(
+  "canned_replies",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    ownerStaffId: text("owner_staff_id"),
+    shortcut: text("shortcut").notNull(),
+    title: text("title").notNull(),
+    text: text("text").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("canned_shop").on(t.shopId, t.ownerStaffId)],
+);
+
+/** Webhook deliveries already applied (idempotency and replay protection for the mall's pushes). */
+export const webhookReceipts = sqliteTable("webhook_receipts", {
+  id: text("id").primaryKey(),
+  topic: text("topic").notNull(),
+  receivedAt: integer("received_at").notNull(),
+});

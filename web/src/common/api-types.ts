@@ -1,0 +1,75 @@
+/**
+ * Shapes of the HTTP answers the web reads. The worker's types are not imported: the web's
+ * tsconfig sees only `core/`, so these mirror worker/routes and stay as narrow as the UI needs.
+ */
+import type { CustomerLevel, SessionInfo, StaffRole } from "../../../core/protocol";
+
+export interface StaffProfile {
+  id: string;
+  shopId: string;
+  name: string;
+  email: string;
+  role: StaffRole;
+}
+
+export interface LoginResponse {
+  token: string;
+  expiresAt: number;
+  staff: StaffProfile;
+}
+
+export type SessionStatus = SessionInfo["status"];
+
+/** One row of `GET /api/threads` for staff: the thread's latest session and its customer. */
+export interface ThreadRow {
+  threadId: string;
+  shopId: string;
+  customer: { id: string; name: string; level: CustomerLevel };
+  session: { id: string; status: SessionStatus; channel: string; entryType: string | null; entryId: string | null; lastMessageAt: number; openedAt: number };
+}
+
+export interface ThreadSummary {
+  unread: { customer: number; agent: number };
+}
+
+/** `GET /api/threads/:id/messages`; the messages are validated with `ChatMessage` on arrival. */
+export interface HistoryPage {
+  messages: unknown;
+  hasOlder: boolean;
+}
+
+export interface UploadResult {
+  key: string;
+}
+
+export interface DemoCustomer {
+  id: string;
+  name: string;
+  level: CustomerLevel;
+}
+
+export interface ShopperTokenResponse {
+  token: string;
+  expiresAt: number;
+  /** Guests only: the fresh `g_` id. */
+  customerId?: string;
+}
+
+export interface MeResponse {
+  identity: { kind: "customer"; customerId: string } | { kind: "staff" };
+}
+
+export interface ShopInfo {
+  id: string;
+  name: string;
+  nameEn: string;
+}
+
+export interface ProductInfo {
+  id: string;
+  title: string;
+  titleEn: string;
+  category: string;
+  priceCents: number;
+  stock: number;
+}

@@ -1,0 +1,52 @@
+import type { ChatMessage, Entry } from "../../../../core/protocol";
+import { sideOf } from "../../models/conversation-state";
+import { channelName, entryName, formatTime, noticeText, t } from "../i18n";
+import { useChat } from "./context";
+import { MessageContent } from "./MessageContent";
+
+/** "来自: App · 商品页 p-123": where a customer wrote from, for the agent. */
+function Origin({ channel, entry }: { channel: ChatMessage["channel"]; entry: Entry | null }) {
+  const where = entry ? ` · ${entryName(entry.type)}${entry.id ? ` ${entry.id}` : ""}` : "";
+  return <span class="badge badge-origin" data-testid="message-origin">{`${t("conv.from")}: ${channelName(channel)}${where}`}</span>;
+}
+
+function senderLabel(m: ChatMessage): string {
+  if (m.sender.role === "bot") return `${t("sender.bot")} · ${m.sender.name}`;
+  return m.sender.name;
+}
+
+/** `continued`: the previous message has the same sender, so the name is not repeated. */
+export function MessageItem({ message: m, continued }: { message: ChatMessage; continued: boolean }) {
+  const { conversation, perspective, meId } = useChat();
+  const time = <time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt)}</time>;
+  if (m.kind === "system") {
+    return (
+      <li class="msg msg-system" data-testid="message" data-seq={m.seq} data-role="system">
+        <span class="msg-notice">{noticeText(m.body.notice?.code)}</span>
+        {time}
+      </li>
+    );
+  }
+  const outgoing = sideOf(m.sender.role) === perspective;
+  const mine = m.sender.id === meId;
+  const read = mine && conversation.peerReadSeq.value >= m.seq;
+  const note = m.kind === "note";
+  return (
+    <li class={`msg ${outgoing ? "msg-out" : "msg-in"} msg-role-${m.sender.role}${note ? " msg-note" : ""}`} data-testid="message" data-seq={m.seq} data-role={m.sender.role} data-kind={m.kind}>
+      {!mine && !continued && <div class="msg-sender">{senderLabel(m)}</div>}
+      <div class="bubble">
+        {note && <div class="msg-note-label">{t("msg.note")}</div>}
+        <MessageContent message={m} />
+      </div>
+      <div class="msg-meta">
+        {time}
+        {m.sender.role === "customer" && perspective === "agent" && <Origin channel={m.channel} entry={m.entry} />}
+        {mine && !note && (
+          <span class={`receipt${read ? " receipt-read" : ""}`} data-testid="read-receipt" data-read={String(read)}>
+            {t(read ? "conv.read" : "conv.unread")}
+          </span>
+        )}
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,14 @@
+import type { SessionStatus } from "../api-types";
+import { t } from "../i18n";
+
+/** 待接入 while the bot or the queue has it, 处理中 once an agent does, 已结束 when resolved. */
+const STAGE: Record<SessionStatus, "waiting" | "active" | "ended"> = { bot: "waiting", queued: "waiting", assigned: "active", resolved: "ended" };
+
+export function StatusBadge({ status }: { status: SessionStatus }) {
+  const stage = STAGE[status];
+  return (
+    <span class={`badge badge-${stage}`} data-testid="session-status" data-status={status}>
+      {t(`status.${stage}`)}
+    </span>
+  );
+}

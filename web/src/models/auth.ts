@@ -1,0 +1,80 @@
+/**
+ * The staff session: login with e-mail and password, the token kept in sessionStorage (one tab,
+ * gone when the tab closes), logout, and expiry when any call answers 401.
+ */
+import { computed, createModel, signal } from "@preact/signals";
+import { createApi, toApiError } from "../common/api";
+import type { LoginResponse, StaffProfile } from "../common/api-types";
+import { storage } from "../common/storage";
+import type { UiError } from "./conversation-state";
+
+const STORAGE_KEY = "kefu.staff.session";
+
+interface StoredSession {
+  token: string;
+  expiresAt: number;
+  staff: StaffProfile;
+}
+
+function restore(): StoredSession | null {
+  try {
+    const s = JSON.parse(storage.session.get(STORAGE_KEY) ?? "null") as StoredSession | null;
+    return s && s.expiresAt > Date.now() ? s : null;
+  } catch {
+    return null;
+  }
+}
+
+export const AuthModel = createModel(() => {
+  const session = signal<StoredSession | null>(restore());
+  const busy = signal(false);
+  const error = signal<UiError | null>(null);
+  const expired = signal(false);
+  const staff = computed(() => session.value?.staff ?? null);
+  const token = computed(() => session.value?.token ?? null);
+
+  function clear() {
+    session.value = null;
+    storage.session.remove(STORAGE_KEY);
+  }
+
+  /** Login needs no token; logout uses the token it is about to forget. */
+  const anonymous = createApi({ token: () => null });
+
+  return {
+    staff,
+    token,
+    busy,
+    error,
+    expired,
+    /** A call answered 401: the session ended on the server (expired or revoked). */
+    expire() {
+      if (!session.value) return;
+      clear();
+      expired.value = true;
+    },
+    async login(email: string, password: string) {
+      busy.value = true;
+      error.value = null;
+      try {
+        const res = await anonymous.post<LoginResponse>("/auth/login", { email, password });
+        const next = { token: res.token, expiresAt: res.expiresAt, staff: res.staff };
+        storage.session.set(STORAGE_KEY, JSON.stringify(next));
+        session.value = next;
+        expired.value = false;
+      } catch (err) {
+        const e = toApiError(err);
+        error.value = { code: e.code, message: e.message };
+      } finally {
+        busy.value = false;
+      }
+    },
+    async logout() {
+      // Leave at once, even if the server cannot be reached; then revoke the token there.
+      const old = session.value?.token;
+      clear();
+      if (old) await createApi({ token: () => old }).post("/auth/logout").catch(() => undefined);
+    },
+  };
+});
+export type AuthModel = InstanceType<typeof AuthModel>;

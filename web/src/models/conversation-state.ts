@@ -1,0 +1,153 @@
+/**
+ * The signals of one conversation and how each validated server event changes them. Kept apart
+ * from the socket so the rules (messages keyed by seq, pending sends confirmed by clientId,
+ * read positions only moving forward) read in one place.
+ */
+import { signal } from "@preact/signals";
+import type { ChatMessage, MessageSend, ServerEvent, SessionInfo, Side } from "../../../core/protocol";
+
+export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "offline";
+
+export interface UiError {
+  code: string;
+  message: string;
+}
+
+/** A message sent but not yet stored by the room; confirmed when its clientId comes back. */
+export interface PendingMessage {
+  clientId: string;
+  kind: "text" | "image" | "product_card" | "order_card";
+  text?: string;
+  /** Object URL of the chosen image, shown until the stored message replaces it. */
+  localUrl?: string;
+  /** The chosen image, kept so a failed upload can be retried. */
+  file?: Blob;
+  /** The command to (re)send; null while its upload is still running. */
+  command: MessageSend | null;
+  status: "uploading" | "sending" | "failed";
+  error?: UiError;
+  createdAt: number;
+}
+
+export type SidePair = { customer: number; agent: number };
+
+/** Where a waiting shopper stands, as the room last told them; null once an agent has the chat. */
+export type QueueInfo = Omit<Extract<ServerEvent, { type: "queue.updated" }>, "type">;
+
+export function createConversationState() {
+  return {
+    messages: signal<ReadonlyMap<number, ChatMessage>>(new Map()),
+    pending: signal<ReadonlyMap<string, PendingMessage>>(new Map()),
+    connection: signal<ConnectionStatus>("connecting"),
+    session: signal<SessionInfo | null>(null),
+    readSeq: signal<SidePair>({ customer: 0, agent: 0 }),
+    unread: signal<SidePair>({ customer: 0, agent: 0 }),
+    peerTyping: signal(false),
+    hasOlder: signal(false),
+    loadingOlder: signal(false),
+    error: signal<UiError | null>(null),
+    queue: signal<QueueInfo | null>(null),
+  };
+}
+export type ConversationState = ReturnType<typeof createConversationState>;
+
+/** What the socket owner must do after an event. */
+export interface FollowUp {
+  /** The room accepted us: resend every pending message. */
+  resend?: boolean;
+  /** Ask the room for the messages after this seq. */
+  syncAfter?: number;
+}
+
+export function maxSeq(messages: ReadonlyMap<number, ChatMessage>): number {
+  let max = 0;
+  for (const seq of messages.keys()) if (seq > max) max = seq;
+  return max;
+}
+
+/** Adds messages by seq and confirms the pending sends they answer. */
+export function addMessages(state: ConversationState, list: readonly ChatMessage[], meId: string): void {
+  if (!list.length) return;
+  const next = new Map(state.messages.value);
+  for (const m of list) next.set(m.seq, m);
+  state.messages.value = next;
+  const mine = list.filter((m) => m.sender.id === meId && state.pending.value.has(m.clientId));
+  if (mine.length) {
+    const pending = new Map(state.pending.value);
+    for (const m of mine) {
+      const localUrl = pending.get(m.clientId)?.localUrl;
+      if (localUrl) URL.revokeObjectURL(localUrl);
+      pending.delete(m.clientId);
+    }
+    state.pending.value = pending;
+  }
+}
+
+export function updatePending(state: ConversationState, clientId: string, patch: Partial<PendingMessage>): void {
+  const current = state.pending.value.get(clientId);
+  if (!current) return;
+  state.pending.value = new Map(state.pending.value).set(clientId, { ...current, ...patch });
+}
+
+/** Applies one server event; `me` is who this client is in the room. */
+export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: string; side: Side }): FollowUp {
+  switch (e.type) {
+    case "room.joined":
+      state.connection.value = "open";
+      state.session.value = e.session;
+      state.readSeq.value = e.readSeq;
+      state.unread.value = e.unread;
+      return { resend: true };
+    case "messages.synced": {
+      const first = state.messages.value.size === 0;
+      addMessages(state, e.messages, me.id);
+      if (first) state.hasOlder.value = (e.messages[0]?.seq ?? 1) > 1;
+      const last = e.messages.at(-1)?.seq;
+      return e.more && last !== undefined ? { syncAfter: last } : {};
+    }
+    case "message.created":
+      addMessages(state, [e.message], me.id);
+      if (e.message.sender.role !== "system" && sideOf(e.message.sender.role) !== me.side) state.peerTyping.value = false;
+      return {};
+    case "message.acked":
+      // The created event normally arrives first; if it was missed (a duplicate from before a
+      // reconnect), fetch what we lack so the pending bubble turns into the stored one.
+      return state.messages.value.has(e.seq) ? {} : { syncAfter: maxSeq(state.messages.value) };
+    case "typing.changed":
+      state.peerTyping.value = e.typing;
+      return {};
+    case "read.updated": {
+      const prev = state.readSeq.value;
+      if (e.seq > prev[e.side]) state.readSeq.value = { ...prev, [e.side]: e.seq };
+      return {};
+    }
+    case "unread.changed":
+      state.unread.value = e.unread;
+      return {};
+    case "session.changed":
+      state.session.value = e.session;
+      if (e.session.status !== "queued") state.queue.value = null;
+      return {};
+    case "queue.updated": {
+      const { type: _type, ...queue } = e;
+      state.queue.value = queue;
+      return {};
+    }
+    case "error":
+      if (e.clientId && state.pending.value.has(e.clientId)) updatePending(state, e.clientId, { status: "failed", error: e.error });
+      else state.error.value = e.error;
+      return {};
+    case "pong":
+    case "leave_message.saved":
+      return {};
+    default: {
+      const unhandled: never = e;
+      return unhandled;
+    }
+  }
+}
+
+/** Bots speak for the shop, so they are on the agent side. */
+export function sideOf(role: ChatMessage["sender"]["role"]): Side {
+  return role === "customer" ? "customer" : "agent";
+}

@@ -1,0 +1,159 @@
+/**
+ * One open conversation: owns the room socket, the message log keyed by seq, pending sends keyed
+ * by clientId (resent after every reconnect with the same clientId, so the room stores each once),
+ * typing, read positions and the connection state the UI always shows.
+ */
+import { batch, computed, createModel, effect } from "@preact/signals";
+import * as v from "valibot";
+import { ChatMessage, ServerEvent, type Channel, type Entry, type Side } from "../../../core/protocol";
+import { ApiError, toApiError, type ApiClient } from "../common/api";
+import type { HistoryPage } from "../common/api-types";
+import { openRoomSocket } from "../common/room-socket";
+import { addMessages, applyEvent, createConversationState, maxSeq } from "./conversation-state";
+import { createSender } from "./conversation-send";
+
+export interface ConversationOptions {
+  api: ApiClient;
+  threadId: string;
+  token: string;
+  me: { id: string; side: Side };
+  channel: Channel;
+  entry?: Entry | null;
+}
+
+const HistoryMessages = v.array(ChatMessage);
+
+/** Consecutive failed connects before the pill says 已断开 rather than 重连中 (it keeps retrying). */
+const OFFLINE_AFTER_FAILURES = 3;
+/** A peer whose "stopped typing" frame was lost stops showing as typing after this. */
+const PEER_TYPING_MS = 8000;
+
+export const ConversationModel = createModel((opts: ConversationOptions) => {
+  const state = createConversationState();
+  const lastSeq = computed(() => maxSeq(state.messages.value));
+  const messages = computed(() => [...state.messages.value.values()].sort((a, b) => a.seq - b.seq));
+  const pending = computed(() => [...state.pending.value.values()].sort((a, b) => a.createdAt - b.createdAt));
+  const peerSide: Side = opts.me.side === "agent" ? "customer" : "agent";
+  const peerReadSeq = computed(() => state.readSeq.value[peerSide]);
+
+  let socket: ReturnType<typeof openRoomSocket> | null = null;
+  let joined = false;
+  let failures = 0;
+  let lastMarked = 0;
+  let peerTypingTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Sends a command only to a room that has admitted us; otherwise the caller keeps it pending. */
+  function sendFrame(frame: object): boolean {
+    if (!socket || !joined || socket.readyState !== WebSocket.OPEN) return false;
+    socket.send(JSON.stringify(frame));
+    return true;
+  }
+
+  const sender = createSender(state, opts, sendFrame);
+
+  function onFrame(ev: MessageEvent) {
+    let json: unknown;
+    try {
+      json = JSON.parse(String(ev.data));
+    } catch {
+      return;
+    }
+    const parsed = v.safeParse(ServerEvent, json);
+    if (!parsed.success) return; // A frame we do not understand must not corrupt the log.
+    const event = parsed.output;
+    batch(() => {
+      if (event.type === "room.joined") {
+        joined = true;
+        failures = 0;
+      }
+      const follow = applyEvent(state, event, opts.me);
+      if (event.type === "typing.changed") {
+        clearTimeout(peerTypingTimer);
+        if (event.typing) peerTypingTimer = setTimeout(() => (state.peerTyping.value = false), PEER_TYPING_MS);
+      }
+      if (follow.resend) sender.resendAll();
+      if (follow.syncAfter !== undefined) sendFrame({ type: "history.sync", afterSeq: follow.syncAfter });
+    });
+  }
+
+  function onClose() {
+    joined = false;
+    failures++;
+    batch(() => {
+      state.connection.value = failures >= OFFLINE_AFTER_FAILURES ? "offline" : "reconnecting";
+      state.peerTyping.value = false;
+    });
+  }
+
+  effect(() => {
+    const ws = openRoomSocket({ threadId: opts.threadId, token: opts.token, channel: opts.channel, entry: opts.entry, lastSeq: () => lastSeq.peek() });
+    socket = ws;
+    ws.addEventListener("message", onFrame);
+    ws.addEventListener("close", onClose);
+    // Coming back online should not wait for the back-off timer.
+    const online = () => ws.reconnect();
+    window.addEventListener("online", online);
+    return () => {
+      window.removeEventListener("online", online);
+      ws.removeEventListener("close", onClose);
+      ws.close();
+      socket = null;
+      clearTimeout(peerTypingTimer);
+      sender.dispose();
+    };
+  });
+
+  return {
+    messages,
+    pending,
+    connection: state.connection,
+    session: state.session,
+    unread: state.unread,
+    peerTyping: state.peerTyping,
+    hasOlder: state.hasOlder,
+    loadingOlder: state.loadingOlder,
+    error: state.error,
+    queue: state.queue,
+    sendText: sender.sendText,
+    sendImage: sender.sendImage,
+    sendCard: sender.sendCard,
+    retry: sender.retry,
+    discard: sender.discard,
+    typing: sender.typing,
+    /** How far the other side has read: our messages up to here show 已读. */
+    peerReadSeq,
+    /** Marks everything up to the last message read; called when the latest messages are on screen. */
+    markRead() {
+      const seq = lastSeq.value;
+      if (seq <= lastMarked || seq <= state.readSeq.value[opts.me.side]) return;
+      if (sendFrame({ type: "read.mark", seq })) lastMarked = seq;
+    },
+    /** Pages older history over HTTP (the socket only replays what follows our last seq). */
+    async loadEarlier() {
+      const first = messages.value[0]?.seq;
+      if (state.loadingOlder.value || !state.hasOlder.value || first === undefined) return;
+      state.loadingOlder.value = true;
+      try {
+        const page = await opts.api.get<HistoryPage>(`/threads/${opts.threadId}/messages?before=${first}&limit=50`);
+        const older = v.safeParse(HistoryMessages, page.messages);
+        if (!older.success) throw new ApiError(0, "internal", "history page did not match the message schema");
+        batch(() => {
+          addMessages(state, older.output, opts.me.id);
+          state.hasOlder.value = page.hasOlder;
+        });
+      } catch (err) {
+        const e = toApiError(err);
+        state.error.value = { code: e.code, message: e.message };
+      } finally {
+        state.loadingOlder.value = false;
+      }
+    },
+    resolve() {
+      if (!sendFrame({ type: "session.resolve" })) state.error.value = { code: "network", message: "not connected" };
+    },
+    dismissError() {
+      state.error.value = null;
+    },
+  };
+});
+export type ConversationModel = InstanceType<typeof ConversationModel>;

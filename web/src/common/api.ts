@@ -11,6 +11,8 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: string,
     message: string,
+    /** The server's field issues (`[{ field, message }]`) when it named them. */
+    readonly details?: unknown,
   ) {
     super(message);
     this.name = "ApiError";
@@ -26,6 +28,8 @@ export function toApiError(err: unknown): ApiError {
 export interface ApiClient {
   get<T>(path: string): Promise<T>;
   post<T>(path: string, json?: unknown): Promise<T>;
+  put<T>(path: string, json: unknown): Promise<T>;
+  patch<T>(path: string, json: unknown): Promise<T>;
   /** Sends a file as the raw body with its own Content-Type (the upload route's contract). */
   upload<T>(path: string, file: Blob): Promise<T>;
   /** Reads a protected file; the token travels in a header, never in a URL. */
@@ -55,10 +59,13 @@ export function createApi(opts: ApiOptions): ApiClient {
     throw await errorOf(res);
   }
   const json = async <T>(res: Response): Promise<T> => (res.status === 204 ? undefined : await res.json()) as T;
+  const send = async <T>(method: string, path: string, body: unknown): Promise<T> =>
+    json(await call(path, { method, headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) }));
   return {
     get: async (path) => json(await call(path, { method: "GET" })),
-    post: async (path, body) =>
-      json(await call(path, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body ?? {}) })),
+    post: (path, body) => send("POST", path, body),
+    put: (path, body) => send("PUT", path, body),
+    patch: (path, body) => send("PATCH", path, body),
     upload: async (path, file) => json(await call(path, { method: "POST", headers: { "content-type": file.type }, body: file })),
     blob: async (path) => (await call(path, { method: "GET" })).blob(),
   };
@@ -67,6 +74,6 @@ export function createApi(opts: ApiOptions): ApiClient {
 async function errorOf(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const parsed = v.safeParse(ErrorBody, body);
-  if (parsed.success) return new ApiError(res.status, parsed.output.error.code, parsed.output.error.message);
+  if (parsed.success) return new ApiError(res.status, parsed.output.error.code, parsed.output.error.message, parsed.output.error.details);
   return new ApiError(res.status, res.status >= 500 ? "internal" : "invalid_input", res.statusText || `HTTP ${res.status}`);
 }

@@ -42,10 +42,16 @@ export function errorText(code: string): string {
   return t(hasKey(key) ? key : "errors.internal", { mb: LIMITS.imageMaxBytes / 1048576, max: LIMITS.textMaxChars });
 }
 
-/** System notices carry a code (`session.resolved`) the UI translates. */
-export function noticeText(code: string | undefined): string {
+/** System notices carry a code (`session.transferred`) and parameters (`{ to }`) the UI translates. */
+export function noticeText(code: string | undefined, params?: Record<string, string>): string {
   const key = `notice.${code}`;
-  return t(hasKey(key) ? key : "notice.unknown");
+  return t(hasKey(key) ? key : "notice.unknown", params);
+}
+
+/** A translated name for a run-time value (`intent.logistics`, `policy.sticky`); unknown values show as sent. */
+export function nameOf(prefix: "intent" | "policy" | "agentStatus" | "dept" | "level" | "offline", value: string): string {
+  const key = `${prefix}.${value}`;
+  return hasKey(key) ? t(key) : value;
 }
 
 /** Channel (`app`) and entry type (`product`) names; unknown values show as sent. */

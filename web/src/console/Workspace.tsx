@@ -1,23 +1,38 @@
 import { useModel } from "@preact/signals";
 import type { StaffProfile } from "../common/api-types";
 import { t } from "../common/i18n";
+import { ConnectionPill } from "../common/ui/ConnectionPill";
 import { LangSwitch } from "../common/ui/LangSwitch";
+import { Logo } from "../common/ui/Logo";
 import type { AuthModel } from "../models/auth";
 import { WorkspaceModel } from "../models/workspace";
+import { AdminView } from "./admin/AdminView";
 import { ConversationPane } from "./ConversationPane";
+import { LeaveMessagesView } from "./LeaveMessagesView";
+import { MyChats } from "./MyChats";
+import { NavRail } from "./NavRail";
+import { NotifyButton } from "./NotifyButton";
+import { QueueView } from "./queue/QueueView";
+import { StatusSwitch } from "./StatusSwitch";
 import { ThreadList } from "./ThreadList";
-import { Logo } from "../common/ui/Logo";
+import { Toasts } from "./Toasts";
 
 export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: StaffProfile; token: string }) {
   const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire() }));
+  const view = ws.view.value;
+  const isAdmin = staff.role === "shop_admin" || staff.role === "platform_admin";
   return (
-    <div class="console">
+    // Browsers keep audio locked until the page is used; the first click unlocks the chime.
+    <div class="console" onPointerDown={() => ws.notifier.unlock()}>
       <header class="topbar">
         <div class="brand">
           <Logo />
           {t("app.console")}
         </div>
         <div class="topbar-right">
+          <StatusSwitch queue={ws.queue} />
+          <ConnectionPill status={ws.queue.connection.value} testId="queue-connection" label={t("queueConn.label")} />
+          <NotifyButton notifier={ws.notifier} />
           <span class="who" data-testid="staff-name">
             <strong>{staff.name}</strong>
             <span class="muted">
@@ -30,10 +45,22 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
           </button>
         </div>
       </header>
-      <div class="console-main">
-        <ThreadList ws={ws} />
-        <ConversationPane ws={ws} staffId={staff.id} />
+      <div class="console-body">
+        <NavRail ws={ws} isAdmin={isAdmin} />
+        {view === "chats" && (
+          <div class="console-main">
+            <div class="thread-column">
+              <MyChats ws={ws} />
+              <ThreadList ws={ws} />
+            </div>
+            <ConversationPane ws={ws} staff={staff} />
+          </div>
+        )}
+        {view === "queue" && <QueueView ws={ws} staff={staff} />}
+        {view === "admin" && isAdmin && <AdminView admin={ws.admin} />}
+        {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} onOpen={(id) => ws.select(id)} />}
       </div>
+      <Toasts toasts={ws.toasts} onOpen={(id) => ws.select(id)} />
     </div>
   );
 }

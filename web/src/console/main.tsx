@@ -4,9 +4,7 @@ import { lang, t } from "../common/i18n";
 import { AuthModel } from "../models/auth";
 import { App } from "./App";
 import "../common/styles.css";
-import "./console.css";
-import "./panes.css";
-import "./login.css";
+import "./styles.css";
 
 const auth = new AuthModel();
 

@@ -1,5 +1,5 @@
 /**
- * Sending: text, images (upload first, then send the key), product and order cards; retries,
+ * Sending: text, internal notes, images (upload first, then send the key), product and order cards; retries,
  * and the typing signal to the other side. Every command is checked with the protocol's own
  * `MessageSend` schema before it leaves, so a bad one fails here with the same message the room
  * would give.
@@ -52,15 +52,23 @@ export function createSender(state: ConversationState, opts: { api: ApiClient; t
     }
   }
 
+  function sendWords(kind: "text" | "note", raw: string): boolean {
+    const text = raw.trim();
+    if (!text || text.length > LIMITS.textMaxChars) return false;
+    if (kind === "text") stopTyping();
+    const clientId = newClientId();
+    add({ clientId, kind, text, command: null, status: "sending", createdAt: Date.now() });
+    return dispatch(clientId, { type: "message.send", clientId, kind, text });
+  }
+
   return {
     /** Returns false when the text is empty or too long (nothing is queued then). */
     sendText(raw: string): boolean {
-      const text = raw.trim();
-      if (!text || text.length > LIMITS.textMaxChars) return false;
-      stopTyping();
-      const clientId = newClientId();
-      add({ clientId, kind: "text", text, command: null, status: "sending", createdAt: Date.now() });
-      return dispatch(clientId, { type: "message.send", clientId, kind: "text", text });
+      return sendWords("text", raw);
+    },
+    /** An internal note: staff only, never shown to the shopper, and not a reply (no typing). */
+    sendNote(raw: string): boolean {
+      return sendWords("note", raw);
     },
     /** Checks type and size locally (the server checks again), shows a preview, uploads, sends. */
     async sendImage(file: File) {

@@ -11,12 +11,14 @@ export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "offline
 export interface UiError {
   code: string;
   message: string;
+  /** The server's field issues, when it named them (`[{ field, message }]`). */
+  details?: unknown;
 }
 
 /** A message sent but not yet stored by the room; confirmed when its clientId comes back. */
 export interface PendingMessage {
   clientId: string;
-  kind: "text" | "image" | "product_card" | "order_card";
+  kind: "text" | "note" | "image" | "product_card" | "order_card";
   text?: string;
   /** Object URL of the chosen image, shown until the stored message replaces it. */
   localUrl?: string;
@@ -34,6 +36,9 @@ export type SidePair = { customer: number; agent: number };
 /** Where a waiting shopper stands, as the room last told them; null once an agent has the chat. */
 export type QueueInfo = Omit<Extract<ServerEvent, { type: "queue.updated" }>, "type">;
 
+/** The shopper's leave-a-message (留言) form: sent, stored (with its id) or refused. */
+export type LeftMessage = { status: "sending" } | { status: "saved"; id: string } | { status: "failed"; error: UiError };
+
 export function createConversationState() {
   return {
     messages: signal<ReadonlyMap<number, ChatMessage>>(new Map()),
@@ -47,6 +52,7 @@ export function createConversationState() {
     loadingOlder: signal(false),
     error: signal<UiError | null>(null),
     queue: signal<QueueInfo | null>(null),
+    leftMessage: signal<LeftMessage | null>(null),
   };
 }
 export type ConversationState = ReturnType<typeof createConversationState>;
@@ -135,10 +141,14 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
     }
     case "error":
       if (e.clientId && state.pending.value.has(e.clientId)) updatePending(state, e.clientId, { status: "failed", error: e.error });
+      else if (!e.clientId && state.leftMessage.value?.status === "sending") state.leftMessage.value = { status: "failed", error: e.error };
       else state.error.value = e.error;
       return {};
-    case "pong":
     case "leave_message.saved":
+      state.leftMessage.value = { status: "saved", id: e.id };
+      return {};
+    case "pong":
+    case "bot.feedback_saved":
       return {};
     default: {
       const unhandled: never = e;

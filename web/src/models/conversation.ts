@@ -5,7 +5,7 @@
  */
 import { batch, computed, createModel, effect } from "@preact/signals";
 import * as v from "valibot";
-import { ChatMessage, ServerEvent, type Channel, type Entry, type Side } from "../../../core/protocol";
+import { ChatMessage, LeaveMessageSubmit, ServerEvent, parseInput, type Channel, type Entry, type Side } from "../../../core/protocol";
 import { ApiError, toApiError, type ApiClient } from "../common/api";
 import type { HistoryPage } from "../common/api-types";
 import { openRoomSocket } from "../common/room-socket";
@@ -114,7 +114,9 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
     loadingOlder: state.loadingOlder,
     error: state.error,
     queue: state.queue,
+    leftMessage: state.leftMessage,
     sendText: sender.sendText,
+    sendNote: sender.sendNote,
     sendImage: sender.sendImage,
     sendCard: sender.sendCard,
     retry: sender.retry,
@@ -150,6 +152,20 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
     },
     resolve() {
       if (!sendFrame({ type: "session.resolve" })) state.error.value = { code: "network", message: "not connected" };
+    },
+    /** Platform staff step into a shop's thread (平台介入); the room announces it to both sides. */
+    intervene() {
+      if (!sendFrame({ type: "platform.intervene" })) state.error.value = { code: "network", message: "not connected" };
+    },
+    /** The shopper leaves a message (留言) when nobody can take the chat; confirmed by `leave_message.saved`. */
+    leaveMessage(text: string, contact: string) {
+      const cmd = parseInput(LeaveMessageSubmit, { type: "leave_message.submit", text, ...(contact.trim() ? { contact } : {}) });
+      if (!cmd.ok) {
+        state.leftMessage.value = { status: "failed", error: { code: cmd.code, message: cmd.message } };
+        return;
+      }
+      state.leftMessage.value = { status: "sending" };
+      if (!sendFrame(cmd.value)) state.leftMessage.value = { status: "failed", error: { code: "network", message: "not connected" } };
     },
     dismissError() {
       state.error.value = null;

@@ -1,19 +1,22 @@
 /**
- * The agent's workspace after login: the thread list, the selected thread (kept in the URL hash
- * so a reload reopens it) and the conversation model of that thread, replaced on every switch.
+ * The agent's workspace after login: the views (会话 / 排队 / 管理 / 留言, kept in the URL
+ * hash), the thread list, the open conversation (replaced on every switch), the shop's queue
+ * socket with new-assignment notifications, and the admin and leave-message pages.
  */
 import { computed, createModel, effect, signal, untracked } from "@preact/signals";
+import { PLATFORM_SHOP_ID, parseThreadId } from "../../../core/protocol";
 import { createApi } from "../common/api";
-import type { StaffProfile } from "../common/api-types";
+import type { ShopInfo, StaffProfile } from "../common/api-types";
+import { t } from "../common/i18n";
+import { AdminModel } from "./admin";
 import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
+import { LeaveMessagesModel } from "./leave-messages";
+import { NotifierModel } from "./notifier";
+import { QueueModel } from "./queue";
+import { hashOf, parseHash, type View } from "./route";
 import { ThreadListModel } from "./threads";
-
-const HASH_PREFIX = "#/t/";
-
-function threadFromHash(): string | null {
-  return location.hash.startsWith(HASH_PREFIX) ? decodeURIComponent(location.hash.slice(HASH_PREFIX.length)) : null;
-}
+import { ToastModel } from "./toasts";
 
 export interface WorkspaceOptions {
   token: string;
@@ -24,24 +27,82 @@ export interface WorkspaceOptions {
 
 export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const api = createApi({ token: () => opts.token, onUnauthorized: opts.onUnauthorized });
+  const own = opts.staff.shopId;
+  const isAdmin = opts.staff.role === "shop_admin" || opts.staff.role === "platform_admin";
+  const isPlatformAdmin = opts.staff.role === "platform_admin";
+  const start = parseHash(location.hash);
+  const view = signal<View>(start.view === "admin" && !isAdmin ? "chats" : start.view);
+  const selectedId = signal<string | null>(start.threadId ?? null);
   const threads = new ThreadListModel(api);
   const files = new FileCacheModel(api);
-  const selectedId = signal<string | null>(threadFromHash());
+  const toasts = new ToastModel();
+  const notifier = new NotifierModel(toasts);
   const conversation = signal<ConversationModel | null>(null);
   const selected = computed(() => threads.items.value.find((r) => r.threadId === selectedId.value) ?? null);
   /** The open thread's session as its room reports it, fresher than the polled list. */
   const liveStatus = computed(() => conversation.value?.session.value?.status ?? null);
+  /** Shops a platform staff member may look at (pickers); empty for shop staff. */
+  const shops = signal<ShopInfo[]>([]);
+
+  function select(threadId: string) {
+    selectedId.value = threadId;
+    view.value = "chats";
+    location.hash = hashOf("chats", threadId);
+  }
+
+  const queue = new QueueModel({
+    token: opts.token,
+    shopId: own,
+    staffId: opts.staff.id,
+    onAssigned: (a) => {
+      notifier.announce({ title: t(a.via === "transfer" ? "assign.transferred" : "assign.title"), body: a.note ? `${a.customerName} · ${a.note}` : a.customerName, threadId: a.threadId, open: () => select(a.threadId) });
+      // The list polls every few seconds; a new chat should be in it when the agent opens it.
+      void threads.refresh();
+    },
+  });
+
+  // A platform admin may watch another shop's queue (the 排队 view's shop, or the open thread's).
+  const queueShop = signal(own);
+  const threadShop = computed(() => (selectedId.value ? parseThreadId(selectedId.value).shopId : own));
+  const watchedShop = computed(() => (!isPlatformAdmin ? own : view.value === "queue" ? queueShop.value : threadShop.value));
+  const watched = signal<QueueModel | null>(null);
+  effect(() => {
+    const shopId = watchedShop.value;
+    if (shopId === own) return;
+    const model = untracked(() => new QueueModel({ token: opts.token, shopId, staffId: opts.staff.id }));
+    watched.value = model;
+    return () => {
+      watched.value = null;
+      model[Symbol.dispose]();
+    };
+  });
+  const shownQueue = computed(() => (watchedShop.value !== own && watched.value) || queue);
+  /** The queue that can transfer the open thread's session, if this staff member may. */
+  const transferQueue = computed(() => (threadShop.value === own ? queue : watched.value?.shopId.value === threadShop.value ? watched.value : null));
+
+  const admin = new AdminModel({ api, staff: opts.staff, active: computed(() => view.value === "admin"), shops });
+  const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
 
   effect(() => {
-    const onHash = () => (selectedId.value = threadFromHash());
+    const onHash = () => {
+      const r = parseHash(location.hash);
+      view.value = r.view === "admin" && !isAdmin ? "chats" : r.view;
+      if (r.threadId) selectedId.value = r.threadId;
+    };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
+  });
+
+  effect(() => {
+    if (own !== PLATFORM_SHOP_ID) return;
+    api.get<{ shops: ShopInfo[] }>("/shops").then((r) => (shops.value = r.shops), () => undefined);
   });
 
   // One socket at a time: the previous thread's model (and socket) goes when another is opened.
   effect(() => {
     const threadId = selectedId.value;
     if (!threadId) return;
+    untracked(() => queue.markSeen(threadId));
     const model = untracked(
       () => new ConversationModel({ api, threadId, token: opts.token, me: { id: opts.staff.id, side: "agent" }, channel: "pc" }),
     );
@@ -60,15 +121,26 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   });
 
   return {
+    view,
     threads,
     files,
+    toasts,
+    notifier,
+    queue,
+    queueShop,
+    shownQueue,
+    transferQueue,
+    shops,
+    admin,
+    leaveMessages,
     selectedId,
     selected,
     liveStatus,
     conversation,
-    select(threadId: string) {
-      location.hash = `${HASH_PREFIX}${threadId}`;
-      selectedId.value = threadId;
+    select,
+    go(next: View) {
+      view.value = next;
+      location.hash = hashOf(next, selectedId.peek());
     },
   };
 });

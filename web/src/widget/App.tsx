@@ -6,6 +6,7 @@ import { LangSwitch } from "../common/ui/LangSwitch";
 import type { WidgetModel } from "../models/widget";
 import { EntryHeader } from "./EntryHeader";
 import { IdentityGate } from "./IdentityGate";
+import { LeaveMessageForm } from "./LeaveMessageForm";
 import { QueueBanner } from "./QueueBanner";
 import { Logo } from "../common/ui/Logo";
 
@@ -35,6 +36,7 @@ export function App({ widget }: { widget: WidgetModel }) {
         <>
           <EntryHeader widget={widget} />
           <QueueBanner queue={c.queue.value} />
+          {(c.queue.value?.leaveMessage || c.leftMessage.value) && <LeaveMessageForm conversation={c} />}
           <ChatContext.Provider value={{ conversation: c, files: widget.files, perspective: "customer", meId: who.customerId }}>
             <ChatBody key={who.customerId} />
           </ChatContext.Provider>

@@ -6,6 +6,7 @@ import { App } from "./App";
 import { readWidgetParams } from "./params";
 import "../common/styles.css";
 import "./widget.css";
+import "./leave.css";
 
 const widget = new WidgetModel(readWidgetParams());
 

@@ -6,15 +6,21 @@ import { useChat } from "./context";
 
 const IMAGE_ACCEPT = LIMITS.imageTypes.join(",");
 
-/** Text (Enter sends, Shift+Enter breaks the line) and images. */
+/**
+ * Text (Enter sends, Shift+Enter breaks the line) and images. Staff also get 备注: a toggle that
+ * turns the composer into an internal-note writer (never shown to the shopper).
+ */
 export function Composer() {
-  const { conversation: c } = useChat();
+  const { conversation: c, perspective } = useChat();
   const draft = useSignal("");
+  const noteMode = useSignal(false);
+  const note = perspective === "agent" && noteMode.value;
   const length = draft.value.trim().length;
   const tooLong = length > LIMITS.textMaxChars;
 
   function submit() {
-    if (!tooLong && c.sendText(draft.value)) draft.value = "";
+    if (tooLong) return;
+    if (note ? c.sendNote(draft.value) : c.sendText(draft.value)) draft.value = "";
   }
 
   function onKeyDown(e: KeyboardEvent) {
@@ -33,7 +39,8 @@ export function Composer() {
 
   return (
     <form
-      class="composer"
+      class={`composer${note ? " composer-note" : ""}`}
+      data-mode={note ? "note" : "message"}
       onSubmit={(e) => {
         e.preventDefault();
         submit();
@@ -42,27 +49,35 @@ export function Composer() {
       <textarea
         class="composer-input"
         data-testid="composer-input"
-        aria-label={t("composer.label")}
-        placeholder={t("composer.placeholder")}
+        aria-label={t(note ? "note.toggleLabel" : "composer.label")}
+        placeholder={t(note ? "note.placeholder" : "composer.placeholder")}
         rows={3}
         value={draft.value}
         onInput={(e) => {
           draft.value = e.currentTarget.value;
-          c.typing();
+          if (!note) c.typing();
         }}
         onKeyDown={onKeyDown}
       />
       <div class="composer-bar">
-        <label class="btn btn-ghost btn-icon" title={t("composer.image")}>
-          <input type="file" class="visually-hidden" accept={IMAGE_ACCEPT} data-testid="image-input" aria-label={t("composer.image")} onChange={onFile} />
-          <Icon name="image" />
-        </label>
+        {!note && (
+          <label class="btn btn-ghost btn-icon" title={t("composer.image")}>
+            <input type="file" class="visually-hidden" accept={IMAGE_ACCEPT} data-testid="image-input" aria-label={t("composer.image")} onChange={onFile} />
+            <Icon name="image" />
+          </label>
+        )}
+        {perspective === "agent" && (
+          <button type="button" class={`btn btn-small note-toggle${note ? " on" : ""}`} data-testid="note-toggle" aria-pressed={note} title={t("note.toggleLabel")} onClick={() => (noteMode.value = !noteMode.value)}>
+            {t("note.toggle")}
+            {note && <span class="note-toggle-hint">{t("msg.staffOnly")}</span>}
+          </button>
+        )}
         <span class={`char-count${tooLong ? " over" : ""}`} aria-live="polite">
           {tooLong ? t("errors.text_length", { max: LIMITS.textMaxChars }) : `${length} / ${LIMITS.textMaxChars}`}
         </span>
         <button type="submit" class="btn btn-primary" data-testid="send-button" disabled={length === 0 || tooLong}>
           <Icon name="send" size={16} />
-          {t("composer.send")}
+          {t(note ? "note.send" : "composer.send")}
         </button>
       </div>
     </form>

@@ -20,9 +20,11 @@ export function MessageItem({ message: m, continued }: { message: ChatMessage; c
   const { conversation, perspective, meId } = useChat();
   const time = <time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt)}</time>;
   if (m.kind === "system") {
+    const staffOnly = m.visibility === "staff";
     return (
-      <li class="msg msg-system" data-testid="message" data-seq={m.seq} data-role="system">
-        <span class="msg-notice">{noticeText(m.body.notice?.code)}</span>
+      <li class={`msg msg-system${staffOnly ? " msg-system-staff" : ""}`} data-testid="message" data-seq={m.seq} data-role="system" data-notice={m.body.notice?.code} data-visibility={m.visibility}>
+        {staffOnly && <span class="staff-only-label">{t("msg.staffOnly")}</span>}
+        <span class="msg-notice">{noticeText(m.body.notice?.code, m.body.notice?.params)}</span>
         {time}
       </li>
     );
@@ -35,7 +37,11 @@ export function MessageItem({ message: m, continued }: { message: ChatMessage; c
     <li class={`msg ${outgoing ? "msg-out" : "msg-in"} msg-role-${m.sender.role}${note ? " msg-note" : ""}`} data-testid="message" data-seq={m.seq} data-role={m.sender.role} data-kind={m.kind}>
       {!mine && !continued && <div class="msg-sender">{senderLabel(m)}</div>}
       <div class="bubble">
-        {note && <div class="msg-note-label">{t("msg.note")}</div>}
+        {note && (
+          <div class="msg-note-label" data-testid="note-label">
+            {t("msg.note")} · {t("msg.staffOnly")}
+          </div>
+        )}
         <MessageContent message={m} />
       </div>
       <div class="msg-meta">

@@ -14,8 +14,9 @@ export function PendingItem({ item }: { item: PendingMessage }) {
   const { conversation } = useChat();
   const failed = item.status === "failed";
   return (
-    <li class={`msg msg-out msg-pending${failed ? " msg-failed" : ""}`} data-testid="message-pending" data-client-id={item.clientId} data-status={item.status}>
+    <li class={`msg msg-out msg-pending${failed ? " msg-failed" : ""}${item.kind === "note" ? " msg-note" : ""}`} data-testid="message-pending" data-client-id={item.clientId} data-status={item.status}>
       <div class="bubble">
+        {item.kind === "note" && <div class="msg-note-label">{t("msg.note")} · {t("msg.staffOnly")}</div>}
         {item.kind === "image" && item.localUrl ? <img class="msg-image" src={item.localUrl} alt={t("media.image")} /> : <p class="msg-text">{label(item)}</p>}
       </div>
       <div class="msg-meta">

@@ -1,7 +1,11 @@
+import { enAdmin } from "./en-admin";
+import { enQueue } from "./en-queue";
 import type { zhCN } from "./zh-CN";
 
 /** English. Typed against the Chinese dictionary so a missing key fails typecheck. */
 export const en: Record<keyof typeof zhCN, string> = {
+  ...enQueue,
+  ...enAdmin,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",

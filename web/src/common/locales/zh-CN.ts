@@ -1,5 +1,10 @@
+import { zhAdmin } from "./zh-CN-admin";
+import { zhQueue } from "./zh-CN-queue";
+
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
+  ...zhQueue,
+  ...zhAdmin,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",

@@ -5,6 +5,15 @@ const PATHS = {
   check: "M5 12l5 5 9-10",
   refresh: "M20 11a8 8 0 1 0-2.3 5.7M20 5v6h-6",
   box: "M4 7l8-4 8 4v10l-8 4-8-4zM4 7l8 4 8-4M12 11v10",
+  chat: "M4 5h16v11H9l-5 4zM8 9h8M8 12h5",
+  queue: "M4 6h11M4 12h16M4 18h8M18 4v4M16 6h4",
+  settings: "M4 7h9M17 7h3M4 17h3M11 17h9M15 5v4M9 15v4",
+  inbox: "M4 13l3-8h10l3 8v6H4zM4 13h5l1 2h4l1-2h5",
+  bell: "M6 16V11a6 6 0 0 1 12 0v5l2 2H4zM10 20h4",
+  up: "M12 19V5M6 11l6-6 6 6",
+  down: "M12 5v14M6 13l6 6 6-6",
+  close: "M6 6l12 12M18 6L6 18",
+  transfer: "M4 8h13l-4-4M20 16H7l4 4",
 } as const;
 
 export function Icon({ name, size = 18 }: { name: keyof typeof PATHS; size?: number }) {

@@ -1,0 +1,36 @@
+import { t } from "../common/i18n";
+import { Icon } from "../common/ui/Icon";
+import type { ToastModel } from "../models/toasts";
+
+/** New-assignment notices in the corner: open the chat, or let them fade. */
+export function Toasts({ toasts, onOpen }: { toasts: ToastModel; onOpen: (threadId: string) => void }) {
+  const items = toasts.items.value;
+  return (
+    <div class="toasts" role="status" aria-live="polite">
+      {items.map((toast) => (
+        <div key={toast.id} class="toast" data-testid="toast">
+          <div class="toast-body">
+            <strong>{toast.title}</strong>
+            {toast.body && <span class="toast-text">{toast.body}</span>}
+          </div>
+          {toast.threadId && (
+            <button
+              type="button"
+              class="btn btn-primary btn-small"
+              data-testid="toast-open"
+              onClick={() => {
+                onOpen(toast.threadId!);
+                toasts.dismiss(toast.id);
+              }}
+            >
+              {t("assign.open")}
+            </button>
+          )}
+          <button type="button" class="btn btn-ghost btn-icon btn-small" aria-label={t("toast.dismiss")} onClick={() => toasts.dismiss(toast.id)}>
+            <Icon name="close" size={14} />
+          </button>
+        </div>
+      ))}
+    </div>
+  );
+}

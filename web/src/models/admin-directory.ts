@@ -1,0 +1,132 @@
+/**
+ * Skill groups and agents of one shop for the admin pages: the directory as loaded, a draft per
+ * row, and a PATCH per save with the server's (or the local schema's) field errors kept per row.
+ */
+import { createModel, signal, type ReadonlySignal } from "@preact/signals";
+import { AgentUpdate, GroupUpdate, parseInput } from "../../../core/protocol";
+import type { ApiClient } from "../common/api";
+import { fieldErrorsOf, toUiError, type FieldErrors } from "../common/field-errors";
+import type { UiError } from "./conversation-state";
+
+export interface GroupRow {
+  key: string;
+  name: string;
+  nameEn: string;
+  policy: string;
+  fallbackKey: string | null;
+  maxWaitSec: number;
+  stickySec: number;
+  onAgentOffline: string;
+}
+
+export interface AgentRow {
+  id: string;
+  name: string;
+  email: string;
+  role: string;
+  capacity: number;
+  seniority: number;
+  groups: string[];
+}
+
+export interface Directory {
+  shopId: string;
+  groups: GroupRow[];
+  agents: AgentRow[];
+}
+
+/** Form values as typed: numbers stay text until saved, so a half-typed value is not lost. */
+export interface GroupDraft {
+  policy: string;
+  fallbackKey: string;
+  maxWaitSec: string;
+  stickySec: string;
+  onAgentOffline: string;
+}
+export interface AgentDraft {
+  capacity: string;
+  seniority: string;
+  groups: string[];
+}
+
+/** What happened to a row's last save. */
+export type RowState = { status: "saving" } | { status: "saved" } | { status: "failed"; error: UiError; fields: FieldErrors };
+
+const num = (s: string) => (s.trim() === "" ? Number.NaN : Number(s));
+
+const groupDraft = (g: GroupRow): GroupDraft => ({
+  policy: g.policy, fallbackKey: g.fallbackKey ?? "", maxWaitSec: String(g.maxWaitSec), stickySec: String(g.stickySec), onAgentOffline: g.onAgentOffline,
+});
+const agentDraft = (a: AgentRow): AgentDraft => ({ capacity: String(a.capacity), seniority: String(a.seniority), groups: [...a.groups] });
+
+export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySignal<string>) => {
+  const directory = signal<Directory | null>(null);
+  const loadError = signal<UiError | null>(null);
+  const groupDrafts = signal<Readonly<Record<string, GroupDraft>>>({});
+  const agentDrafts = signal<Readonly<Record<string, AgentDraft>>>({});
+  /** Row key (`group:presales`, `agent:st-…`) → its last save. */
+  const rows = signal<Readonly<Record<string, RowState>>>({});
+
+  function adopt(d: Directory) {
+    directory.value = d;
+    groupDrafts.value = Object.fromEntries(d.groups.map((g) => [g.key, groupDraft(g)]));
+    agentDrafts.value = Object.fromEntries(d.agents.map((a) => [a.id, agentDraft(a)]));
+  }
+
+  const setRow = (key: string, state: RowState) => (rows.value = { ...rows.value, [key]: state });
+  const q = () => `?shop=${encodeURIComponent(shopId.peek())}`;
+
+  /** Validates locally with the protocol schema (same messages as the server), then PATCHes. */
+  async function save(key: string, schema: typeof GroupUpdate | typeof AgentUpdate, path: string, body: object) {
+    const parsed = parseInput(schema, body);
+    if (!parsed.ok) {
+      const error = { code: parsed.code, message: parsed.message, details: parsed.issues };
+      return setRow(key, { status: "failed", error, fields: fieldErrorsOf(error) });
+    }
+    setRow(key, { status: "saving" });
+    try {
+      adopt(await api.patch<Directory>(`${path}${q()}`, parsed.value));
+      setRow(key, { status: "saved" });
+    } catch (err) {
+      const error = toUiError(err);
+      setRow(key, { status: "failed", error, fields: fieldErrorsOf(error) });
+    }
+  }
+
+  return {
+    directory,
+    loadError,
+    groupDrafts,
+    agentDrafts,
+    rows,
+    async load() {
+      loadError.value = null;
+      try {
+        adopt(await api.get<Directory>(`/admin/directory${q()}`));
+        rows.value = {};
+      } catch (err) {
+        loadError.value = toUiError(err);
+      }
+    },
+    editGroup(key: string, patch: Partial<GroupDraft>) {
+      const current = groupDrafts.value[key];
+      if (current) groupDrafts.value = { ...groupDrafts.value, [key]: { ...current, ...patch } };
+    },
+    editAgent(id: string, patch: Partial<AgentDraft>) {
+      const current = agentDrafts.value[id];
+      if (current) agentDrafts.value = { ...agentDrafts.value, [id]: { ...current, ...patch } };
+    },
+    saveGroup(key: string) {
+      const d = groupDrafts.value[key];
+      if (!d) return;
+      const body = { policy: d.policy, fallbackKey: d.fallbackKey || null, maxWaitSec: num(d.maxWaitSec), stickySec: num(d.stickySec), onAgentOffline: d.onAgentOffline };
+      return save(`group:${key}`, GroupUpdate, `/admin/groups/${encodeURIComponent(key)}`, body);
+    },
+    saveAgent(id: string) {
+      const d = agentDrafts.value[id];
+      if (!d) return;
+      return save(`agent:${id}`, AgentUpdate, `/admin/agents/${encodeURIComponent(id)}`, { capacity: num(d.capacity), seniority: num(d.seniority), groups: d.groups });
+    },
+  };
+});
+export type DirectoryModel = InstanceType<typeof DirectoryModel>;

@@ -1,0 +1,57 @@
+/**
+ * The admin pages (管理) of shop admins and platform admins: which shop (platform admins pick
+ * any; shop admins have their own), which tab, and the directory, rules and tester of that shop.
+ * Nothing loads until the page is first opened, and everything reloads when the shop changes.
+ */
+import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
+import type { ApiClient } from "../common/api";
+import type { ShopInfo, StaffProfile } from "../common/api-types";
+import { t } from "../common/i18n";
+import { DirectoryModel } from "./admin-directory";
+import { RulesModel } from "./admin-rules";
+import { RuleTesterModel } from "./rule-tester";
+
+export type AdminTab = "groups" | "agents" | "rules";
+
+export interface AdminOptions {
+  api: ApiClient;
+  staff: StaffProfile;
+  /** True while the admin page is on screen. */
+  active: ReadonlySignal<boolean>;
+  shops: ReadonlySignal<ShopInfo[]>;
+}
+
+export const AdminModel = createModel((opts: AdminOptions) => {
+  const shopId = signal(opts.staff.shopId);
+  const tab = signal<AdminTab>("rules");
+  const canPickShop = computed(() => opts.staff.role === "platform_admin");
+  const directory = new DirectoryModel(opts.api, shopId);
+  const groups = computed(() => directory.directory.value?.groups ?? []);
+  const rules = new RulesModel({ api: opts.api, shopId, firstGroup: () => groups.peek()[0]?.key ?? "presales", newName: () => t("rules.newName") });
+  const tester = new RuleTesterModel({ api: opts.api, shopId, draft: () => rules.draft() });
+  let loadedFor: string | null = null;
+
+  effect(() => {
+    const shop = shopId.value;
+    if (!opts.active.value || loadedFor === shop) return;
+    loadedFor = shop;
+    tester.clear();
+    void directory.load();
+    void rules.load();
+  });
+
+  return {
+    shopId,
+    shops: opts.shops,
+    canPickShop,
+    tab,
+    directory,
+    groups,
+    rules,
+    tester,
+    setShop(next: string) {
+      shopId.value = next;
+    },
+  };
+});
+export type AdminModel = InstanceType<typeof AdminModel>;

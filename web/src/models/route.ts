@@ -1,0 +1,24 @@
+/**
+ * The console's place in the URL hash, so a reload lands where the agent was:
+ * `#/t/<threadId>` (a conversation), `#/queue`, `#/admin`, `#/leave`; anything else is 会话.
+ */
+export type View = "chats" | "queue" | "admin" | "leave";
+
+export interface Route {
+  view: View;
+  /** Set only for `#/t/…`; other views keep whatever thread was open. */
+  threadId?: string;
+}
+
+const THREAD_PREFIX = "#/t/";
+
+export function parseHash(hash: string): Route {
+  if (hash.startsWith(THREAD_PREFIX)) return { view: "chats", threadId: decodeURIComponent(hash.slice(THREAD_PREFIX.length)) };
+  const view = hash.slice(2);
+  return { view: view === "queue" || view === "admin" || view === "leave" ? view : "chats" };
+}
+
+export function hashOf(view: View, threadId: string | null): string {
+  if (view === "chats") return threadId ? `${THREAD_PREFIX}${encodeURIComponent(threadId)}` : "#/";
+  return `#/${view}`;
+}

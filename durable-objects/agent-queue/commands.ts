@@ -7,7 +7,7 @@ import { getServerByName } from "partyserver";
 import { QueueCommand, parseInput, type QueueEvent } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import type { QueueConnectionState } from "./connection-state";
-import { notifyAssignments } from "./notify";
+import { notifyAssignments, notifyRemoved } from "./notify";
 import type { AgentQueue } from "./queue";
 
 function reply(conn: Connection, event: QueueEvent): void {
@@ -64,7 +64,7 @@ async function transfer(queue: AgentQueue, state: QueueConnectionState, cmd: Ext
     sessionId: cmd.sessionId, fromAgentId: from.agentId, byName: state.name, toAgentId: target?.id ?? null, toAgentName: target?.name ?? null,
     toGroupName: toGroup?.name ?? null, note: cmd.note ?? null,
   });
-  for (const conn of queue.getConnections(`agent:${from.agentId}`)) reply(conn, { type: "assignment.removed", sessionId: cmd.sessionId, reason: "transferred" });
+  notifyRemoved(queue, from.agentId, cmd.sessionId, "transferred");
   await notifyAssignments(queue, assignment ? [assignment] : [], cmd.sessionId, cmd.note);
   await queue.afterChange([]);
 }

@@ -37,6 +37,8 @@ export interface WaitingState {
   enqueuedAt: number;
   overflowed: boolean;
   preview: string;
+  /** Transferred away from this agent: do not hand it straight back. */
+  avoidAgentId?: string | null;
 }
 
 export interface ActiveState {
@@ -47,6 +49,7 @@ export interface ActiveState {
   customerId: string;
   customerName: string;
   level: string;
+  preview: string;
   assignedAt: number;
 }
 
@@ -103,10 +106,12 @@ export class QueueEngine {
     const blocked = new Set<string>();
     for (const w of [...this.waiting.values()].sort(compareWaiting)) {
       const key = `${w.groupKey}|${w.seniorOnly}`;
-      if (!w.stickyAgentId && blocked.has(key)) continue;
-      const agent = pickAgent(candidates, w, this.policyOf(w.groupKey), now);
+      const special = w.stickyAgentId || w.avoidAgentId;
+      if (!special && blocked.has(key)) continue;
+      const pool = w.avoidAgentId ? candidates.filter((a) => a.id !== w.avoidAgentId) : candidates;
+      const agent = pickAgent(pool, w, this.policyOf(w.groupKey), now);
       if (!agent) {
-        if (!w.stickyAgentId) blocked.add(key);
+        if (!special) blocked.add(key);
         continue;
       }
       out.push(this.assign(w, agent.id, "auto", now));
@@ -142,7 +147,7 @@ export class QueueEngine {
       throw new DomainError("invalid_input", "toAgentId or toGroupKey (a known group) is required");
     }
     this.releaseActive(current);
-    const entry = requeued(current, to.groupKey ?? current.groupKey, now);
+    const entry = { ...requeued(current, to.groupKey ?? current.groupKey, now), avoidAgentId: current.agentId };
     if (to.agentId) return { assignment: this.assign(entry, to.agentId, "transfer", now), from: current };
     this.waiting.set(sessionId, entry);
     this.changes.waiting.add(sessionId);
@@ -217,7 +222,7 @@ export class QueueEngine {
     this.waiting.delete(w.sessionId);
     this.changes.waiting.add(w.sessionId);
     const session: ActiveState = {
-      sessionId: w.sessionId, threadId: w.threadId, agentId, groupKey: w.groupKey, customerId: w.customerId, customerName: w.customerName, level: w.level, assignedAt: now,
+      sessionId: w.sessionId, threadId: w.threadId, agentId, groupKey: w.groupKey, customerId: w.customerId, customerName: w.customerName, level: w.level, preview: w.preview, assignedAt: now,
     };
     this.active.set(w.sessionId, session);
     this.changes.active.add(w.sessionId);
@@ -248,6 +253,6 @@ export class QueueEngine {
 function requeued(a: ActiveState, groupKey: string, enqueuedAt: number): WaitingState {
   return {
     sessionId: a.sessionId, threadId: a.threadId, customerId: a.customerId, customerName: a.customerName, level: a.level, groupKey,
-    priority: 10, seniorOnly: false, stickyAgentId: null, stickyUntil: null, enqueuedAt, overflowed: false, preview: "",
+    priority: 10, seniorOnly: false, stickyAgentId: null, stickyUntil: null, enqueuedAt, overflowed: false, preview: a.preview ?? "",
   };
 }

@@ -45,6 +45,11 @@ export async function notifyAssignments(queue: AgentQueue, assignments: Assignme
   );
 }
 
+/** Tells an agent's consoles a session is no longer theirs (closed, transferred, requeued). */
+export function notifyRemoved(queue: AgentQueue, agentId: string, sessionId: string, reason: string): void {
+  for (const conn of queue.getConnections(agentTag(agentId))) send(conn, { type: "assignment.removed", sessionId, reason });
+}
+
 /** Pushes each waiting shopper's position and estimated wait when it changed since the last push. */
 export async function pushPositions(queue: AgentQueue): Promise<void> {
   const positions = positionsByGroup([...queue.engine.waiting.values()]);

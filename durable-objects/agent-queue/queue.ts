@@ -11,7 +11,7 @@ import { agentTag, QueueConnectionState } from "./connection-state";
 import { syncDirectory } from "./directory-sync";
 import { QueueEngine, type Assignment } from "./engine";
 import { handleQueueCommand } from "./commands";
-import { broadcastSnapshot, notifyAssignments, pushPositions, sendSnapshot, snapshotFor } from "./notify";
+import { broadcastSnapshot, notifyAssignments, notifyRemoved, pushPositions, sendSnapshot, snapshotFor } from "./notify";
 import { runDueWork, nextDueAt } from "./timers";
 import { QueueStore } from "./storage";
 
@@ -79,6 +79,7 @@ export class AgentQueue extends Server<Env> {
 
   override async onAlarm(): Promise<void> {
     await runDueWork(this, Date.now());
+    broadcastSnapshot(this);
     await this.scheduleAlarm();
   }
 
@@ -118,7 +119,8 @@ export class AgentQueue extends Server<Env> {
     await this.afterChange(assignments, req.sessionId);
     const mine = assignments.find((a) => a.session.sessionId === req.sessionId);
     if (mine) return { status: "assigned", agentId: mine.session.agentId, agentName: this.engine.agents.get(mine.session.agentId)?.name ?? "" };
-    const anyone = [...this.engine.agents.values()].some((a) => a.status !== "offline" && a.groups.includes(groupKey));
+    // Only agents working now count: with everyone away, the shopper is offered leave-a-message.
+    const anyone = [...this.engine.agents.values()].some((a) => a.status === "online" && a.groups.includes(groupKey));
     const pos = this.engine.positionOf(req.sessionId);
     if (!anyone) return { status: "unavailable", groupKey };
     return { status: "queued", position: pos?.position ?? 1, etaSec: pos?.etaSec ?? 0, groupKey };
@@ -133,8 +135,10 @@ export class AgentQueue extends Server<Env> {
 
   /** The session ended (resolved, idle, abandoned): leave the list or free the seat. */
   async release(sessionId: string): Promise<void> {
+    const holder = this.engine.active.get(sessionId)?.agentId;
     const { assignments } = this.engine.release(sessionId, Date.now());
     this.pushed.delete(sessionId);
+    if (holder) notifyRemoved(this, holder, sessionId, "closed");
     await this.afterChange(assignments);
   }
 

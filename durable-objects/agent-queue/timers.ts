@@ -7,7 +7,7 @@
  */
 import { getServerByName } from "partyserver";
 import type { AgentQueue } from "./queue";
-import { notifyAssignments } from "./notify";
+import { notifyAssignments, notifyRemoved } from "./notify";
 
 /** How long a closed console keeps its agent online (a reload, a flaky network). */
 export const PRESENCE_GRACE_MS = 60_000;
@@ -28,6 +28,7 @@ export async function runDueWork(queue: AgentQueue, now: number): Promise<void> 
     if (a.connected || a.disconnectedAt === null || a.status === "offline" || a.disconnectedAt + PRESENCE_GRACE_MS > now) continue;
     const { requeued, assignments } = e.dropAgent(a.id, now);
     queue.persist();
+    for (const s of requeued) notifyRemoved(queue, a.id, s.sessionId, "agent_offline");
     for (const s of requeued) {
       const stillWaiting = e.waiting.has(s.sessionId);
       if (stillWaiting) await (await getServerByName(queue.bindings.ConversationRoom, s.threadId)).onRequeued({ sessionId: s.sessionId, reason: "agent_offline" }).catch(() => undefined);

@@ -103,7 +103,8 @@ describe("AgentQueue: overflow, transfer, presence", () => {
     const pre = await connectQueue(shop.shopId, shop.tokens.pre!);
     await pre.next("queue.snapshot");
     const shopper = await shopperAsks(shop.shopId, "快递怎么还没到");
-    expect(await shopper.next("queue.updated")).toMatchObject({ status: "queued" });
+    // The only logistics agent is away: the shopper may leave a message, and still waits in line.
+    expect(await shopper.next("queue.updated")).toMatchObject({ status: "unavailable", leaveMessage: true });
     const stub = await getServerByName(env.AgentQueue, shop.shopId);
     await runInDurableObject(stub, (q) => {
       for (const w of q.engine.waiting.values()) w.enqueuedAt -= 31_000;
@@ -182,5 +183,22 @@ describe("platform intervention and internal notes", () => {
     const shopper = await shopperAsks(shop.shopId, "hi");
     shopper.send({ type: "message.send", clientId: cid(), kind: "note", text: "sneaky" });
     expect((await shopper.next("error")).error.code).toBe("forbidden");
+  });
+});
+
+describe("transfer to a group", () => {
+  it("never hands the session straight back to the agent who transferred it", async () => {
+    const shop = await makeShop([{ key: "presales" }, { key: "aftersales" }], [
+      { handle: "a", groups: ["presales", "aftersales"], capacity: 5 },
+      { handle: "b", groups: ["aftersales"], capacity: 5 },
+    ]);
+    const a = await connectQueue(shop.shopId, shop.tokens.a!);
+    const b = await connectQueue(shop.shopId, shop.tokens.b!);
+    await a.next("queue.snapshot");
+    await b.next("queue.snapshot");
+    await shopperAsks(shop.shopId, "想问问这个");
+    const assigned = await a.next("assignment.created");
+    a.send({ type: "session.transfer", sessionId: assigned.sessionId, toGroupKey: "aftersales" });
+    expect(await b.next("assignment.created")).toMatchObject({ sessionId: assigned.sessionId, via: "transfer", groupKey: "aftersales" });
   });
 });

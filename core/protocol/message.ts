@@ -55,9 +55,30 @@ export const Attachment = v.object({
 });
 export type Attachment = v.InferOutput<typeof Attachment>;
 
+/** A logistics step shown under an order answer. */
+export const TrackingStep = v.object({
+  carrier: v.string(),
+  trackingNo: v.string(),
+  status: v.string(),
+  description: v.string(),
+  location: v.nullable(v.string()),
+  at: v.number(),
+});
+export type TrackingStep = v.InferOutput<typeof TrackingStep>;
+
+/** A bot answer taken from a knowledge article (HTML rendered and sanitised on the server). */
+export const ArticleAnswer = v.object({ id: v.string(), question: v.string(), html: v.string() });
+
 /** What a stored message carries, by kind. */
 export const MessageBody = v.object({
   text: v.optional(v.string()),
+  article: v.optional(ArticleAnswer),
+  /** Buttons the shopper can tap to send that text (您是不是想问 / greeting topics). */
+  quickReplies: v.optional(v.array(v.object({ label: v.string(), text: v.string() }))),
+  /** Orders to choose from when the question could mean several. */
+  orderChoices: v.optional(v.array(OrderCard)),
+  /** The logistics track of the order an answer is about, newest first. */
+  tracking: v.optional(v.array(TrackingStep)),
   attachment: v.optional(Attachment),
   order: v.optional(OrderCard),
   product: v.optional(ProductCard),

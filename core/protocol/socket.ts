@@ -30,6 +30,10 @@ export const SessionResolve = v.object({ type: v.literal("session.resolve") });
 export const Ping = v.object({ type: v.literal("ping") });
 /** Platform staff announce they are stepping into a shop's thread (平台介入). */
 export const PlatformIntervene = v.object({ type: v.literal("platform.intervene") });
+/** The shopper rates a bot answer (message `seq`) as helpful or not. */
+export const BotFeedback = v.object({ type: v.literal("bot.feedback"), seq: v.pipe(v.number(), v.integer(), v.minValue(1)), helpful: v.boolean() });
+/** The shopper asks for a person from a button (same as typing 转人工). */
+export const HumanRequest = v.object({ type: v.literal("human.request") });
 /** A shopper leaves a message when nobody can take the chat (留言). */
 export const LeaveMessageSubmit = v.object({
   type: v.literal("leave_message.submit"),
@@ -47,7 +51,9 @@ export const ClientCommand = v.variant("type", [
   Ping,
   PlatformIntervene,
   LeaveMessageSubmit,
-], "type must be one of message.send, typing.set, read.mark, history.sync, session.resolve, ping, platform.intervene, leave_message.submit");
+  BotFeedback,
+  HumanRequest,
+], "type must be one of message.send, typing.set, read.mark, history.sync, session.resolve, ping, platform.intervene, leave_message.submit, bot.feedback, human.request");
 export type ClientCommand = v.InferOutput<typeof ClientCommand>;
 
 export const Side = v.picklist(["customer", "agent"]);
@@ -95,12 +101,13 @@ export const QueueUpdated = v.object({
   leaveMessage: v.boolean(),
 });
 export const LeaveMessageSaved = v.object({ type: v.literal("leave_message.saved"), id: v.string() });
+export const FeedbackSaved = v.object({ type: v.literal("bot.feedback_saved"), seq: v.number(), helpful: v.boolean() });
 export const ErrorFrame = v.object({ type: v.literal("error"), ...ErrorBody.entries, clientId: v.optional(v.string()) });
 
 /** Every frame a room may send. The web validates what it receives with this. */
 export const ServerEvent = v.variant("type", [
   RoomJoined, MessageCreated, MessageAcked, MessagesSynced, TypingChanged, ReadUpdated, UnreadChanged, SessionChanged, Pong, ErrorFrame,
-  QueueUpdated, LeaveMessageSaved,
+  QueueUpdated, LeaveMessageSaved, FeedbackSaved,
 ]);
 export type ServerEvent = v.InferOutput<typeof ServerEvent>;
 export type ErrorFrame = v.InferOutput<typeof ErrorFrame>;

@@ -13,6 +13,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD, generateDemoMall } from "./demo-mall/generate";
 import { demoMallSql, rowCounts } from "./demo-mall/sql";
+import { demoKnowledgeSql } from "./demo-mall/knowledge";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SQL_FILE = ".wrangler/seed/demo.sql";
@@ -27,7 +28,7 @@ async function main(args: string[]): Promise<void> {
   }
   const started = Date.now();
   const mall = await generateDemoMall({ now: started });
-  const statements = demoMallSql(mall);
+  const statements = [...demoMallSql(mall), ...demoKnowledgeSql(started)];
   mkdirSync(join(ROOT, dirname(SQL_FILE)), { recursive: true });
   writeFileSync(join(ROOT, SQL_FILE), `${statements.join("\n")}\n`);
   console.log(`demo mall → ${SQL_FILE} (${statements.length} statements)`);

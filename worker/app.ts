@@ -4,17 +4,21 @@
 import { Hono } from "hono";
 import { openAPIRouteHandler } from "hono-openapi";
 import { Scalar } from "@scalar/hono-api-reference";
+import { toJsonSchema } from "@valibot/to-json-schema";
+import { ErrorBody } from "../core/protocol";
 import { DomainError } from "../core/domain/errors";
 import type { AppEnv } from "./env";
 import { onError } from "./middleware/errors";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
+import { contextRoutes } from "./routes/context";
+import { mallRoutes } from "./routes/mall";
 import { routeRoomRequest } from "./routes/rooms";
 import { shopRoutes } from "./routes/shops";
 import { threadRoutes } from "./routes/threads";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes);
+export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes);
 
 api.get(
   "/openapi.json",
@@ -24,6 +28,11 @@ api.get(
       servers: [{ url: "/api" }],
       components: { securitySchemes: { bearer: { type: "http", scheme: "bearer", description: "A staff session token (st_…) or a shopper JWT (HS256, signed by the mall)." } } },
       security: [{ bearer: [] }],
+    },
+    // Validation failures leave as our one error body, naming each field in `details`.
+    defaultValidationErrorResponse: {
+      description: "invalid_input: the message names every bad field; details lists { field, message }",
+      content: { "application/json": { schema: toJsonSchema(ErrorBody) as Record<string, unknown> } },
     },
   }),
 );

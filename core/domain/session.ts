@@ -34,16 +34,16 @@ export interface SessionState {
 }
 
 /** Transitions worth a D1 write and a metrics event (the rest stay in the room). */
-export type SessionEvent = "opened" | "assigned" | "first_response" | "resolved";
+export type SessionEvent = "opened" | "handed_off" | "assigned" | "first_response" | "resolved";
 
 export function isOpen(s: SessionState | null): s is SessionState {
   return s !== null && s.status !== "resolved";
 }
 
-/** A new session, opened by a customer's message. */
+/** A new session, opened by a customer's message; it starts with the bot. */
 export function openSession(id: string, channel: Channel, entry: Entry | null, now: number): SessionState {
   return {
-    id, status: "queued", channel, entry, openedAt: now, handedOffAt: now, assignedAt: null, agentId: null, agentName: null, groupId: null,
+    id, status: "bot", channel, entry, openedAt: now, handedOffAt: null, assignedAt: null, agentId: null, agentName: null, groupId: null,
     firstResponseAt: null, lastMessageAt: now, lastCustomerMessageAt: null, resolvedAt: null, resolvedBy: null, closeReason: null,
     customerMessages: 0, agentMessages: 0, botMessages: 0, rating: null, ratedAt: null,
   };
@@ -53,7 +53,7 @@ export function openSession(id: string, channel: Channel, entry: Entry | null, n
  * Records a message in an open session. An agent's first message takes the session (when no one
  * was assigned) and sets the first response time.
  */
-export function recordMessage(s: SessionState, role: SenderRole, senderId: string, now: number, senderName = ""): { session: SessionState; events: SessionEvent[] } {
+export function recordMessage(s: SessionState, role: SenderRole, senderId: string, now: number, senderName = "", mayAssign = true): { session: SessionState; events: SessionEvent[] } {
   const next = { ...s, lastMessageAt: now };
   const events: SessionEvent[] = [];
   if (role === "customer") {
@@ -63,10 +63,10 @@ export function recordMessage(s: SessionState, role: SenderRole, senderId: strin
     next.botMessages++;
   } else if (role === "agent") {
     next.agentMessages++;
-    if (next.agentId === null) {
+    if (next.agentId === null && mayAssign) {
       next.agentId = senderId;
       next.agentName = senderName;
-      next.assignedAt = now;
+      next.assignedAt ??= now;
       next.status = "assigned";
       events.push("assigned");
     }
@@ -76,6 +76,12 @@ export function recordMessage(s: SessionState, role: SenderRole, senderId: strin
     }
   }
   return { session: next, events };
+}
+
+/** The bot hands the session to people: it waits for an agent from now on. */
+export function handOffSession(s: SessionState, groupKey: string, now: number): { session: SessionState; events: SessionEvent[] } {
+  const first = s.handedOffAt === null;
+  return { session: { ...s, status: s.agentId ? s.status : "queued", groupId: groupKey, handedOffAt: first ? now : s.handedOffAt }, events: first ? ["handed_off"] : [] };
 }
 
 /** The queue gave the session to an agent (or moved it to another by transfer). */

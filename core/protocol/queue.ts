@@ -91,11 +91,13 @@ export const AssignmentCreated = v.object({
   via: v.picklist(["auto", "pick", "transfer", "claim"]),
   note: v.optional(v.string()),
 });
+/** A shopper left a message (留言) because nobody could take the chat: every console hears of it. */
+export const LeaveMessageCreated = v.object({ type: v.literal("leave_message.created"), id: v.string(), threadId: v.string(), customerName: v.string(), text: v.string() });
 export const AssignmentRemoved = v.object({ type: v.literal("assignment.removed"), sessionId: v.string(), reason: v.string() });
 export const QueuePong = v.object({ type: v.literal("pong"), at: v.number() });
 export const QueueError = v.object({ type: v.literal("error"), ...ErrorBody.entries });
 
-export const QueueEvent = v.variant("type", [QueueSnapshot, AssignmentCreated, AssignmentRemoved, QueuePong, QueueError]);
+export const QueueEvent = v.variant("type", [QueueSnapshot, AssignmentCreated, AssignmentRemoved, LeaveMessageCreated, QueuePong, QueueError]);
 export type QueueEvent = v.InferOutput<typeof QueueEvent>;
 
 // ---- room ↔ queue (RPC) ----

@@ -142,6 +142,18 @@ export class AgentQueue extends Server<Env> {
     await this.afterChange(assignments);
   }
 
+  /** Tells every console that a shopper left a message. */
+  async leaveMessageLeft(m: { id: string; threadId: string; customerName: string; text: string }): Promise<void> {
+    const frame = JSON.stringify({ type: "leave_message.created", ...m, text: m.text.slice(0, 200) });
+    for (const conn of this.getConnections()) {
+      try {
+        conn.send(frame);
+      } catch {
+        // closing console: it reloads the list when it reconnects
+      }
+    }
+  }
+
   /** Re-reads groups and staff from D1 (after admins change them). */
   async reloadDirectory(): Promise<void> {
     const groups = await syncDirectory(this.env, this.name, this.engine);

@@ -2,7 +2,7 @@
  * Socket commands. Each frame is parsed with the protocol schemas; a bad frame gets an error
  * frame naming the problem, stores nothing, and the socket stays up.
  */
-import type { Connection } from "partyserver";
+import { getServerByName, type Connection } from "partyserver";
 import { ClientCommand, LIMITS, MessageSend, parseInput, type ServerEvent } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import { isOpen } from "../../core/domain/session";
@@ -13,6 +13,9 @@ import { PLATFORM_SHOP_ID } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { leaveMessages } from "../../worker/db/schema";
 import { randomId } from "../../worker/lib/crypto";
+import { handOffFromBot } from "./bot";
+import { botSay } from "./bot-replies";
+import { knowledgePort } from "./knowledge-port";
 import { RateLimiter } from "./rate-limit";
 import type { ConversationRoom } from "./room";
 import { errorFrame, sendEvent } from "./audience";
@@ -79,6 +82,10 @@ export async function handleCommand(room: ConversationRoom, conn: Connection<Con
         return intervene(room, state);
       case "leave_message.submit":
         return await leaveMessage(room, conn, state, cmd.value.text, cmd.value.contact);
+      case "bot.feedback":
+        return await botFeedback(room, conn, state, cmd.value.seq, cmd.value.helpful);
+      case "human.request":
+        return await humanRequest(room, state);
     }
   } catch (err) {
     sendEvent(conn, errorFrame(err, clientId));
@@ -105,6 +112,7 @@ async function send(room: ConversationRoom, conn: Connection<ConnectionState>, s
     channel: state.channel,
     entry: state.entry,
     visibility: cmd.value.kind === "note" ? "staff" : "all",
+    platformStaff: state.role === "agent" && state.shopId === PLATFORM_SHOP_ID && room.ref.shopId !== PLATFORM_SHOP_ID,
     ...(state.role === "customer" ? { customer: { id: state.id, name: state.name, level: state.level ?? "normal", locale: state.locale ?? "zh-CN" } } : {}),
   });
   sendEvent(conn, { type: "message.acked", clientId: message.clientId, seq: message.seq, duplicate });
@@ -150,4 +158,34 @@ async function leaveMessage(room: ConversationRoom, conn: Connection<ConnectionS
   });
   sendEvent(conn, { type: "leave_message.saved", id });
   if (session) postNotice(room, session, "leave_message.saved", {}, Date.now());
+  const queue = await getServerByName(room.bindings.AgentQueue, room.ref.shopId);
+  await queue.leaveMessageLeft({ id, threadId: room.ref.threadId, customerName: state.name, text }).catch((err: Error) => console.error("leave-message notice failed", err.message));
+}
+
+/** The shopper rates a bot answer: counters move ranking; "not helpful" feeds the learning loop. */
+async function botFeedback(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, seq: number, helpful: boolean): Promise<void> {
+  if (state.role !== "customer") throw new DomainError("forbidden", "only the shopper rates answers");
+  const message = room.store.messageAt(seq);
+  const article = message?.sender.role === "bot" ? message.body.article : undefined;
+  if (!message || !article) throw new DomainError("invalid_input", "seq: not a bot answer in this thread");
+  const key = `feedback:${seq}`;
+  if (room.store.getMeta(key)) throw new DomainError("conflict", "this answer was already rated");
+  room.store.setMeta(key, helpful ? "1" : "0");
+  const knowledge = knowledgePort(room.bindings);
+  await knowledge.feedback(room.ref.shopId, article.id, helpful);
+  const session = room.store.session();
+  if (!helpful) {
+    const question = [...room.store.messagesBefore(seq, 5, "customer")].reverse().find((m) => m.sender.role === "customer")?.body.text ?? article.question;
+    await knowledge.unanswered(room.ref.shopId, question, "not_helpful", room.ref.threadId, Date.now());
+  }
+  sendEvent(conn, { type: "bot.feedback_saved", seq, helpful });
+  if (!helpful && isOpen(session) && session.status === "bot") await botSay(room, session, { notice: { code: "bot.sorry" }, quickReplies: [{ label: "转人工", text: "转人工" }] });
+}
+
+/** The shopper tapped "talk to a person". */
+async function humanRequest(room: ConversationRoom, state: ConnectionState): Promise<void> {
+  if (state.role !== "customer") throw new DomainError("forbidden", "only the shopper asks for a person");
+  const session = room.store.session();
+  if (!isOpen(session) || session.status !== "bot") return;
+  await handOffFromBot(room, session, "", "asked", Date.now());
 }

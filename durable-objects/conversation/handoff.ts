@@ -5,7 +5,7 @@
  */
 import { getServerByName } from "partyserver";
 import { routeSession, type RoutingDecision } from "../../core/domain/routing";
-import { assignSession, isOpen, requeueSession, type SessionState } from "../../core/domain/session";
+import { assignSession, handOffSession, isOpen, requeueSession, type SessionState } from "../../core/domain/session";
 import type { EnqueueResult } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { findCustomerOrder, findShopProduct } from "../../worker/db/repos/mall";
@@ -37,24 +37,47 @@ export async function routeFor(room: ConversationRoom, s: SessionState, text: st
   return routeSession(rules, { text, shopId: room.ref.shopId, level: claims?.level ?? "normal", channel: s.channel, entry: s.entry, entryCategories: categories, businessHours }, now);
 }
 
-/** Routes the open session and hands it to the shop's queue; applies the answer. */
+/** Where this session goes if it needs a person; decided once, at the first message. */
+export interface RoutingChoice {
+  groupKey: string;
+  priority: number;
+  seniorOnly: boolean;
+  skipBot: boolean;
+  autoReply?: string;
+}
+
+/** Routes the session on the shopper's first message and remembers the choice. */
+export async function chooseRoute(room: ConversationRoom, s: SessionState, text: string, now: number): Promise<RoutingChoice> {
+  const d = await routeFor(room, s, text, now);
+  const choice: RoutingChoice = { groupKey: d.groupKey, priority: d.priority, seniorOnly: d.seniorOnly, skipBot: d.skipBot, ...(d.autoReply ? { autoReply: d.autoReply } : {}) };
+  room.store.setMeta(`routing:${s.id}`, JSON.stringify(choice));
+  return choice;
+}
+
+function storedRoute(room: ConversationRoom, sessionId: string): RoutingChoice | null {
+  const raw = room.store.getMeta(`routing:${sessionId}`);
+  return raw ? (JSON.parse(raw) as RoutingChoice) : null;
+}
+
+/** Hands the open session to the shop's queue (routing it first if that was not done); applies the answer. */
 export async function handOff(room: ConversationRoom, text: string, now: number): Promise<EnqueueResult | null> {
-  let s = room.store.session();
-  if (!isOpen(s)) return null;
-  const decision = await routeFor(room, s, text, now);
-  s = { ...room.store.session()!, groupId: decision.groupKey, status: "queued", handedOffAt: s.handedOffAt ?? now };
-  room.store.saveSession(s);
-  if (decision.autoReply) await room.post({ clientId: randomId("auto"), sender: { role: "bot", id: "bot", name: "" }, kind: "text", body: { text: decision.autoReply }, channel: s.channel, entry: null });
+  const s = room.store.session();
+  if (!isOpen(s) || s.agentId) return null;
+  const route = storedRoute(room, s.id) ?? (await chooseRoute(room, s, text, now));
+  const { session, events } = handOffSession(room.store.session()!, route.groupKey, now);
+  room.store.saveSession(session);
+  room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
+  if (events.length) await writeTransition(room, events, now);
+  if (route.autoReply) await room.post({ clientId: randomId("auto"), sender: { role: "bot", id: "bot", name: "" }, kind: "text", body: { text: route.autoReply }, channel: s.channel, entry: null });
   const claims = room.customerClaims();
   const queue = await getServerByName(room.bindings.AgentQueue, room.ref.shopId);
   const result = await queue.enqueue({
     sessionId: s.id, threadId: room.ref.threadId, customerId: room.ref.customerId, customerName: claims?.name ?? room.ref.customerId,
-    level: claims?.level ?? "normal", groupKey: decision.groupKey, priority: decision.priority, seniorOnly: decision.seniorOnly,
+    level: claims?.level ?? "normal", groupKey: route.groupKey, priority: route.priority, seniorOnly: route.seniorOnly,
     previousAgentId: room.store.getMeta("last_agent_id"), preview: text,
   });
   if (result.status === "assigned") await applyAssignment(room, s.id, result.agentId, result.agentName, now);
   else room.broadcastEvent(queueEvent(s.id, result), "customer");
-  room.broadcastEvent({ type: "session.changed", session: sessionInfo(room.store.session()!) });
   return result;
 }
 
@@ -76,12 +99,13 @@ export async function applyAssignment(room: ConversationRoom, sessionId: string,
   await writeTransition(room, events.length ? events : ["assigned"], now);
 }
 
-/** The session went back to waiting (agent offline, or transferred to a group). */
-export function applyRequeue(room: ConversationRoom, sessionId: string, groupKey: string | null, now: number): void {
+/** The session went back to waiting (agent offline, or transferred to a group); D1 shows it unassigned. */
+export async function applyRequeue(room: ConversationRoom, sessionId: string, groupKey: string | null, now: number): Promise<void> {
   const s = room.store.session();
   if (!isOpen(s) || s.id !== sessionId) return;
   const session = requeueSession(s, groupKey);
   room.store.saveSession(session);
   postNotice(room, session, "session.requeued", {}, now);
   room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
+  await writeTransition(room, [], now);
 }

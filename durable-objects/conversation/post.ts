@@ -8,7 +8,7 @@ import { isOpen, openSession, recordMessage, resolveSession, type SessionEvent, 
 import { randomId } from "../../worker/lib/crypto";
 import type { ConversationRoom } from "./room";
 import { syncSession, type CustomerClaims } from "./session-sync";
-import { handOff } from "./handoff";
+import { botTurn, startSession } from "./bot";
 
 export interface PostInput {
   clientId: string;
@@ -20,6 +20,8 @@ export interface PostInput {
   visibility?: "all" | "staff";
   /** The customer's token claims, recorded in D1 when their message opens a session. */
   customer?: CustomerClaims;
+  /** Platform staff stepping into a shop's thread: their messages never take the session. */
+  platformStaff?: boolean;
 }
 
 export function sessionInfo(s: SessionState): SessionInfo {
@@ -41,23 +43,29 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   }
   const wasUnassigned = isOpen(session) && session.agentId === null;
   if (isOpen(session) && input.visibility !== "staff") {
-    const recorded = recordMessage(session, input.sender.role, input.sender.id, now, input.sender.name);
+    const recorded = recordMessage(session, input.sender.role, input.sender.id, now, input.sender.name, !input.platformStaff);
     session = recorded.session;
     events.push(...recorded.events);
     room.store.saveSession(session);
   }
   // Storage writes above and the append below run without an await between them, so they
   // commit together and no other event can take the same seq.
-  const message = room.store.append({ ...input, sessionId: isOpen(session) ? session.id : null, createdAt: now });
+  const { customer: _claims, platformStaff: _platform, ...fields } = input;
+  const message = room.store.append({ ...fields, sessionId: isOpen(session) ? session.id : null, createdAt: now });
 
   room.broadcastEvent({ type: "message.created", message }, message.visibility === "staff" ? "agent" : undefined);
   if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   broadcastUnread(room);
   if (events.length) await writeTransition(room, events, now);
-  if (events.includes("opened")) {
-    // A failed hand-off must not fail the message: the session stays queued and any agent of
-    // the shop can still take it by answering from the thread list.
-    await handOff(room, message.body.text ?? "", now).catch((err: Error) => console.error("hand-off failed", room.ref.threadId, err.message));
+  if (input.sender.role === "customer" && isOpen(session)) {
+    // Bot turns run one at a time, in message order: a turn awaits search and D1, and a second
+    // message arriving meanwhile must see the first turn's outcome (e.g. a hand-off). A failed
+    // turn must not fail the message: it is stored and delivered, and any agent can still take it.
+    const opened = events.includes("opened");
+    room.botChain = room.botChain
+      .then(() => (opened ? startSession(room, message, now) : botTurn(room, message, now)))
+      .catch((err: Error) => console.error("bot turn or hand-off failed", room.ref.threadId, err.message));
+    await room.botChain;
   }
   // A staff member answered a waiting session directly: tell the queue it is theirs.
   if (wasUnassigned && events.includes("assigned") && session) {

@@ -14,6 +14,7 @@ import { pendingSyncAt, syncSession, type ThreadRef } from "./session-sync";
 import { handleCommand, roomJoined, sendSync } from "./commands";
 import { closeSession, postNotice, type PostInput, postMessage } from "./post";
 import { applyAssignment, applyRequeue } from "./handoff";
+import { maybeGreet } from "./bot";
 import type { Audience } from "./storage";
 import { errorFrame, sendEvent } from "./audience";
 
@@ -24,6 +25,8 @@ export class ConversationRoom extends Server<Env> {
   ref!: ThreadRef;
   /** Serialises D1 session writes (see post.ts). */
   syncChain: Promise<unknown> = Promise.resolve();
+  /** Serialises bot turns (see post.ts). */
+  botChain: Promise<unknown> = Promise.resolve();
 
   override onStart(): void {
     const { shopId, customerId } = parseThreadId(this.name);
@@ -51,12 +54,13 @@ export class ConversationRoom extends Server<Env> {
     const since = new URL(ctx.request.url).searchParams.get("since");
     const afterSeq = since !== null && /^\d+$/.test(since) ? Number(since) : Math.max(0, this.store.lastSeq() - 50);
     sendSync(this, conn, afterSeq);
+    if (state.role === "customer") await maybeGreet(this, state.channel, state.entry, state.locale ?? "zh-CN", Date.now()).catch((err: Error) => console.error("greeting failed", err.message));
   }
 
   override async onMessage(conn: Connection<ConnectionState>, message: WSMessage): Promise<void> {
     const size = typeof message === "string" ? message.length : message.byteLength;
     if (typeof message !== "string" || size > LIMITS.frameMaxBytes) {
-      sendEvent(conn, errorFrame(new DomainError("payload_too_large", `frames must be text of at most ${LIMITS.frameMaxBytes} bytes`)));
+      sendEvent(conn, errorFrame(new DomainError("payload_too_large", `frames must be text (JSON) of at most ${LIMITS.frameMaxBytes} characters`)));
       return;
     }
     await handleCommand(this, conn, message);
@@ -168,11 +172,11 @@ export class ConversationRoom extends Server<Env> {
     postNotice(this, s, "session.transferred", { to: t.toAgentName ?? t.toGroupName ?? "" }, now);
     if (t.note) postNotice(this, s, "session.transfer_note", { by: t.byName, note: t.note }, now, "staff");
     if (t.toAgentId) await applyAssignment(this, s.id, t.toAgentId, t.toAgentName ?? "", now);
-    else applyRequeue(this, s.id, null, now);
+    else await applyRequeue(this, s.id, null, now);
   }
 
   async onRequeued(r: { sessionId: string; reason: string }): Promise<void> {
-    applyRequeue(this, r.sessionId, null, Date.now());
+    await applyRequeue(this, r.sessionId, null, Date.now());
   }
 
   private identityOf(request: Request): ConnectionState | null {

@@ -84,6 +84,12 @@ export class RoomStore {
     return { ...m, visibility: m.visibility ?? "all", seq, threadId: this.threadId };
   }
 
+  /** One message by its seq, or null. */
+  messageAt(seq: number): ChatMessage | null {
+    const row = this.sql.exec<MessageRow>(`SELECT * FROM messages WHERE seq = ?`, seq).toArray()[0];
+    return row ? this.toMessage(row) : null;
+  }
+
   /** Messages with seq > afterSeq, oldest first. */
   messagesAfter(afterSeq: number, limit: number, audience: Audience): ChatMessage[] {
     return this.sql

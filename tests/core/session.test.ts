@@ -1,13 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { idleDeadline, isOpen, openSession, recordMessage, resolveSession } from "../../core/domain/session";
+import { handOffSession, idleDeadline, isOpen, openSession, recordMessage, resolveSession } from "../../core/domain/session";
 
 const T = 1_700_000_000_000;
 
 describe("session transitions", () => {
-  it("opens queued, with the hand-off time at open (no bot yet)", () => {
+  it("opens with the bot, and records the hand-off once", () => {
     const s = openSession("s1", "h5", { type: "product", id: "p1" }, T);
-    expect(s).toMatchObject({ status: "queued", openedAt: T, handedOffAt: T, agentId: null, firstResponseAt: null });
+    expect(s).toMatchObject({ status: "bot", openedAt: T, handedOffAt: null, agentId: null, firstResponseAt: null });
     expect(isOpen(s)).toBe(true);
+    const h = handOffSession(s, "logistics", T + 500);
+    expect(h).toEqual({ session: expect.objectContaining({ status: "queued", groupId: "logistics", handedOffAt: T + 500 }), events: ["handed_off"] });
+    expect(handOffSession(h.session, "presales", T + 900).events).toEqual([]);
   });
 
   it("assigns and sets first response on the first agent message only", () => {

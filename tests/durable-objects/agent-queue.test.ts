@@ -113,12 +113,15 @@ describe("AgentQueue: overflow, transfer, presence", () => {
     expect(await pre.next("assignment.created")).toMatchObject({ threadId: shopper.thread, groupKey: "presales" });
   });
 
-  it("offers leave-a-message when nobody can take the chat, and stores what the shopper leaves", async () => {
+  it("offers leave-a-message when nobody can take the chat, stores it and tells the consoles", async () => {
     const shop = await makeShop([{ key: "presales" }], [{ handle: "admin", groups: [], role: "shop_admin" }]);
+    const console_ = await connectQueue(shop.shopId, shop.tokens.admin!);
+    await console_.next("queue.snapshot");
     const shopper = await shopperAsks(shop.shopId, "有人吗");
     expect(await shopper.next("queue.updated")).toMatchObject({ status: "unavailable", leaveMessage: true });
     shopper.send({ type: "leave_message.submit", text: "明天再联系我，想买两件", contact: "138****0000" });
     await shopper.next("leave_message.saved");
+    expect(await console_.next("leave_message.created")).toMatchObject({ threadId: shopper.thread, text: "明天再联系我，想买两件" });
     const list = (await (await api(`/api/leave-messages`, { token: shop.tokens.admin })).json()) as { leaveMessages: { text: string; threadId: string }[] };
     expect(list.leaveMessages).toEqual([expect.objectContaining({ text: "明天再联系我，想买两件", threadId: shopper.thread })]);
   });

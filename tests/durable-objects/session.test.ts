@@ -94,7 +94,8 @@ describe("sessions: one D1 row per consultation with the timestamps metrics need
     expect(await rows(thread)).toHaveLength(0);
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     const [row] = await rows(thread);
-    expect(row).toMatchObject({ status: "queued", customerId: customer, customerMessages: 1 });
+    const live = await runInDurableObject(stub, (room) => room.store.session()!);
+    expect(row).toMatchObject({ id: live.id, status: live.status, customerId: customer, customerMessages: 1, openedAt: live.openedAt });
     await runInDurableObject(stub, (room) => expect(room.store.getMeta("pending_sync")).toBeNull());
   });
 

@@ -5,7 +5,7 @@
 import { env, exports } from "cloudflare:workers";
 import { sign } from "hono/utils/jwt/jwt";
 import { database } from "../../worker/db/client";
-import { customers, orders, products, shops, staff } from "../../worker/db/schema";
+import { customers, orders, products, shops, skillGroups, staff } from "../../worker/db/schema";
 import { hashPassword } from "../../worker/lib/password";
 
 export const PASSWORD = "test-password-1";
@@ -30,6 +30,9 @@ export function seedFixture(): Promise<void> {
         { id: "apparel", name: "织锦服饰", nameEn: "Zhijin Apparel", category: "apparel", createdAt: now },
         { id: "electronics", name: "极客数码", nameEn: "Geek Digital", category: "electronics", createdAt: now },
       ]),
+      db.insert(skillGroups).values(
+        ["apparel", "electronics"].flatMap((shopId) => ["presales", "logistics", "aftersales", "vip"].map((key) => ({ id: `${shopId}-${key}`, shopId, key, name: key, nameEn: key }))),
+      ),
       db.insert(staff).values(Object.values(STAFF).map((s) => ({ ...s, passwordHash: hash, capacity: 5, seniority: 2, createdAt: now }))),
       db.insert(customers).values([
         { id: "c1", name: "王小明", level: "gold", tags: [], locale: "zh-CN", createdAt: now, updatedAt: now },

@@ -12,6 +12,8 @@ export const shops = sqliteTable("shops", {
   /** Weekly service hours (core/domain/routing BusinessHours); null = the default hours. */
   businessHours: text("business_hours", { mode: "json" }),
   createdAt: integer("created_at").notNull(),
+  /** Event time of the mall's last shop.upserted applied: an older push never overwrites a newer one. */
+  updatedAt: integer("updated_at").notNull().default(0),
 });
 
 export const customers = sqliteTable("customers", {
@@ -157,6 +159,21 @@ export const carts = sqliteTable(
   (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId)],
 );
 
+/**
+ * The version of a customer's cart in a shop: the event time of the last cart.updated applied.
+ * Kept apart from the lines so an emptied cart still remembers it, and an older snapshot
+ * arriving late cannot bring lines back.
+ */
+export const cartSnapshots = sqliteTable(
+  "cart_snapshots",
+  {
+    customerId: text("customer_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.customerId, t.shopId] })],
+);
+
 export const browsingEvents = sqliteTable(
   "browsing_events",
   {
@@ -167,7 +184,7 @@ export const browsingEvents = sqliteTable(
     channel: text("channel").notNull(),
     occurredAt: integer("occurred_at").notNull(),
   },
-  (t) => [index("browsing_customer").on(t.customerId, t.occurredAt)],
+  (t) => [index("browsing_customer").on(t.customerId, t.occurredAt), index("browsing_customer_shop").on(t.customerId, t.shopId, t.occurredAt)],
 );
 
 /**
@@ -257,7 +274,7 @@ export const leaveMessages = sqliteTable(
     handledBy: text("handled_by"),
     handledAt: integer("handled_at"),
   },
-  (t) => [index("leave_messages_shop").on(t.shopId, t.status, t.createdAt)],
+  (t) => [index("leave_messages_shop").on(t.shopId, t.status, t.createdAt), index("leave_messages_customer").on(t.customerId, t.createdAt)],
 );
 
 /**
@@ -329,8 +346,12 @@ export const cannedReplies = sqliteTable(
 );
 
 /** Webhook deliveries already applied (idempotency and replay protection for the mall's pushes). */
-export const webhookReceipts = sqliteTable("webhook_receipts", {
-  id: text("id").primaryKey(),
-  topic: text("topic").notNull(),
-  receivedAt: integer("received_at").notNull(),
-});
+export const webhookReceipts = sqliteTable(
+  "webhook_receipts",
+  {
+    id: text("id").primaryKey(),
+    topic: text("topic").notNull(),
+    receivedAt: integer("received_at").notNull(),
+  },
+  (t) => [index("webhook_receipts_received").on(t.receivedAt)],
+);

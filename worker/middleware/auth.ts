@@ -6,7 +6,7 @@ import { DomainError } from "../../core/domain/errors";
 import type { AppEnv } from "../env";
 import { identify, isAdmin } from "../services/identity";
 
-/** The bearer token of a request (header, or `token` query for sockets and media). */
+/** The bearer token of a request's Authorization header (sockets pass theirs as `?token=`). */
 export function bearerOf(req: Request): string | null {
   const header = req.headers.get("authorization");
   if (header?.startsWith("Bearer ")) return header.slice(7).trim();

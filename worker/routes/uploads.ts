@@ -33,6 +33,6 @@ export const uploadRoutes = new Hono<AppEnv>()
       return c.json(result, 201);
     },
   )
-  .get("/files/:key{threads/.+}", describeRoute({ tags: ["files"], summary: "Read an uploaded file; only the thread's shopper and its shop's staff may." }), requireIdentity, async (c) =>
-    readUpload(c.env, c.get("identity"), c.req.param("key")),
+  .get("/files/*", describeRoute({ tags: ["files"], summary: "Read an uploaded file (/api/files/<key>, the key a message carries); only the thread's shopper and its shop's staff may." }), requireIdentity, async (c) =>
+    readUpload(c.env, c.get("identity"), decodeURIComponent(c.req.path.slice(c.req.path.indexOf("/files/") + 7))),
   );

@@ -57,13 +57,23 @@ async function identifyShopper(env: Env, token: string): Promise<CustomerIdentit
     payload = await verify(token, guest ? guestSecret(env) : shopperSecret(env), "HS256");
   } catch (err) {
     if (err instanceof DomainError) throw err;
-    throw new DomainError("unauthorized", `shopper token rejected: ${(err as Error).message || "bad signature"}`);
+    throw new DomainError("unauthorized", `shopper token rejected: ${reasonOf(err)}`);
   }
   const claims = parseInput(ShopperClaims, payload);
   if (!claims.ok) throw new DomainError("unauthorized", `shopper token claims invalid: ${claims.message}`, claims.issues);
   const c = claims.value;
   if (c.sub.startsWith("g_") !== guest) throw new DomainError("unauthorized", "ids starting with g_ are reserved for guests");
   return { kind: "customer", customerId: c.sub, name: c.name, level: c.level, locale: c.locale, guest };
+}
+
+/** Why a JWT failed, without echoing the token (hono's messages include it). */
+function reasonOf(err: unknown): string {
+  const name = (err as Error)?.name ?? "";
+  if (name === "JwtTokenExpired") return "expired";
+  if (name === "JwtTokenNotBefore" || name === "JwtTokenIssuedAt") return "not valid yet";
+  if (name === "JwtTokenSignatureMismatched") return "bad signature";
+  if (name === "JwtAlgorithmMismatch" || name === "JwtAlgorithmNotImplemented") return "must be signed with HS256";
+  return "malformed token";
 }
 
 /** Guest tokens carry `guest: true`; read it unverified only to pick the key to verify with. */

@@ -16,6 +16,7 @@ export async function admitToQueue(env: Env, req: Request, shopId: string): Prom
   const shop = parseInput(ShopId, shopId);
   if (!shop.ok) throw new DomainError("invalid_input", `shop: ${shop.message}`);
   const url = new URL(req.url);
+  if (!url.searchParams.get("token")) throw new DomainError("unauthorized", "token is required (query parameter `token`)");
   const q = parseInput(QueueQuery, Object.fromEntries(url.searchParams));
   if (!q.ok) throw new DomainError("invalid_input", q.message, q.issues);
   const identity = await identify(env, q.value.token);

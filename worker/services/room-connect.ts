@@ -22,6 +22,7 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   const thread = parseInput(ThreadId, threadId);
   if (!thread.ok) throw new DomainError("invalid_input", `thread: ${thread.message}`);
   const url = new URL(req.url);
+  if (!url.searchParams.get("token")) throw new DomainError("unauthorized", "token is required (query parameter `token`)");
   const q = parseInput(ConnectQuery, Object.fromEntries(url.searchParams));
   if (!q.ok) throw new DomainError("invalid_input", q.message, q.issues);
   const identity = await identify(env, q.value.token);

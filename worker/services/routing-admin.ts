@@ -21,6 +21,9 @@ export async function getRules(db: Database, shopId: string) {
 export async function putRules(db: Database, shopId: string, rules: unknown, by: string, now = Date.now()) {
   const parsed = validateRuleSet(rules);
   if (!parsed.ok) throw new DomainError("invalid_input", `rules: ${parsed.message}`, parsed.issues);
+  const keys = new Set((await listGroups(db, shopId)).map((g) => g.key));
+  const unknown = parsed.value.flatMap((r, i) => (keys.has(r.actions.groupKey) ? [] : [{ field: `${i}.actions.groupKey`, message: `no skill group ${r.actions.groupKey} in this shop` }]));
+  if (unknown.length) throw new DomainError("invalid_input", `rules: ${unknown.map((u) => `${u.field}: ${u.message}`).join("; ")}`, unknown);
   await replaceRules(db, shopId, parsed.value, by, now);
   return { shopId, rules: parsed.value };
 }

@@ -1,2 +1,3 @@
 export * from "./greeting";
 export * from "./policy";
+export * from "./order-answer";

@@ -32,6 +32,7 @@ export interface QueueOptions {
   staffId: string;
   /** A new chat was given to this agent (not one they picked or claimed themselves). */
   onAssigned?: (a: Assigned) => void;
+  onLeaveMessage?: (m: Extract<QueueEvent, { type: "leave_message.created" }>) => void;
 }
 
 const OFFLINE_AFTER_FAILURES = 3;
@@ -84,6 +85,8 @@ export const QueueModel = createModel((opts: QueueOptions) => {
         const chat: MyChat = { sessionId: e.sessionId, threadId: e.threadId, customerName: e.customerName, groupKey: e.groupKey, via: e.via, at: Date.now(), fresh, ...(e.note ? { note: e.note } : {}) };
         mine.value = new Map(mine.value).set(e.sessionId, chat);
         if (fresh) opts.onAssigned?.(e);
+      } else if (e.type === "leave_message.created") {
+        opts.onLeaveMessage?.(e);
       } else if (e.type === "assignment.removed") {
         const next = new Map(mine.value);
         next.delete(e.sessionId);

@@ -59,6 +59,10 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
       // The list polls every few seconds; a new chat should be in it when the agent opens it.
       void threads.refresh();
     },
+    onLeaveMessage: (m) => {
+      notifier.announce({ title: t("leave.new"), body: `${m.customerName}: ${m.text}`, threadId: m.threadId, open: () => select(m.threadId) });
+      void leaveMessages.refresh();
+    },
   });
 
   // A platform admin may watch another shop's queue (the 排队 view's shop, or the open thread's).

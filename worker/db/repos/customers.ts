@@ -2,7 +2,7 @@
  * Customers (mall users as we know them). Pushed by the mall; also upserted from the shopper
  * token's claims when a session opens, so a chat never lacks a name and level.
  */
-import { eq, inArray } from "drizzle-orm";
+import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { customers } from "../schema";
 
@@ -22,10 +22,14 @@ export async function listCustomers(db: Database, limit: number): Promise<Custom
   return db.select().from(customers).orderBy(customers.id).limit(limit).all();
 }
 
-/** The statement that records a customer's token claims, to batch with a session write. */
+/**
+ * The statement that records a customer's token claims, to batch with a session write. Claims
+ * only fill in customers the mall never pushed (`updated_at = 0`): a webhook's newer, fuller
+ * record always wins, and the claims never move its version.
+ */
 export function upsertCustomerFromClaims(db: Database, c: { id: string; name: string; level: string; locale: string }, now: number) {
   return db
     .insert(customers)
-    .values({ id: c.id, name: c.name, level: c.level, locale: c.locale, tags: [], createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: customers.id, set: { name: c.name, level: c.level, updatedAt: now } });
+    .values({ id: c.id, name: c.name, level: c.level, locale: c.locale, tags: [], createdAt: now, updatedAt: 0 })
+    .onConflictDoUpdate({ target: customers.id, set: { name: c.name, level: c.level }, setWhere: sql`${customers.updatedAt} = 0` });
 }

@@ -87,6 +87,7 @@ export const enQueue: Record<keyof typeof zhQueue, string> = {
   "notice.queue.leave_message_offered": "No agent can take the chat right now. Leave a message and we will get back to you.",
   "notice.leave_message.saved": "Message received; an agent will reply soon",
 
+  "leave.new": "New message left",
   "leave.title": "Leave us a message",
   "leave.hint": "Tell us your question and how to reach you; an agent will reply as soon as possible.",
   "leave.text": "Your message",

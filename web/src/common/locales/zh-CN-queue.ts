@@ -85,6 +85,7 @@ export const zhQueue = {
   "notice.queue.leave_message_offered": "客服暂时无法接待，您可以留言，我们会尽快联系您",
   "notice.leave_message.saved": "已收到留言，客服会尽快回复",
 
+  "leave.new": "新留言",
   "leave.title": "给我们留言",
   "leave.hint": "留下您的问题和联系方式，客服上线后会尽快回复您。",
   "leave.text": "留言内容",

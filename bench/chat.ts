@@ -1,0 +1,135 @@
+/**
+ * `npm run bench`: shopper→agent delivery through the real Worker under load, against a bare
+ * relay baseline run the same way, on this machine.
+ *
+ * Both servers run with `wrangler dev` on a free loopback port and fresh state (the product's D1
+ * migrated and seeded with the demo mall), one after the other so they never share the CPU. Each
+ * drives N threads, each with a shopper and an agent partysocket; the shopper sends `rate`
+ * messages a second and the agent's receipt is timed. Ends with one line of JSON.
+ *
+ * Options: --threads N (1000)  --rate msgs/s per shopper (0.5)  --duration s (30)  --warmup s (10)
+ *          --no-baseline (skip the relay run)
+ */
+import { mkdirSync, writeFileSync } from "node:fs";
+import { argValue, hasFlag } from "../scripts/lib/eval-args";
+import { startDevServer, type DevServer } from "./lib/dev-server";
+import { agentTokens, benchThread, shopperSecret, signShopperToken } from "./lib/identity";
+import { runLoad, type LoadOptions, type LoadResult, type TokensOf } from "./lib/load";
+import { measureCpu, type CpuShare } from "./lib/cpu";
+import { describeMachine } from "./lib/machine";
+import { benchIp } from "./lib/pair";
+import { sampleRss, type RssPeak } from "./lib/rss";
+
+const opts: LoadOptions = {
+  threads: Number(argValue("threads") ?? 1000),
+  rate: Number(argValue("rate") ?? 0.5),
+  durationSec: Number(argValue("duration") ?? 30),
+  warmupSec: Number(argValue("warmup") ?? 10),
+};
+const withBaseline = !hasFlag("no-baseline");
+
+const running = new Set<DevServer>();
+async function stopAll(): Promise<void> {
+  await Promise.all([...running].map((s) => s.stop()));
+  running.clear();
+}
+for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void stopAll().then(() => process.exit(130)));
+
+/** Starts a server, drives it, samples its memory, and always stops it. */
+type Run = LoadResult & { peakRss: RssPeak; cpu: CpuShare };
+
+async function measure(kind: "kefu" | "relay", tokensFor: (server: DevServer) => Promise<TokensOf>): Promise<Run> {
+  const server = await (kind === "kefu"
+    ? startDevServer({ stateDir: ".wrangler/bench-state", seed: true, readyPath: "/api/shops" })
+    : startDevServer({ config: "bench/relay/wrangler.toml", stateDir: ".wrangler/bench-relay-state", seed: false, readyPath: "/" }));
+  running.add(server);
+  try {
+    const tokens = await tokensFor(server);
+    const rss = sampleRss(server.pgid);
+    const cpu = measureCpu(server.pgid);
+    console.error(`${kind}: ${server.url}, connecting ${opts.threads} threads…`);
+    const result = await runLoad(kind, server.url.replace("http://", ""), opts, tokens);
+    if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}.${kind}.log`, server.log());
+    return { ...result, peakRss: rss.stop(), cpu: cpu.stop() };
+  } finally {
+    await server.stop();
+    running.delete(server);
+  }
+}
+
+async function productTokens(server: DevServer): Promise<TokensOf> {
+  const secret = shopperSecret();
+  const agents = await agentTokens(server.url, { "CF-Connecting-IP": benchIp(0x1fffe) });
+  return (i) => {
+    const t = benchThread(i);
+    const logins = agents.get(t.shopId)!;
+    return {
+      room: t.threadId,
+      shopperToken: signShopperToken(secret, { sub: t.customerId, name: `压测顾客${i}` }),
+      agentToken: logins[Math.floor(i / 4) % logins.length]!,
+    };
+  };
+}
+
+function printRun(name: string, r: Run): void {
+  const l = r.measured;
+  console.error(
+    `\n${name}: ${r.threadsConnected} threads connected in ${r.connectSec} s\n` +
+      `  delivery  p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms  max ${l.max} ms  (${l.n} messages)\n` +
+      `  first message of a thread  p50 ${r.first.p50} ms  p99 ${r.first.p99} ms  (${r.first.n}; all arrived ${r.firstSettleSec} s after the first was sent)\n` +
+      `  ${r.msgsPerSec} msgs/s delivered; sent ${r.sent}, acked ${r.acked}, unacked ${r.unacked}, refused ${r.refused}, not sent (socket closed) ${r.skipped}\n` +
+      `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses}, generator lag p99 ${r.sendLagP99Ms} ms\n` +
+      `  peak RSS: workerd ${r.peakRss.workerdMb} MB, with wrangler ${r.peakRss.groupMb} MB\n` +
+      `  CPU (share of all cores): server ${r.cpu.server} %, load generator ${r.cpu.loadGenerator} %, other processes ${r.cpu.other} %`,
+  );
+}
+
+async function main(): Promise<void> {
+  if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0)) {
+    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--no-baseline]");
+    process.exit(2);
+  }
+  const machine = describeMachine();
+  console.error(`machine: ${machine.summary}`);
+  console.error(`load: ${opts.threads} threads × ${opts.rate} msg/s = ${Math.round(opts.threads * opts.rate)} msgs/s, warm-up ${opts.warmupSec} s, measured ${opts.durationSec} s`);
+
+  const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
+  if (baseline) printRun("bare relay (baseline)", baseline);
+  const kefu = await measure("kefu", productTokens);
+  printRun("Kefu Edge", kefu);
+
+  const line = {
+    threads: kefu.threadsConnected,
+    p50_ms: kefu.measured.p50,
+    p99_ms: kefu.measured.p99,
+    baseline_p50_ms: baseline?.measured.p50 ?? null,
+    baseline_p99_ms: baseline?.measured.p99 ?? null,
+    msgs_per_s: kefu.msgsPerSec,
+    lost: kefu.lost,
+    duplicated: kefu.duplicated,
+    peak_rss_mb: kefu.peakRss.workerdMb,
+  };
+  if (baseline) {
+    const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+    console.error(`\nratio to the bare relay: p50 ${ratio(line.p50_ms, baseline.measured.p50)}×, p99 ${ratio(line.p99_ms, baseline.measured.p99)}× (goal: p99 ≤ 1.5×)`);
+  }
+  mkdirSync("bench-results", { recursive: true });
+  const file = `bench-results/chat-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
+  writeFileSync(file, `${JSON.stringify({ summary: line, options: opts, machine, kefu, baseline }, null, 2)}\n`);
+  console.error(`results → ${file}`);
+  console.log(JSON.stringify(line));
+  // Lost or duplicated messages are a failure, not a figure; so is a server that fell behind.
+  if (kefu.lost > 0 || kefu.duplicated > 0) process.exitCode = 1;
+  for (const [name, r] of [["Kefu Edge", kefu], ["bare relay", baseline]] as const) {
+    if (r && (r.measuredDelivered < r.measuredSent || r.unacked > 0)) {
+      console.error(`SATURATED: ${name} delivered ${r.measuredDelivered} of ${r.measuredSent} measured messages (${r.unacked} never acked) within the drain time: lower --rate or --threads (other processes used ${r.cpu.other} % of the CPU)`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await stopAll();
+  process.exit(1);
+});

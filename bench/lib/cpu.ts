@@ -1,0 +1,57 @@
+/**
+ * Who used the CPU during a run (Linux /proc): the server's process group, this load generator,
+ * and everything else on the machine. On a shared 2-core machine "everything else" is what makes
+ * a run noisy, so every result carries it.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import os from "node:os";
+
+const TICK_MS = 10; // USER_HZ is 100 on Linux
+
+function machineBusyTicks(): number {
+  const f = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, , , irq, softirq, steal] = f as [number, number, number, number, number, number, number, number];
+  return user + nice + system + irq + softirq + (steal ?? 0);
+}
+
+function groupTicks(pgid: number): number {
+  let ticks = 0;
+  for (const name of readdirSync("/proc")) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      // After the comm: state(0) ppid(1) pgrp(2) … utime(11) stime(12).
+      if (Number(rest[2]) === pgid) ticks += Number(rest[11]) + Number(rest[12]);
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return ticks;
+}
+
+/** CPU use in percent of the whole machine (100 % = every core busy). */
+export interface CpuShare {
+  server: number;
+  loadGenerator: number;
+  other: number;
+}
+
+/** Starts counting; `stop()` returns the shares over the interval. */
+export function measureCpu(pgid: number): { stop(): CpuShare } {
+  const t0 = performance.now();
+  const busy0 = machineBusyTicks();
+  const group0 = groupTicks(pgid);
+  const self0 = process.cpuUsage();
+  return {
+    stop() {
+      const capacityMs = (performance.now() - t0) * os.cpus().length;
+      const busyMs = (machineBusyTicks() - busy0) * TICK_MS;
+      const serverMs = (groupTicks(pgid) - group0) * TICK_MS;
+      const self = process.cpuUsage(self0);
+      const selfMs = (self.user + self.system) / 1000;
+      const pct = (ms: number) => Math.round((Math.max(0, ms) / capacityMs) * 1000) / 10;
+      return { server: pct(serverMs), loadGenerator: pct(selfMs), other: pct(busyMs - serverMs - selfMs) };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Drives one server with N threads: connect every pair; warm up with each thread's first message
+ * (spread over half the warm-up, then waited for), then half the warm-up of steady traffic; then
+ * measure an open-loop schedule of `rate` messages a second per shopper, evenly interleaved across
+ * threads. Only messages sent in the measured window count towards the headline; every message
+ * counts towards lost and duplicated.
+ */
+import { Pair, type TargetKind } from "./pair";
+import { Tally, type LatencySummary } from "./tally";
+import { summarize } from "./stats";
+
+export interface LoadOptions {
+  threads: number;
+  /** Messages per second per shopper. */
+  rate: number;
+  durationSec: number;
+  warmupSec: number;
+}
+
+export interface LoadResult {
+  target: TargetKind;
+  threadsConnected: number;
+  connectSec: number;
+  /** The session-opening first message of each thread (routing, queue, D1 writes in the product). */
+  first: LatencySummary;
+  /** Steady-state messages sent in the measured window. */
+  measured: LatencySummary;
+  msgsPerSec: number;
+  /** Messages sent in the measured window, and how many of them reached the agent by the end. */
+  measuredSent: number;
+  measuredDelivered: number;
+  sent: number;
+  acked: number;
+  unacked: number;
+  refused: number;
+  skipped: number;
+  /** Seconds from the first first-message until every first message had arrived (or the wait gave up). */
+  firstSettleSec: number;
+  lost: number;
+  duplicated: number;
+  unknown: number;
+  errors: Record<string, number>;
+  socketCloses: number;
+  /** p99 of how late the generator sent measured messages: high means the client, not the server, lagged. */
+  sendLagP99Ms: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const CONNECT_CONCURRENCY = 50;
+const CONNECT_TIMEOUT_MS = 180_000;
+const DRAIN_MS = 20_000;
+/** Longest wait for the first messages to arrive before the measurement starts anyway. */
+const SETTLE_MS = 120_000;
+
+/** Calls `fire(i)` for i = 0…count-1 at `at(i)` (non-decreasing), catching up when late. */
+async function runSchedule(count: number, at: (i: number) => number, fire: (i: number) => void): Promise<void> {
+  for (let i = 0; i < count; ) {
+    while (i < count && at(i) <= performance.now()) fire(i++);
+    if (i < count) await sleep(Math.max(0, Math.min(20, at(i) - performance.now())));
+  }
+}
+
+/** Tokens per thread for the product; the relay needs none. */
+export type TokensOf = (i: number) => { room: string; shopperToken?: string; agentToken?: string };
+
+async function connectAll(kind: TargetKind, host: string, n: number, tokens: TokensOf, tally: Tally): Promise<Pair[]> {
+  const ready: Pair[] = [];
+  const deadline = Date.now() + CONNECT_TIMEOUT_MS;
+  let next = 0;
+  const worker = async () => {
+    while (next < n && Date.now() < deadline) {
+      const i = next++;
+      const pair = new Pair({ kind, host, index: i, tally, ...tokens(i) });
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(0, deadline - Date.now()))));
+      const ok = await Promise.race([pair.ready.then(() => true), late]);
+      clearTimeout(timer);
+      if (ok) ready.push(pair);
+      else pair.close();
+    }
+  };
+  await Promise.all(Array.from({ length: CONNECT_CONCURRENCY }, worker));
+  return ready.sort((a, b) => a.index - b.index);
+}
+
+/** Runs the schedule against a started server and returns what was measured. */
+export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions, tokens: TokensOf): Promise<LoadResult> {
+  const tally = new Tally();
+  const connectStart = performance.now();
+  const pairs = await connectAll(kind, host, opts.threads, tokens, tally);
+  const connectSec = (performance.now() - connectStart) / 1000;
+  const n = pairs.length;
+  if (n === 0) throw new Error(`${kind}: no thread could connect`);
+
+  // Warm-up, part 1: every thread's first message (the one that opens a session), spread evenly,
+  // then wait until they have all arrived, so their routing and D1 work is not in the measurement.
+  const firstWindow = (opts.warmupSec * 1000) / 2;
+  const firstFrom = performance.now();
+  const skipped = { n: 0 };
+  const firstAt = (i: number) => firstFrom + (firstWindow * i) / n;
+  await runSchedule(n, firstAt, (i) => {
+    if (!pairs[i]!.send("first", firstAt(i))) skipped.n++;
+  });
+  const settleUntil = Date.now() + SETTLE_MS;
+  while (tally.outstanding() > 0 && Date.now() < settleUntil) await sleep(100);
+  const firstSettleSec = Math.round((performance.now() - firstFrom) / 100) / 10;
+
+  // Part 2 and the measurement: `rate` messages a second per shopper, open loop, interleaved.
+  const period = 1000 / opts.rate;
+  const t0 = performance.now();
+  const measureFrom = t0 + firstWindow;
+  const measureTo = measureFrom + opts.durationSec * 1000;
+  const steadyAt = (j: number) => t0 + Math.floor(j / n) * period + ((j % n) * period) / n;
+  const total = Math.ceil((measureTo - t0) / period) * n;
+  await runSchedule(total, steadyAt, (j) => {
+    const at = steadyAt(j);
+    if (at >= measureTo) return;
+    if (!pairs[j % n]!.send(at < measureFrom ? "warmup" : "measure", at)) skipped.n++;
+  });
+
+  const drainUntil = Date.now() + DRAIN_MS;
+  while (tally.outstanding() > 0 && Date.now() < drainUntil) await sleep(100);
+  const totals = tally.totals(kind === "kefu");
+  const socketCloses = tally.closes;
+  for (const p of pairs) p.close();
+  await sleep(300);
+
+  return {
+    target: kind,
+    threadsConnected: n,
+    connectSec: Math.round(connectSec * 10) / 10,
+    first: tally.summary("first"),
+    measured: tally.summary("measure"),
+    msgsPerSec: Math.round(totals.measuredDelivered / opts.durationSec),
+    measuredSent: totals.measuredSent,
+    measuredDelivered: totals.measuredDelivered,
+    sent: totals.sent,
+    acked: totals.acked,
+    unacked: totals.unacked,
+    refused: totals.refused,
+    skipped: skipped.n,
+    firstSettleSec,
+    lost: totals.lost,
+    duplicated: totals.duplicated,
+    unknown: totals.unknown,
+    errors: Object.fromEntries(tally.errors),
+    socketCloses,
+    sendLagP99Ms: Math.round(summarize(tally.sendLag).p99 * 100) / 100,
+  };
+}

@@ -1,0 +1,132 @@
+/**
+ * One benchmark thread: a shopper socket that sends and an agent socket that receives, both
+ * partysocket clients (Node's `ws` underneath) as the widget and the console use them. Against the
+ * product they speak the room protocol; against the bare relay the same frames just pass through.
+ */
+import PartySocket from "partysocket";
+import WS from "ws";
+import type { Phase, Tally } from "./tally";
+
+export type TargetKind = "kefu" | "relay";
+
+export interface PairConfig {
+  kind: TargetKind;
+  /** `127.0.0.1:<port>` */
+  host: string;
+  index: number;
+  /** The room: a thread id for the product, any name for the relay. */
+  room: string;
+  shopperToken?: string;
+  agentToken?: string;
+  tally: Tally;
+}
+
+/**
+ * A `ws` WebSocket that sends `CF-Connecting-IP`: locally nothing sets it for us, and each
+ * simulated shopper and agent is a different client, as per-IP limits would see them in
+ * production (where Cloudflare sets the header and a client cannot).
+ */
+function wsFrom(ip: string) {
+  return class extends WS {
+    constructor(url: string, protocols?: string | string[]) {
+      super(url, protocols, { headers: { "CF-Connecting-IP": ip } });
+    }
+  };
+}
+
+/** A distinct documentation-range address (198.18.0.0/15, reserved for benchmarks) per client. */
+export function benchIp(n: number): string {
+  return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
+}
+
+const startsWith = (data: string, type: string) => data.startsWith(`{"type":"${type}"`);
+
+export class Pair {
+  readonly shopper: PartySocket;
+  readonly agent: PartySocket;
+  /** Resolves when both sides are connected (and, for the product, joined the room). */
+  readonly ready: Promise<void>;
+  private agentSeq = 0;
+  private shopperSeq = 0;
+  private sendCount = 0;
+
+  constructor(private readonly cfg: PairConfig) {
+    const product = cfg.kind === "kefu";
+    const party = product ? "conversation-room" : "relay";
+    const common = { host: cfg.host, party, room: cfg.room, maxEnqueuedMessages: 0, connectionTimeout: 20_000, minReconnectionDelay: 500 + Math.random() * 1000 };
+    // A reconnecting client says the last seq it holds and the room replays what it missed.
+    const query = (token: string | undefined, channel: string, seq: () => number) => async () => ({ token, channel, since: seq() > 0 ? String(seq()) : undefined });
+    this.shopper = new PartySocket({ ...common, WebSocket: wsFrom(benchIp(2 * cfg.index)), ...(product ? { query: query(cfg.shopperToken, "h5", () => this.shopperSeq) } : {}) });
+    this.agent = new PartySocket({ ...common, WebSocket: wsFrom(benchIp(2 * cfg.index + 1)), ...(product ? { query: query(cfg.agentToken, "pc", () => this.agentSeq) } : {}) });
+    this.ready = Promise.all([this.joined(this.shopper), this.joined(this.agent)]).then(() => undefined);
+    this.shopper.addEventListener("message", (e) => this.onShopperFrame(String(e.data)));
+    this.agent.addEventListener("message", (e) => this.onAgentFrame(String(e.data)));
+    for (const s of [this.shopper, this.agent]) s.addEventListener("close", () => cfg.tally.closes++);
+  }
+
+  get index(): number {
+    return this.cfg.index;
+  }
+
+  private joined(socket: PartySocket): Promise<void> {
+    const first = this.cfg.kind === "kefu" ? "message" : "open";
+    return new Promise((resolve) => {
+      const on = (e: Event) => {
+        if (first === "message" && !startsWith(String((e as MessageEvent).data), "room.joined")) return;
+        socket.removeEventListener(first, on);
+        resolve();
+      };
+      socket.addEventListener(first, on);
+    });
+  }
+
+  /** Sends one text message; false when the shopper's socket is not open (nothing was sent). */
+  send(phase: Phase, scheduledAt: number): boolean {
+    if (this.shopper.readyState !== WS.OPEN) return false;
+    const clientId = `b${this.cfg.index.toString(36).padStart(4, "0")}_${(this.sendCount++).toString(36).padStart(4, "0")}`;
+    const text = phase === "first" ? "你好，请问这件商品什么时候发货？" : `bench message ${this.sendCount} of thread ${this.cfg.index}`;
+    const now = performance.now();
+    this.cfg.tally.recordSend(clientId, phase, now);
+    if (phase === "measure") this.cfg.tally.sendLag.push(now - scheduledAt);
+    this.shopper.send(JSON.stringify({ type: "message.send", clientId, kind: "text", text }));
+    return true;
+  }
+
+  // Frames are told apart by their first bytes (`{"type":"…"`, as the room serialises them) so
+  // the load generator only parses what it measures: it shares two cores with the server.
+  private onShopperFrame(data: string): void {
+    if (this.cfg.kind !== "kefu") return;
+    if (startsWith(data, "message.acked")) {
+      const e = JSON.parse(data) as { clientId: string; seq: number };
+      this.cfg.tally.recordAck(e.clientId);
+      this.shopperSeq = Math.max(this.shopperSeq, e.seq);
+    } else if (startsWith(data, "error")) {
+      const e = JSON.parse(data) as { error: { code: string }; clientId?: string };
+      this.cfg.tally.recordError(e.error.code, e.clientId);
+    } else if (startsWith(data, "message.created") || startsWith(data, "messages.synced")) {
+      const seq = /"seq":(\d+)/g;
+      for (let m = seq.exec(data); m; m = seq.exec(data)) this.shopperSeq = Math.max(this.shopperSeq, Number(m[1]));
+    }
+  }
+
+  private onAgentFrame(data: string): void {
+    const now = performance.now();
+    if (this.cfg.kind === "relay") {
+      this.cfg.tally.recordDelivery((JSON.parse(data) as { clientId: string }).clientId, now);
+      return;
+    }
+    type Msg = { seq: number; clientId: string; sender: { role: string } };
+    let messages: Msg[] = [];
+    if (startsWith(data, "message.created")) messages = [(JSON.parse(data) as { message: Msg }).message];
+    else if (startsWith(data, "messages.synced")) messages = (JSON.parse(data) as { messages: Msg[] }).messages;
+    for (const m of messages) {
+      this.agentSeq = Math.max(this.agentSeq, m.seq);
+      if (m.sender.role === "customer") this.cfg.tally.recordDelivery(m.clientId, now);
+    }
+  }
+
+  close(): void {
+    this.shopper.close();
+    this.agent.close();
+  }
+}

@@ -1,0 +1,132 @@
+/**
+ * The 24×7 bot inside the room. A session starts with it unless routing says skip the bot or
+ * there is no knowledge to answer from. Each shopper message is one turn: gather the facts
+ * (sentiment, intent, the shopper's orders, knowledge search), let the pure policy decide, then
+ * answer, suggest, answer an order question, or hand off to a person.
+ */
+import { asksForHuman, decideBotTurn, greetingFor, type BotAction } from "../../core/domain/bot";
+import { detectIntent } from "../../core/domain/intent";
+import { resolveOrderReference, type OrderSummary } from "../../core/domain/order-reference";
+import { isWithinBusinessHours } from "../../core/domain/routing";
+import { isUpset } from "../../core/domain/sentiment";
+import { isOpen, type SessionState } from "../../core/domain/session";
+import type { Channel, ChatMessage, Entry } from "../../core/protocol";
+import { randomId } from "../../worker/lib/crypto";
+import { database } from "../../worker/db/client";
+import { recentCustomerOrders } from "../../worker/db/repos/orders";
+import { shopBusinessHours } from "../../worker/db/repos/routing-rules";
+import { botOrderAnswer, botOrderChoice, botSay } from "./bot-replies";
+import { chooseRoute, handOff } from "./handoff";
+import { BOT_THRESHOLDS, knowledgePort } from "./knowledge-port";
+import { postNotice } from "./post";
+import type { ConversationRoom } from "./room";
+
+const ORDER_INTENTS = new Set(["logistics", "after_sales"]);
+
+/** The first message of a session: route it, then let the bot take the turn or hand off. */
+export async function startSession(room: ConversationRoom, message: ChatMessage, now: number): Promise<void> {
+  const s = room.store.session();
+  if (!isOpen(s)) return;
+  const text = message.body.text ?? "";
+  const route = await chooseRoute(room, s, text, now);
+  const knowledge = knowledgePort(room.bindings);
+  if (route.skipBot || !(await knowledge.hasKnowledge(room.ref.shopId))) {
+    await handOff(room, text, now);
+    return;
+  }
+  await botTurn(room, message, now);
+}
+
+/** One bot turn for a shopper message in a session the bot still holds. */
+export async function botTurn(room: ConversationRoom, message: ChatMessage, now: number): Promise<void> {
+  const s = room.store.session();
+  if (!isOpen(s) || s.status !== "bot") return;
+  const text = message.body.text ?? (message.kind === "order_card" ? "订单到哪了" : "");
+  const knowledge = knowledgePort(room.bindings);
+  const intent = detectIntent(text);
+  const [hits, orders] = await Promise.all([text ? knowledge.search(room.ref.shopId, text, now) : Promise.resolve([]), customerOrders(room)]);
+  const entryOrderId = message.kind === "order_card" ? message.body.order?.orderId : s.entry?.type === "order" ? s.entry.id : undefined;
+  const found = resolveOrderReference({ message: text, orders, now, entryOrderId });
+  const lowKey = `bot_low:${s.id}`;
+  const action = decideBotTurn({
+    text,
+    askedForHuman: asksForHuman(text),
+    upset: isUpset(text),
+    skipBot: false,
+    orderQuestion: ORDER_INTENTS.has(intent.intent) || message.kind === "order_card",
+    orders: { referenced: found.referenced || message.kind === "order_card", orderIds: found.candidates.map((c) => c.orderId), ambiguous: found.ambiguous },
+    hits: hits.map((h) => ({ articleId: h.articleId, question: h.question, confidence: h.confidence })),
+    lowStreak: Number(room.store.getMeta(lowKey) ?? 0),
+    thresholds: BOT_THRESHOLDS,
+  });
+  room.store.setMeta(lowKey, String(action.kind === "suggest" ? action.lowStreak : 0));
+  await carryOut(room, s, action, text, hits, orders, now);
+}
+
+async function carryOut(room: ConversationRoom, s: SessionState, action: BotAction, text: string, hits: Awaited<ReturnType<ReturnType<typeof knowledgePort>["search"]>>, orders: OrderSummary[], now: number): Promise<void> {
+  const knowledge = knowledgePort(room.bindings);
+  switch (action.kind) {
+    case "answer": {
+      const hit = hits.find((h) => h.articleId === action.articleId)!;
+      await botSay(room, s, { article: { id: hit.articleId, question: hit.question, html: hit.answerHtml } });
+      await knowledge.shown(room.ref.shopId, hit.articleId);
+      return;
+    }
+    case "suggest":
+      if (action.options.length) await botSay(room, s, { notice: { code: "bot.suggest" }, quickReplies: action.options.map((o) => ({ label: o.question, text: o.question })) });
+      else await botSay(room, s, { notice: { code: "bot.not_understood" }, quickReplies: [{ label: "转人工", text: "转人工" }] });
+      await knowledge.unanswered(room.ref.shopId, text, "no_match", room.ref.threadId, now);
+      return;
+    case "order_status":
+      return botOrderAnswer(room, s, orders.find((o) => o.id === action.orderId)!, now);
+    case "order_choice":
+      return botOrderChoice(room, s, orders.filter((o) => action.orderIds.includes(o.id)));
+    case "handoff":
+      if (action.reason === "low_confidence" || action.reason === "order_unresolved") await knowledge.unanswered(room.ref.shopId, text, "handoff", room.ref.threadId, now);
+      return handOffFromBot(room, s, text, action.reason, now);
+  }
+}
+
+/** Hands off with a word to the shopper; outside service hours, offers leave-a-message instead. */
+export async function handOffFromBot(room: ConversationRoom, s: SessionState, text: string, reason: string, now: number): Promise<void> {
+  if (room.store.session()?.status !== "bot") return;
+  const hours = await shopBusinessHours(database(room.bindings.DB), room.ref.shopId);
+  if (!isWithinBusinessHours(hours, now)) {
+    postNotice(room, s, "bot.outside_hours", {}, now);
+    room.broadcastEvent({ type: "queue.updated", sessionId: s.id, status: "unavailable", leaveMessage: true }, "customer");
+    return;
+  }
+  postNotice(room, s, "bot.handoff", { reason }, now);
+  await handOff(room, text, now);
+}
+
+async function customerOrders(room: ConversationRoom): Promise<OrderSummary[]> {
+  const rows = await recentCustomerOrders(database(room.bindings.DB), room.ref.shopId, room.ref.customerId);
+  return rows.map((o) => ({
+    id: o.id, shopId: o.shopId, status: o.status as OrderSummary["status"], totalCents: o.totalCents, createdAt: o.createdAt,
+    paidAt: o.paidAt ?? undefined, shippedAt: o.shippedAt ?? undefined, deliveredAt: o.deliveredAt ?? undefined, items: o.items,
+  }));
+}
+
+
+const GREETING_GAP_MS = 30 * 60_000;
+
+/**
+ * Greets a shopper who opens the chat with no session going, at most once per half hour, with
+ * quick questions for where they came from (product page → product questions first).
+ */
+export async function maybeGreet(room: ConversationRoom, channel: Channel, entry: Entry | null, locale: string, now: number): Promise<void> {
+  if (isOpen(room.store.session())) return;
+  if (now - Number(room.store.getMeta("greeted_at") ?? 0) < GREETING_GAP_MS) return;
+  if (!(await knowledgePort(room.bindings).hasKnowledge(room.ref.shopId))) return;
+  room.store.setMeta("greeted_at", String(now));
+  const g = greetingFor(entry, locale);
+  await room.post({
+    clientId: randomId("greet"),
+    sender: { role: "bot", id: "bot", name: "" },
+    kind: "text",
+    body: { notice: { code: g.code }, quickReplies: g.quick.map((q) => ({ label: q, text: q })) },
+    channel,
+    entry,
+  });
+}

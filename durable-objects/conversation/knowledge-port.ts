@@ -1,0 +1,36 @@
+/**
+ * What the bot needs from the knowledge base, in one place: the room depends on this small
+ * interface; the knowledge services implement it.
+ */
+import { ANSWER_THRESHOLD, SUGGEST_THRESHOLD } from "../../core/domain/knowledge";
+import { searchKnowledge } from "../../worker/services/knowledge/search";
+import { hasPublishedKnowledge, recordFeedback, recordShown, recordUnanswered, type UnansweredReason } from "../../worker/services/knowledge/learning";
+
+export interface KnowledgeHit {
+  articleId: string;
+  question: string;
+  answerHtml: string;
+  confidence: number;
+}
+
+export interface KnowledgePort {
+  /** Whether any published article is in scope (the shop's or the platform's). */
+  hasKnowledge(shopId: string): Promise<boolean>;
+  search(shopId: string, query: string, now: number): Promise<KnowledgeHit[]>;
+  shown(shopId: string, articleId: string): Promise<void>;
+  feedback(shopId: string, articleId: string, helpful: boolean): Promise<void>;
+  unanswered(shopId: string, question: string, reason: UnansweredReason, threadId: string, now: number): Promise<void>;
+}
+
+/** The thresholds the bot answers and suggests at, as the search calibrated them. */
+export const BOT_THRESHOLDS = { answer: ANSWER_THRESHOLD, suggest: SUGGEST_THRESHOLD };
+
+export function knowledgePort(env: Env): KnowledgePort {
+  return {
+    hasKnowledge: (shopId) => hasPublishedKnowledge(env.DB, shopId, Date.now()),
+    search: async (shopId, query, now) => (await searchKnowledge(env, { shopId, query, now, limit: 5 })).hits,
+    shown: (shopId, articleId) => recordShown(env.DB, shopId, articleId),
+    feedback: (shopId, articleId, helpful) => recordFeedback(env.DB, shopId, articleId, helpful),
+    unanswered: (shopId, question, reason, threadId, now) => recordUnanswered(env.DB, { shopId, question, reason, threadId, now }),
+  };
+}

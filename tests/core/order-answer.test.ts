@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { describeOrder } from "../../core/domain/bot";
+
+const now = Date.parse("2026-11-20T15:00:00+08:00");
+const order = { status: "shipped", createdAt: Date.parse("2026-11-19T10:20:00+08:00"), items: [{ title: "纯棉圆领T恤", qty: 1 }] };
+const track = [
+  { carrier: "顺丰速运", status: "in_transit", description: "快件已到达【上海转运中心】", location: "上海", occurredAt: Date.parse("2026-11-20T08:05:00+08:00") },
+  { carrier: "顺丰速运", status: "collected", description: "顺丰速运 已收取快件", location: "杭州", occurredAt: Date.parse("2026-11-19T16:40:00+08:00") },
+];
+
+describe("order answers", () => {
+  it("says when it was bought, who carries it and the latest step, in Chinese", () => {
+    const text = describeOrder(order, track, now, "zh-CN");
+    expect(text).toContain("您昨天购买的「纯棉圆领T恤」");
+    expect(text).toContain("运输中");
+    expect(text).toContain("已由顺丰速运揽收");
+    expect(text).toContain("快件已到达【上海转运中心】");
+  });
+
+  it("speaks English to an English-speaking shopper, and copes with no track yet", () => {
+    expect(describeOrder(order, track, now, "en-US")).toMatch(/^The 纯棉圆领T恤 you ordered yesterday is: in transit\. 顺丰速运 picked it up/);
+    const paid = { ...order, status: "paid", createdAt: now - 3 * 3600_000, items: [{ title: "A", qty: 1 }, { title: "B", qty: 2 }] };
+    expect(describeOrder(paid, [], now, "zh-CN")).toBe("您今天购买的「A 等2件」当前状态：待发货。");
+  });
+});

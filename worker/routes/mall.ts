@@ -1,0 +1,36 @@
+/**
+ * The mall's signed webhooks (docs/mall-integration.md). No bearer token: the HMAC signature
+ * over the raw body is the authentication, so the body is read as text, never re-serialised.
+ */
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { describeRoute } from "hono-openapi";
+import { DomainError } from "../../core/domain/errors";
+import { WEBHOOK_HEADERS } from "../../core/domain/webhook-signature";
+import { MAX_DELIVERY_BYTES } from "../../core/protocol/mall";
+import { database } from "../db/client";
+import type { AppEnv } from "../env";
+import { receiveDelivery } from "../services/mall/receive";
+import { webhookSecret } from "../services/mall/signature";
+
+export const mallRoutes = new Hono<AppEnv>().post(
+  "/mall/webhooks",
+  describeRoute({
+    tags: ["mall"],
+    summary: "The mall pushes customers, shops, products, prices, orders, parcel tracks, carts and page views: one event or a batch, HMAC-signed.",
+  }),
+  bodyLimit({
+    maxSize: MAX_DELIVERY_BYTES,
+    onError: () => {
+      throw new DomainError("payload_too_large", `a delivery may be at most ${MAX_DELIVERY_BYTES} bytes`);
+    },
+  }),
+  async (c) => {
+    const headers = {
+      timestamp: c.req.header(WEBHOOK_HEADERS.timestamp),
+      signature: c.req.header(WEBHOOK_HEADERS.signature),
+      eventId: c.req.header(WEBHOOK_HEADERS.eventId),
+    };
+    return c.json(await receiveDelivery(database(c.env.DB), webhookSecret(c.env), headers, await c.req.text(), Date.now()));
+  },
+);

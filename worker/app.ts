@@ -12,13 +12,14 @@ import { onError } from "./middleware/errors";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { contextRoutes } from "./routes/context";
+import { knowledgeRoutes } from "./routes/knowledge";
 import { mallRoutes } from "./routes/mall";
 import { routeRoomRequest } from "./routes/rooms";
 import { shopRoutes } from "./routes/shops";
 import { threadRoutes } from "./routes/threads";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes);
+export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes);
 
 api.get(
   "/openapi.json",

@@ -6,3 +6,5 @@ export * from "./validate";
 export * from "./auth";
 export * from "./queue";
 export * from "./admin";
+export * from "./knowledge";
+export * from "./mall";

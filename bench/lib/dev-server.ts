@@ -58,11 +58,12 @@ function prepareState(opts: DevServerOptions): void {
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   prepareState(opts);
   const port = await freePort();
-  const args = [WRANGLER, "dev", ...(opts.config ? ["-c", opts.config] : []), "--ip", "127.0.0.1", "--port", String(port), "--persist-to", opts.stateDir, "--show-interactive-dev-session=false", "--log-level", "warn"];
+  const args = [WRANGLER, "dev", ...(opts.config ? ["-c", opts.config] : []), "--ip", "127.0.0.1", "--port", String(port), "--persist-to", opts.stateDir, "--show-interactive-dev-session=false", "--log-level", process.env.BENCH_LOG_LEVEL ?? "warn"];
   // Its own process group, so stop() reaches workerd too (wrangler does not always forward signals).
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // The tail of wrangler's output, without the one line per socket upgrade that would drown it.
   let log = "";
-  const keep = (d: Buffer) => (log = (log + d.toString()).slice(-20_000));
+  const keep = (d: Buffer) => (log = (log + d.toString().split("\n").filter((l) => !l.includes("Switching Protocols")).join("\n")).slice(-200_000));
   child.stdout?.on("data", keep);
   child.stderr?.on("data", keep);
   const server: DevServer = {

@@ -2,16 +2,20 @@
  * The queue's own SQLite: agents (presence, load), groups (from D1), the waiting list and active
  * assignments. The engine is loaded from here on start and written back key by key.
  */
+import { MetaTable } from "../shared/meta";
 import type { ActiveState, AgentState, Changes, GroupConfig, QueueEngine, WaitingState } from "./engine";
 
 const SCHEMA_VERSION = 1;
 type Row = Record<string, SqlStorageValue>;
 
 export class QueueStore {
-  constructor(private readonly sql: SqlStorage) {}
+  private readonly meta: MetaTable;
+
+  constructor(private readonly sql: SqlStorage) {
+    this.meta = new MetaTable(sql);
+  }
 
   migrate(): void {
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
     if (Number(this.getMeta("schema_version") ?? 0) < 1) {
       this.sql.exec(`CREATE TABLE IF NOT EXISTS agents (id TEXT PRIMARY KEY, json TEXT NOT NULL)`);
       this.sql.exec(`CREATE TABLE IF NOT EXISTS groups (key TEXT PRIMARY KEY, json TEXT NOT NULL)`);
@@ -22,16 +26,15 @@ export class QueueStore {
   }
 
   getMeta(key: string): string | null {
-    const row = this.sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
-    return row ? row.value : null;
+    return this.meta.get(key);
   }
 
   setMeta(key: string, value: string): void {
-    this.sql.exec(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value);
+    this.meta.set(key, value);
   }
 
   deleteMeta(key: string): void {
-    this.sql.exec(`DELETE FROM meta WHERE key = ?`, key);
+    this.meta.delete(key);
   }
 
   /** Fills an empty engine from storage. */

@@ -5,7 +5,8 @@
 import { describeOrder } from "../../core/domain/bot";
 import type { OrderSummary } from "../../core/domain/order-reference";
 import type { SessionState } from "../../core/domain/session";
-import type { MessageBody, OrderCard } from "../../core/protocol";
+import type { MessageBody } from "../../core/protocol";
+import { orderCardOf } from "../../core/domain/order-card";
 import { database } from "../../worker/db/client";
 import { orderTrack } from "../../worker/db/repos/orders";
 import { randomId } from "../../worker/lib/crypto";
@@ -16,17 +17,6 @@ export async function botSay(room: ConversationRoom, s: SessionState, body: Mess
   await room.post({ clientId: randomId("bot"), sender: { role: "bot", id: "bot", name: "" }, kind: "text", body, channel: s.channel, entry: null });
 }
 
-function cardOf(o: OrderSummary): OrderCard {
-  const first = o.items[0];
-  return {
-    orderId: o.id,
-    title: first ? (o.items.length > 1 ? `${first.title} 等${o.items.length}件` : first.title) : o.id,
-    status: o.status,
-    totalCents: o.totalCents,
-    createdAt: new Date(o.createdAt).toISOString(),
-  };
-}
-
 /** Answers about one order: a sentence, the order card and the logistics track. */
 export async function botOrderAnswer(room: ConversationRoom, s: SessionState, order: OrderSummary, now: number): Promise<void> {
   const track = await orderTrack(database(room.bindings.DB), order.shopId, order.id);
@@ -34,12 +24,12 @@ export async function botOrderAnswer(room: ConversationRoom, s: SessionState, or
   const text = describeOrder(order, track, now, locale);
   await botSay(room, s, {
     text,
-    order: cardOf(order),
+    order: orderCardOf(order),
     tracking: track.map((t) => ({ carrier: t.carrier, trackingNo: t.trackingNo, status: t.status, description: t.description, location: t.location, at: t.occurredAt })),
   });
 }
 
 /** Several orders fit: show them as cards to tap (never "please give the order number"). */
 export async function botOrderChoice(room: ConversationRoom, s: SessionState, orders: OrderSummary[]): Promise<void> {
-  await botSay(room, s, { notice: { code: "bot.which_order" }, orderChoices: orders.map(cardOf) });
+  await botSay(room, s, { notice: { code: "bot.which_order" }, orderChoices: orders.map(orderCardOf) });
 }

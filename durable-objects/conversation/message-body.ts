@@ -5,6 +5,7 @@
  */
 import { DomainError } from "../../core/domain/errors";
 import { LIMITS, type MessageBody, type MessageSend } from "../../core/protocol";
+import { orderCardOf } from "../../core/domain/order-card";
 import { database } from "../../worker/db/client";
 import { findCustomerOrder, findShopProduct } from "../../worker/db/repos/mall";
 import type { ThreadRef } from "./session-sync";
@@ -44,14 +45,7 @@ async function attachmentOf(env: Env, ref: ThreadRef, kind: "image" | "voice", k
 async function orderCard(env: Env, ref: ThreadRef, orderId: string) {
   const order = await findCustomerOrder(database(env.DB), ref.shopId, ref.customerId, orderId);
   if (!order) throw new DomainError("not_found", `orderId: no order ${orderId} of this customer with this shop`);
-  const first = order.items[0];
-  return {
-    orderId: order.id,
-    title: first ? (order.items.length > 1 ? `${first.title} 等${order.items.length}件` : first.title) : order.id,
-    status: order.status,
-    totalCents: order.totalCents,
-    createdAt: new Date(order.createdAt).toISOString(),
-  };
+  return orderCardOf(order);
 }
 
 async function productCard(env: Env, ref: ThreadRef, productId: string) {

@@ -4,6 +4,7 @@
  */
 import type { ChatMessage, Entry, MessageBody, MessageKind, Sender, Channel } from "../../core/protocol";
 import type { SessionState } from "../../core/domain/session";
+import { MetaTable } from "../shared/meta";
 
 const SCHEMA_VERSION = 1;
 
@@ -30,14 +31,17 @@ export type Audience = "customer" | "agent";
 const VISIBLE = { customer: `visibility = 'all'`, agent: `1 = 1` } as const;
 
 export class RoomStore {
+  private readonly meta: MetaTable;
+
   constructor(
     private readonly sql: SqlStorage,
     private readonly threadId: string,
-  ) {}
+  ) {
+    this.meta = new MetaTable(sql);
+  }
 
   /** Creates or upgrades the tables; safe to call on every start. */
   migrate(): void {
-    this.sql.exec(`CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`);
     const version = Number(this.getMeta("schema_version") ?? 0);
     if (version < 1) {
       this.sql.exec(`CREATE TABLE IF NOT EXISTS messages (
@@ -50,16 +54,15 @@ export class RoomStore {
   }
 
   getMeta(key: string): string | null {
-    const row = this.sql.exec<{ value: string }>(`SELECT value FROM meta WHERE key = ?`, key).toArray()[0];
-    return row ? row.value : null;
+    return this.meta.get(key);
   }
 
   setMeta(key: string, value: string): void {
-    this.sql.exec(`INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value`, key, value);
+    this.meta.set(key, value);
   }
 
   deleteMeta(key: string): void {
-    this.sql.exec(`DELETE FROM meta WHERE key = ?`, key);
+    this.meta.delete(key);
   }
 
   lastSeq(): number {

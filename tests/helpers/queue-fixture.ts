@@ -6,7 +6,8 @@ import { env, exports } from "cloudflare:workers";
 import { database } from "../../worker/db/client";
 import { shops, skillGroups, staff, staffGroups, staffSessions } from "../../worker/db/schema";
 import { sha256Hex } from "../../worker/lib/crypto";
-import { parseInput, QueueEvent, type QueueEvent as Event } from "../../core/protocol";
+import { QueueEvent, type QueueEvent as Event } from "../../core/protocol";
+import { frameQueue } from "./frame-queue";
 
 export interface GroupSpec {
   key: string;
@@ -74,31 +75,6 @@ export async function connectQueue(shopId: string, token: string): Promise<Queue
   const ws = res.webSocket;
   if (!ws) throw Object.assign(new Error(`upgrade refused: ${res.status}`), { status: res.status });
   ws.accept();
-  const frames: Event[] = [];
-  const consumed = new Set<Event>();
-  const waiters: (() => void)[] = [];
-  ws.addEventListener("message", (e) => {
-    const parsed = parseInput(QueueEvent, JSON.parse(e.data as string));
-    if (!parsed.ok) throw new Error(`queue sent an invalid frame: ${parsed.message}`);
-    frames.push(parsed.value);
-    waiters.splice(0).forEach((w) => w());
-  });
-  return {
-    frames,
-    send: (frame) => ws.send(JSON.stringify(frame)),
-    close: () => ws.close(1000, "done"),
-    next: (type, where, timeoutMs = 5000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}`)), timeoutMs);
-        const check = () => {
-          const hit = frames.find((f) => f.type === type && !consumed.has(f) && (!where || where(f as never)));
-          if (hit) {
-            consumed.add(hit);
-            clearTimeout(timer);
-            resolve(hit as never);
-          } else waiters.push(check);
-        };
-        check();
-      }),
-  };
+  const queue = frameQueue(ws, QueueEvent);
+  return { ...queue, send: (frame) => ws.send(JSON.stringify(frame)), close: () => ws.close(1000, "done") };
 }

@@ -3,7 +3,8 @@
  * awaited by type with a timeout; nothing sleeps.
  */
 import { exports } from "cloudflare:workers";
-import { parseInput, ServerEvent, type ServerEvent as Event } from "../../core/protocol";
+import { ServerEvent, type ServerEvent as Event } from "../../core/protocol";
+import { frameQueue } from "./frame-queue";
 
 export interface SocketClient {
   ws: WebSocket;
@@ -33,34 +34,12 @@ export async function connect(threadId: string, token: string, opts: ConnectOpti
   const ws = res.webSocket;
   if (!ws) throw Object.assign(new Error(`upgrade refused: ${res.status}`), { status: res.status, body: await res.text() });
   ws.accept();
-  const frames: Event[] = [];
-  const consumed = new Set<Event>();
-  const waiters: (() => void)[] = [];
-  ws.addEventListener("message", (e) => {
-    const parsed = parseInput(ServerEvent, JSON.parse(e.data as string));
-    if (!parsed.ok) throw new Error(`server sent an invalid frame: ${parsed.message}: ${e.data}`);
-    frames.push(parsed.value);
-    waiters.splice(0).forEach((w) => w());
-  });
+  const queue = frameQueue(ws, ServerEvent);
   const client: SocketClient = {
     ws,
-    frames,
+    ...queue,
     send: (frame) => ws.send(typeof frame === "string" ? frame : JSON.stringify(frame)),
-    all: (type) => frames.filter((f) => f.type === type) as never,
     close: () => ws.close(1000, "done"),
-    next: (type, where, timeoutMs = 5000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${type}; got ${frames.map((f) => f.type).join(", ")}`)), timeoutMs);
-        const check = () => {
-          const hit = frames.find((f) => f.type === type && !consumed.has(f) && (!where || where(f as never)));
-          if (hit) {
-            consumed.add(hit);
-            clearTimeout(timer);
-            resolve(hit as never);
-          } else waiters.push(check);
-        };
-        check();
-      }),
   };
   return client;
 }

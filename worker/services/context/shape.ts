@@ -3,6 +3,7 @@
  * browsing collapsed to distinct products. No I/O.
  */
 import type { OrderCard } from "../../../core/protocol";
+import { orderCardOf } from "../../../core/domain/order-card";
 import type { TrackRow } from "../../db/repos/context";
 import type { orders, products, sessions } from "../../db/schema";
 import type { ContextOrder, ContextProduct, ContextSession, ThreadContext, TrackEvent } from "./types";
@@ -17,14 +18,7 @@ export const BROWSING_SHOWN = 20;
 
 /** The card an agent sends for an order: the same snapshot the room stores in an order_card message. */
 export function orderCard(o: OrderRow): OrderCard {
-  const first = o.items[0];
-  return {
-    orderId: o.id,
-    title: first ? (o.items.length > 1 ? `${first.title} 等${o.items.length}件` : first.title) : o.id,
-    status: o.status,
-    totalCents: o.totalCents,
-    createdAt: new Date(o.createdAt).toISOString(),
-  };
+  return orderCardOf(o);
 }
 
 /** Groups tracking events (already oldest first) by order id. */

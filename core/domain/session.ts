@@ -64,6 +64,11 @@ export function recordMessage(s: SessionState, role: SenderRole, senderId: strin
   } else if (role === "agent") {
     next.agentMessages++;
     if (next.agentId === null && mayAssign) {
+      // A person stepping into a session the bot held is a hand-off too.
+      if (next.handedOffAt === null) {
+        next.handedOffAt = now;
+        events.push("handed_off");
+      }
       next.agentId = senderId;
       next.agentName = senderName;
       next.assignedAt ??= now;

@@ -128,9 +128,12 @@ export class QueueEngine {
     return this.assign(w, agentId, "pick", now);
   }
 
-  /** A staff member answered a waiting session directly: they take it, even over capacity. */
-  claim(agentId: string, sessionId: string, now: number): Assignment | null {
-    const w = this.waiting.get(sessionId);
+  /**
+   * A staff member answered a session directly: they take it, even over capacity. A session the
+   * queue never saw (the bot still held it) is entered from `entry` first.
+   */
+  claim(agentId: string, sessionId: string, now: number, entry?: WaitingState): Assignment | null {
+    const w = this.waiting.get(sessionId) ?? (entry && !this.active.has(sessionId) ? entry : undefined);
     if (!w || !this.agents.has(agentId)) return null;
     return this.assign(w, agentId, "claim", now);
   }

@@ -126,9 +126,11 @@ export class AgentQueue extends Server<Env> {
     return { status: "queued", position: pos?.position ?? 1, etaSec: pos?.etaSec ?? 0, groupKey };
   }
 
-  /** A staff member replied to a waiting session: it is theirs. */
-  async claim(sessionId: string, agentId: string): Promise<boolean> {
-    const a = this.engine.claim(agentId, sessionId, Date.now());
+  /** A staff member replied to a session (waiting, or still with the bot): it is theirs. */
+  async claim(sessionId: string, agentId: string, req?: EnqueueRequest): Promise<boolean> {
+    const now = Date.now();
+    const entry = req ? { ...req, stickyAgentId: null, stickyUntil: null, enqueuedAt: now, overflowed: false, preview: req.preview.slice(0, 120) } : undefined;
+    const a = this.engine.claim(agentId, sessionId, now, entry);
     if (a) await this.afterChange([a], sessionId);
     return a !== null;
   }

@@ -21,7 +21,8 @@ import { BOT_THRESHOLDS, knowledgePort } from "./knowledge-port";
 import { postNotice } from "./post";
 import type { ConversationRoom } from "./room";
 
-const ORDER_INTENTS = new Set(["logistics", "after_sales"]);
+/** Questions answered from the shopper's own order; after-sales ("怎么退货") goes to the policy articles. */
+const ORDER_INTENTS = new Set(["logistics"]);
 
 /** The first message of a session: route it, then let the bot take the turn or hand off. */
 export async function startSession(room: ConversationRoom, message: ChatMessage, now: number): Promise<void> {

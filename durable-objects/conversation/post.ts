@@ -70,7 +70,13 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   // A staff member answered a waiting session directly: tell the queue it is theirs.
   if (wasUnassigned && events.includes("assigned") && session) {
     room.store.setMeta("last_agent_id", input.sender.id);
-    await (await getServerByName(room.bindings.AgentQueue, room.ref.shopId)).claim(session.id, input.sender.id).catch(() => false);
+    const claims = room.customerClaims();
+    await (await getServerByName(room.bindings.AgentQueue, room.ref.shopId))
+      .claim(session.id, input.sender.id, {
+        sessionId: session.id, threadId: room.ref.threadId, customerId: room.ref.customerId, customerName: claims?.name ?? room.ref.customerId,
+        level: claims?.level ?? "normal", groupKey: session.groupId ?? "presales", priority: 0, seniorOnly: false, previousAgentId: null, preview: "",
+      })
+      .catch((err: Error) => console.error("queue claim failed", room.ref.threadId, err.message));
   }
   await room.scheduleAlarm();
   return { message, duplicate: false };

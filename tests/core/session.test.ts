@@ -18,7 +18,7 @@ describe("session transitions", () => {
     const a = recordMessage(s0, "customer", "c1", T + 1);
     expect(a.events).toEqual([]);
     const b = recordMessage(a.session, "agent", "st1", T + 5000);
-    expect(b.events).toEqual(["assigned", "first_response"]);
+    expect(b.events).toEqual(["handed_off", "assigned", "first_response"]);
     expect(b.session).toMatchObject({ status: "assigned", agentId: "st1", firstResponseAt: T + 5000, assignedAt: T + 5000, customerMessages: 1, agentMessages: 1 });
     const c = recordMessage(b.session, "agent", "st2", T + 9000);
     expect(c.events).toEqual([]);

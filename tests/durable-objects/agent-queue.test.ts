@@ -205,3 +205,22 @@ describe("transfer to a group", () => {
     expect(await b.next("assignment.created")).toMatchObject({ sessionId: assigned.sessionId, via: "transfer", groupKey: "aftersales" });
   });
 });
+
+describe("an agent stepping into a session the bot holds", () => {
+  it("takes it in the queue too: counted in their load, listed active, transferable", async () => {
+    const { env: e } = await import("cloudflare:workers");
+    const { createArticle } = await import("../../worker/services/knowledge/articles");
+    const shop = await makeShop(ALL, [{ handle: "a", groups: ["presales"] }, { handle: "b", groups: ["presales"] }]);
+    await createArticle(e, shop.shopId, { kind: "faq", question: "什么时候发货", altQuestions: [], answer: "48 小时内", tags: [], category: null, productId: null, status: "published", validFrom: null, validTo: null }, { by: null, now: Date.now() });
+    const shopper = await shopperAsks(shop.shopId, "什么时候发货");
+    await shopper.next("message.created", (ev) => ev.message.sender.role === "bot" && ev.message.body.article !== undefined);
+    const staff = await connect(shopper.thread, shop.tokens.a!);
+    await staff.next("room.joined");
+    staff.send({ type: "message.send", clientId: cid(), kind: "text", text: "您好，我来帮您看看" });
+    await shopper.next("session.changed", (ev) => ev.session.status === "assigned");
+    await staff.next("message.acked");
+    const snap = await snapshot(shop.shopId);
+    expect(snap.active.map((x) => x.agentId)).toEqual([shop.staffId("a")]);
+    expect(snap.agents.find((x) => x.id === shop.staffId("a"))?.load).toBe(1);
+  });
+});

@@ -42,14 +42,20 @@ export function errorText(code: string): string {
   return t(hasKey(key) ? key : "errors.internal", { mb: LIMITS.imageMaxBytes / 1048576, max: LIMITS.textMaxChars });
 }
 
-/** System notices carry a code (`session.transferred`) and parameters (`{ to }`) the UI translates. */
+/**
+ * System and bot notices carry a code (`session.transferred`) and parameters (`{ to }`) the UI
+ * translates; a hand-off `reason` (`asked`) is a code too.
+ */
 export function noticeText(code: string | undefined, params?: Record<string, string>): string {
   const key = `notice.${code}`;
-  return t(hasKey(key) ? key : "notice.unknown", params);
+  const named = params?.reason !== undefined ? { ...params, reason: nameOf("handoff", params.reason) } : params;
+  return t(hasKey(key) ? key : "notice.unknown", named);
 }
 
+type NamePrefix = "intent" | "policy" | "agentStatus" | "dept" | "level" | "offline" | "track" | "handoff" | "kbKind" | "kbStatus" | "outcome" | "unReason";
+
 /** A translated name for a run-time value (`intent.logistics`, `policy.sticky`); unknown values show as sent. */
-export function nameOf(prefix: "intent" | "policy" | "agentStatus" | "dept" | "level" | "offline", value: string): string {
+export function nameOf(prefix: NamePrefix, value: string): string {
   const key = `${prefix}.${value}`;
   return hasKey(key) ? t(key) : value;
 }

@@ -10,6 +10,18 @@ type Rule = [RegExp, (m: RegExpExecArray) => string];
 const n = (key: MessageKey, params: Record<string, string | number>) => t(key, params);
 
 const RULES: Rule[] = [
+  [/^Invalid key: Expected "\w+" but received undefined/, () => t("issue.required")],
+  [/^a promotion needs validFrom and validTo/, () => t("issue.promotionWindow")],
+  [/^must be after validFrom/, () => t("issue.afterFrom")],
+  [/^must be a date \(/, () => t("issue.date")],
+  [/^must be one of platform_rule/, () => t("issue.kind")],
+  [/^must be draft or published/, () => t("issue.status")],
+  [/^must be 1-32 letters, digits, '_' or '-' \(a leading/, () => t("issue.shortcut")],
+  [/^must be 1-48 letters, digits/, () => t("issue.articleId")],
+  [/^shortcut \/(\S+) is already used/, (m) => n("issue.shortcutTaken", { s: m[1]! })],
+  [/^appears twice in this upload/, () => t("issue.idTwice")],
+  [/^belongs to no article of this shop/, () => t("issue.idForeign")],
+  [/^must have at most (\d+)/, (m) => n("issue.maxItems", { n: m[1]! })],
   [/^must list at least one value/, () => t("issue.emptyList")],
   [/^must list at most (\d+) values/, (m) => n("issue.maxItems", { n: m[1]! })],
   [/^must be at least (\d+)/, (m) => n("issue.min", { n: m[1]! })],

@@ -1,4 +1,6 @@
 import { useSignal } from "@preact/signals";
+import { useMemo } from "preact/hooks";
+import type { ChatMessage } from "../../../core/protocol";
 import { PLATFORM_SHOP_ID, parseThreadId } from "../../../core/protocol";
 import type { StaffProfile } from "../common/api-types";
 import { ChatBody } from "../common/chat/ChatBody";
@@ -9,14 +11,20 @@ import { Icon } from "../common/ui/Icon";
 import { LevelBadge } from "../common/ui/LevelBadge";
 import { StatusBadge } from "../common/ui/StatusBadge";
 import type { WorkspaceModel } from "../models/workspace";
-import { CustomerPanel } from "./CustomerPanel";
+import { composerAssist } from "./assist/AssistList";
+import { SaveAsKnowledge, SuggestDialog } from "./assist/SaveAsKnowledge";
+import { ContextPanel } from "./context/ContextPanel";
 import { TransferDialog } from "./TransferDialog";
 
 export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: StaffProfile }) {
   const transferOpen = useSignal(false);
   const c = ws.conversation.value;
+  const tools = ws.tools.value;
   const threadId = ws.selectedId.value;
-  if (!c || !threadId) {
+  // One assistant and one action component per open chat, so the composer keeps its state.
+  const assist = useMemo(() => (tools ? composerAssist(tools.assist) : undefined), [tools]);
+  const MessageActions = useMemo(() => (tools ? ({ message }: { message: ChatMessage }) => <SaveAsKnowledge model={tools.suggestion} message={message} meId={staff.id} /> : undefined), [tools, staff.id]);
+  if (!c || !threadId || !tools) {
     return (
       <section class="conv-pane conv-empty">
         <p class="empty-hint">{t("conv.pick")}</p>
@@ -62,11 +70,21 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
             </button>
           </div>
         </header>
-        <ChatContext.Provider value={{ conversation: c, files: ws.files, perspective: "agent", meId: staff.id }}>
-          <ChatBody key={threadId} />
+        <ChatContext.Provider value={{ conversation: c, files: ws.files, perspective: "agent", meId: staff.id, assist, MessageActions }}>
+          <ChatBody key={threadId}>
+            {session?.status === "bot" && (
+              <div class="bot-bar" data-testid="bot-hold">
+                <span class="bot-bar-text">
+                  <span class="bot-bar-dot" aria-hidden="true" />
+                  {t("bot.holdHint")}
+                </span>
+              </div>
+            )}
+          </ChatBody>
         </ChatContext.Provider>
       </section>
-      <CustomerPanel row={row} shopId={shopId} customerId={customerId} agentName={session?.agentName ?? null} />
+      <ContextPanel model={tools.context} row={row} customerId={customerId} agentName={session?.agentName ?? null} />
+      <SuggestDialog model={tools.suggestion} />
       {transferOpen.value && queue && session && (
         <TransferDialog queue={queue} sessionId={session.id} currentAgentId={session.agentId} onClose={() => (transferOpen.value = false)} />
       )}

@@ -3,14 +3,16 @@ import { Icon } from "../common/ui/Icon";
 import type { View } from "../models/route";
 import type { WorkspaceModel } from "../models/workspace";
 
-const ITEMS: { view: View; icon: "chat" | "queue" | "settings" | "inbox"; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.leave"; admin?: boolean }[] = [
+/** `admin`: admins only; `agent`: agents only (admins find canned replies under 管理). */
+const ITEMS: { view: View; icon: "chat" | "queue" | "settings" | "inbox" | "reply"; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.leave" | "nav.replies"; only?: "admin" | "agent" }[] = [
   { view: "chats", icon: "chat", label: "nav.chats" },
   { view: "queue", icon: "queue", label: "nav.queue" },
-  { view: "admin", icon: "settings", label: "nav.admin", admin: true },
+  { view: "admin", icon: "settings", label: "nav.admin", only: "admin" },
+  { view: "replies", icon: "reply", label: "nav.replies", only: "agent" },
   { view: "leave", icon: "inbox", label: "nav.leave" },
 ];
 
-/** 会话 / 排队 / 管理 (admins) / 留言, with the waiting count and my new chats as badges. */
+/** 会话 / 排队 / 管理 (admins) or 快捷回复 (agents) / 留言, with the waiting count and my new chats as badges. */
 export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean }) {
   const current = ws.view.value;
   const waiting = ws.queue.snapshot.value?.waiting.length ?? 0;
@@ -18,7 +20,7 @@ export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean 
   const badge: Partial<Record<View, number>> = { queue: waiting, chats: fresh };
   return (
     <nav class="nav-rail" aria-label={t("nav.label")}>
-      {ITEMS.filter((i) => !i.admin || isAdmin).map((i) => (
+      {ITEMS.filter((i) => !i.only || i.only === (isAdmin ? "admin" : "agent")).map((i) => (
         <button
           key={i.view}
           type="button"

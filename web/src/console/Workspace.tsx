@@ -8,6 +8,7 @@ import type { AuthModel } from "../models/auth";
 import { WorkspaceModel } from "../models/workspace";
 import { AdminView } from "./admin/AdminView";
 import { ConversationPane } from "./ConversationPane";
+import { CannedAdmin } from "./kb/CannedAdmin";
 import { LeaveMessagesView } from "./LeaveMessagesView";
 import { MyChats } from "./MyChats";
 import { NavRail } from "./NavRail";
@@ -58,6 +59,14 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
         )}
         {view === "queue" && <QueueView ws={ws} staff={staff} />}
         {view === "admin" && isAdmin && <AdminView admin={ws.admin} />}
+        {view === "replies" && !isAdmin && (
+          <main class="page" data-testid="replies-view">
+            <header class="page-head">
+              <h1>{t("nav.replies")}</h1>
+            </header>
+            <CannedAdmin model={ws.canned} />
+          </main>
+        )}
         {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} onOpen={(id) => ws.select(id)} />}
       </div>
       <Toasts toasts={ws.toasts} onOpen={(id) => ws.select(id)} />

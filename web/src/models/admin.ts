@@ -1,6 +1,7 @@
 /**
  * The admin pages (管理) of shop admins and platform admins: which shop (platform admins pick
- * any; shop admins have their own), which tab, and the directory, rules and tester of that shop.
+ * any; shop admins have their own), which tab, and the directory, rules and tester, knowledge
+ * base, unanswered questions and canned replies of that shop.
  * Nothing loads until the page is first opened, and everything reloads when the shop changes.
  */
 import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
@@ -9,9 +10,12 @@ import type { ShopInfo, StaffProfile } from "../common/api-types";
 import { t } from "../common/i18n";
 import { DirectoryModel } from "./admin-directory";
 import { RulesModel } from "./admin-rules";
+import { CannedModel } from "./canned";
+import { KnowledgeModel } from "./kb-articles";
+import { UnansweredModel } from "./kb-unanswered";
 import { RuleTesterModel } from "./rule-tester";
 
-export type AdminTab = "groups" | "agents" | "rules";
+export type AdminTab = "groups" | "agents" | "rules" | "knowledge" | "unanswered" | "canned";
 
 export interface AdminOptions {
   api: ApiClient;
@@ -29,6 +33,10 @@ export const AdminModel = createModel((opts: AdminOptions) => {
   const groups = computed(() => directory.directory.value?.groups ?? []);
   const rules = new RulesModel({ api: opts.api, shopId, firstGroup: () => groups.peek()[0]?.key ?? "presales", newName: () => t("rules.newName") });
   const tester = new RuleTesterModel({ api: opts.api, shopId, draft: () => rules.draft() });
+  const on = (t: AdminTab) => computed(() => opts.active.value && tab.value === t);
+  const knowledge = new KnowledgeModel({ api: opts.api, shopId, active: on("knowledge") });
+  const unanswered = new UnansweredModel({ api: opts.api, shopId, active: on("unanswered"), onArticle: () => knowledge.reload() });
+  const canned = new CannedModel({ api: opts.api, shopId, isAdmin: true, active: on("canned") });
   let loadedFor: string | null = null;
 
   effect(() => {
@@ -49,6 +57,9 @@ export const AdminModel = createModel((opts: AdminOptions) => {
     groups,
     rules,
     tester,
+    knowledge,
+    unanswered,
+    canned,
     setShop(next: string) {
       shopId.value = next;
     },

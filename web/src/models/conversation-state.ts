@@ -5,6 +5,7 @@
  */
 import { signal } from "@preact/signals";
 import type { ChatMessage, MessageSend, ServerEvent, SessionInfo, Side } from "../../../core/protocol";
+import { feedbackRefused, feedbackSaved, type FeedbackState } from "./conversation-bot";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "offline";
 
@@ -53,6 +54,10 @@ export function createConversationState() {
     error: signal<UiError | null>(null),
     queue: signal<QueueInfo | null>(null),
     leftMessage: signal<LeftMessage | null>(null),
+    /** Ratings of bot answers by message seq. */
+    feedback: signal<ReadonlyMap<number, FeedbackState>>(new Map()),
+    /** The shopper tapped 转人工 and the room has not moved the session yet. */
+    humanRequested: signal(false),
   };
 }
 export type ConversationState = ReturnType<typeof createConversationState>;
@@ -133,22 +138,27 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
     case "session.changed":
       state.session.value = e.session;
       if (e.session.status !== "queued") state.queue.value = null;
+      if (e.session.status !== "bot") state.humanRequested.value = false;
       return {};
     case "queue.updated": {
       const { type: _type, ...queue } = e;
       state.queue.value = queue;
+      state.humanRequested.value = false;
       return {};
     }
     case "error":
       if (e.clientId && state.pending.value.has(e.clientId)) updatePending(state, e.clientId, { status: "failed", error: e.error });
       else if (!e.clientId && state.leftMessage.value?.status === "sending") state.leftMessage.value = { status: "failed", error: e.error };
+      else if (!e.clientId && feedbackRefused(state, e.error)) return {};
       else state.error.value = e.error;
       return {};
     case "leave_message.saved":
       state.leftMessage.value = { status: "saved", id: e.id };
       return {};
-    case "pong":
     case "bot.feedback_saved":
+      feedbackSaved(state, e);
+      return {};
+    case "pong":
       return {};
     default: {
       const unhandled: never = e;

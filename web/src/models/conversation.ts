@@ -10,6 +10,7 @@ import { ApiError, toApiError, type ApiClient } from "../common/api";
 import type { HistoryPage } from "../common/api-types";
 import { openRoomSocket } from "../common/room-socket";
 import { addMessages, applyEvent, createConversationState, maxSeq } from "./conversation-state";
+import { createBotActions } from "./conversation-bot";
 import { createSender } from "./conversation-send";
 
 export interface ConversationOptions {
@@ -50,6 +51,8 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
   }
 
   const sender = createSender(state, opts, sendFrame);
+  const bot = createBotActions(state, opts.threadId, sendFrame);
+  effect(bot.persist);
 
   function onFrame(ev: MessageEvent) {
     let json: unknown;
@@ -115,6 +118,10 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
     error: state.error,
     queue: state.queue,
     leftMessage: state.leftMessage,
+    feedback: state.feedback,
+    humanRequested: state.humanRequested,
+    rateAnswer: bot.rate,
+    requestHuman: bot.requestHuman,
     sendText: sender.sendText,
     sendNote: sender.sendNote,
     sendImage: sender.sendImage,

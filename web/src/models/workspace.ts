@@ -4,16 +4,18 @@
  * socket with new-assignment notifications, and the admin and leave-message pages.
  */
 import { computed, createModel, effect, signal, untracked } from "@preact/signals";
-import { PLATFORM_SHOP_ID, parseThreadId } from "../../../core/protocol";
+import { PLATFORM_SHOP_ID, parseThreadId, type Entry } from "../../../core/protocol";
 import { createApi } from "../common/api";
 import type { ShopInfo, StaffProfile } from "../common/api-types";
 import { t } from "../common/i18n";
 import { AdminModel } from "./admin";
+import { CannedModel } from "./canned";
 import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
 import { LeaveMessagesModel } from "./leave-messages";
 import { NotifierModel } from "./notifier";
 import { QueueModel } from "./queue";
+import { ThreadToolsModel } from "./thread-tools";
 import { hashOf, parseHash, type View } from "./route";
 import { ThreadListModel } from "./threads";
 import { ToastModel } from "./toasts";
@@ -31,14 +33,22 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const isAdmin = opts.staff.role === "shop_admin" || opts.staff.role === "platform_admin";
   const isPlatformAdmin = opts.staff.role === "platform_admin";
   const start = parseHash(location.hash);
-  const view = signal<View>(start.view === "admin" && !isAdmin ? "chats" : start.view);
+  /** 管理 is for admins; agents keep their canned replies on a page of their own. */
+  const allowed = (v: View): View => (v === "admin" && !isAdmin ? "chats" : v === "replies" && isAdmin ? "admin" : v);
+  const view = signal<View>(allowed(start.view));
   const selectedId = signal<string | null>(start.threadId ?? null);
   const threads = new ThreadListModel(api);
   const files = new FileCacheModel(api);
   const toasts = new ToastModel();
   const notifier = new NotifierModel(toasts);
   const conversation = signal<ConversationModel | null>(null);
+  /** The open chat's context panel, agent assist and 存为知识. */
+  const tools = signal<ThreadToolsModel | null>(null);
   const selected = computed(() => threads.items.value.find((r) => r.threadId === selectedId.value) ?? null);
+  const listEntry = computed((): Entry | null => {
+    const s = selected.value?.session;
+    return s?.entryType ? ({ type: s.entryType, ...(s.entryId ? { id: s.entryId } : {}) } as Entry) : null;
+  });
   /** The open thread's session as its room reports it, fresher than the polled list. */
   const liveStatus = computed(() => conversation.value?.session.value?.status ?? null);
   /** Shops a platform staff member may look at (pickers); empty for shop staff. */
@@ -85,12 +95,14 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const transferQueue = computed(() => (threadShop.value === own ? queue : watched.value?.shopId.value === threadShop.value ? watched.value : null));
 
   const admin = new AdminModel({ api, staff: opts.staff, active: computed(() => view.value === "admin"), shops });
+  /** Agents' own canned replies (admins manage theirs, and the shop's, under 管理). */
+  const canned = new CannedModel({ api, shopId: signal(own), isAdmin: false, active: computed(() => view.value === "replies" && !isAdmin) });
   const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
 
   effect(() => {
     const onHash = () => {
       const r = parseHash(location.hash);
-      view.value = r.view === "admin" && !isAdmin ? "chats" : r.view;
+      view.value = allowed(r.view);
       if (r.threadId) selectedId.value = r.threadId;
     };
     window.addEventListener("hashchange", onHash);
@@ -110,9 +122,13 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     const model = untracked(
       () => new ConversationModel({ api, threadId, token: opts.token, me: { id: opts.staff.id, side: "agent" }, channel: "pc" }),
     );
+    const extras = untracked(() => new ThreadToolsModel({ api, threadId, conversation: model, listEntry }));
     conversation.value = model;
+    tools.value = extras;
     return () => {
+      tools.value = null;
       conversation.value = null;
+      extras[Symbol.dispose]();
       model[Symbol.dispose]();
     };
   });
@@ -136,11 +152,13 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     transferQueue,
     shops,
     admin,
+    canned,
     leaveMessages,
     selectedId,
     selected,
     liveStatus,
     conversation,
+    tools,
     select,
     go(next: View) {
       view.value = next;

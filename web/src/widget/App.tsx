@@ -5,6 +5,7 @@ import { ConnectionPill } from "../common/ui/ConnectionPill";
 import { LangSwitch } from "../common/ui/LangSwitch";
 import type { WidgetModel } from "../models/widget";
 import { EntryHeader } from "./EntryHeader";
+import { HumanBar } from "./HumanBar";
 import { IdentityGate } from "./IdentityGate";
 import { LeaveMessageForm } from "./LeaveMessageForm";
 import { QueueBanner } from "./QueueBanner";
@@ -38,7 +39,9 @@ export function App({ widget }: { widget: WidgetModel }) {
           <QueueBanner queue={c.queue.value} />
           {(c.queue.value?.leaveMessage || c.leftMessage.value) && <LeaveMessageForm conversation={c} />}
           <ChatContext.Provider value={{ conversation: c, files: widget.files, perspective: "customer", meId: who.customerId }}>
-            <ChatBody key={who.customerId} />
+            <ChatBody key={who.customerId}>
+              <HumanBar conversation={c} />
+            </ChatBody>
           </ChatContext.Provider>
           {shopper.switchable.value && (
             <footer class="widget-foot">

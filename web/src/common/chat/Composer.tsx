@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { useRef } from "preact/hooks";
 import { LIMITS } from "../../../../core/protocol";
 import { t } from "../i18n";
 import { Icon } from "../ui/Icon";
@@ -8,24 +9,44 @@ const IMAGE_ACCEPT = LIMITS.imageTypes.join(",");
 
 /**
  * Text (Enter sends, Shift+Enter breaks the line) and images. Staff also get 备注: a toggle that
- * turns the composer into an internal-note writer (never shown to the shopper).
+ * turns the composer into an internal-note writer (never shown to the shopper), and, when the
+ * screen provides one, an assistant that suggests replies while they type.
  */
 export function Composer() {
-  const { conversation: c, perspective } = useChat();
+  const { conversation: c, perspective, assist: helper } = useChat();
   const draft = useSignal("");
   const noteMode = useSignal(false);
+  const input = useRef<HTMLTextAreaElement>(null);
   const note = perspective === "agent" && noteMode.value;
+  const assist = note ? undefined : helper;
   const length = draft.value.trim().length;
   const tooLong = length > LIMITS.textMaxChars;
 
+  function setDraft(text: string) {
+    draft.value = text;
+    assist?.draft(text);
+  }
+
+  function insert(text: string) {
+    setDraft(text);
+    input.current?.focus();
+  }
+
   function submit() {
     if (tooLong) return;
-    if (note ? c.sendNote(draft.value) : c.sendText(draft.value)) draft.value = "";
+    if (note ? c.sendNote(draft.value) : c.sendText(draft.value)) setDraft("");
   }
 
   function onKeyDown(e: KeyboardEvent) {
     // While an IME is composing (拼音), Enter picks a candidate; it must not send.
-    if (e.key !== "Enter" || e.shiftKey || e.isComposing || e.keyCode === 229) return;
+    if (e.isComposing || e.keyCode === 229) return;
+    const taken = assist?.key(e) ?? false;
+    if (taken !== false) {
+      e.preventDefault();
+      if (typeof taken === "string") insert(taken);
+      return;
+    }
+    if (e.key !== "Enter" || e.shiftKey) return;
     e.preventDefault();
     submit();
   }
@@ -46,7 +67,9 @@ export function Composer() {
         submit();
       }}
     >
+      {assist && <assist.View insert={insert} />}
       <textarea
+        ref={input}
         class="composer-input"
         data-testid="composer-input"
         aria-label={t(note ? "note.toggleLabel" : "composer.label")}
@@ -54,7 +77,7 @@ export function Composer() {
         rows={3}
         value={draft.value}
         onInput={(e) => {
-          draft.value = e.currentTarget.value;
+          setDraft(e.currentTarget.value);
           if (!note) c.typing();
         }}
         onKeyDown={onKeyDown}

@@ -1,10 +1,15 @@
 import type { ChatMessage } from "../../../../core/protocol";
+import { BotContent } from "./BotContent";
 import { OrderCardView, ProductCardView } from "./Cards";
 import { ChatImage, ChatVoice } from "./Media";
 
-/** The body of a stored message by kind. Text is rendered as text (escaped), never as HTML. */
+/**
+ * The body of a stored message by kind. Text is rendered as text (escaped), never as HTML; the
+ * bot's knowledge answers carry the server's sanitised HTML (see BotContent).
+ */
 export function MessageContent({ message }: { message: ChatMessage }) {
   const { body } = message;
+  if (message.sender.role === "bot" && message.kind === "text") return <BotContent message={message} />;
   switch (message.kind) {
     case "image":
       return body.attachment ? <ChatImage attachment={body.attachment} /> : null;

@@ -11,13 +11,24 @@ function Origin({ channel, entry }: { channel: ChatMessage["channel"]; entry: En
 }
 
 function senderLabel(m: ChatMessage): string {
-  if (m.sender.role === "bot") return `${t("sender.bot")} · ${m.sender.name}`;
+  if (m.sender.role === "bot") return m.sender.name ? `${t("sender.bot")} · ${m.sender.name}` : t("sender.bot");
   return m.sender.name;
+}
+
+/** What kind of bot message this is, for tests and styles: `article`, `order`, `choices`, `suggest`. */
+function botKind(m: ChatMessage): string | undefined {
+  if (m.sender.role !== "bot") return undefined;
+  const b = m.body;
+  if (b.article) return "article";
+  if (b.order) return "order";
+  if (b.orderChoices?.length) return "choices";
+  if (b.quickReplies?.length) return "suggest";
+  return "text";
 }
 
 /** `continued`: the previous message has the same sender, so the name is not repeated. */
 export function MessageItem({ message: m, continued }: { message: ChatMessage; continued: boolean }) {
-  const { conversation, perspective, meId } = useChat();
+  const { conversation, perspective, meId, MessageActions } = useChat();
   const time = <time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt)}</time>;
   if (m.kind === "system") {
     const staffOnly = m.visibility === "staff";
@@ -34,7 +45,7 @@ export function MessageItem({ message: m, continued }: { message: ChatMessage; c
   const read = mine && conversation.peerReadSeq.value >= m.seq;
   const note = m.kind === "note";
   return (
-    <li class={`msg ${outgoing ? "msg-out" : "msg-in"} msg-role-${m.sender.role}${note ? " msg-note" : ""}`} data-testid="message" data-seq={m.seq} data-role={m.sender.role} data-kind={m.kind}>
+    <li class={`msg ${outgoing ? "msg-out" : "msg-in"} msg-role-${m.sender.role}${note ? " msg-note" : ""}`} data-testid="message" data-seq={m.seq} data-role={m.sender.role} data-kind={m.kind} data-bot={botKind(m)}>
       {!mine && !continued && <div class="msg-sender">{senderLabel(m)}</div>}
       <div class="bubble">
         {note && (
@@ -52,6 +63,7 @@ export function MessageItem({ message: m, continued }: { message: ChatMessage; c
             {t(read ? "conv.read" : "conv.unread")}
           </span>
         )}
+        {MessageActions && <MessageActions message={m} />}
       </div>
     </li>
   );

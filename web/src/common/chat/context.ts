@@ -3,9 +3,9 @@
  * which side of the conversation this screen is on (agents see customers on the left; shoppers
  * see themselves on the right).
  */
-import { createContext } from "preact";
+import { createContext, type ComponentType } from "preact";
 import { useContext } from "preact/hooks";
-import type { Side } from "../../../../core/protocol";
+import type { ChatMessage, Side } from "../../../../core/protocol";
 import type { ConversationModel } from "../../models/conversation";
 import type { FileCacheModel } from "../../models/files";
 
@@ -14,6 +14,24 @@ export interface ChatContextValue {
   files: FileCacheModel;
   perspective: Side;
   meId: string;
+  /** Staff only: suggestions while typing (agent assist). */
+  assist?: ComposerAssist;
+  /** Staff only: actions beside a message (存为知识). */
+  MessageActions?: ComponentType<{ message: ChatMessage }>;
+}
+
+/**
+ * What the composer needs from an assistant, so the shared composer knows nothing of the
+ * console: it reports the draft, lets the assistant take keys while its list is open, and shows
+ * the assistant's list above the input.
+ */
+export interface ComposerAssist {
+  /** The draft changed (typed, inserted, or cleared after sending). */
+  draft(text: string): void;
+  /** A key in the composer: the text to put in place of the draft, `true` if the key was used, else `false`. */
+  key(e: KeyboardEvent): string | boolean;
+  /** The suggestions; `insert` replaces the draft with a text. */
+  View: ComponentType<{ insert(text: string): void }>;
 }
 
 export const ChatContext = createContext<ChatContextValue | null>(null);

@@ -1,4 +1,8 @@
 import { enAdmin } from "./en-admin";
+import { enBot } from "./en-bot";
+import { enContext } from "./en-context";
+import { enKb } from "./en-kb";
+import { enLearn } from "./en-learn";
 import { enQueue } from "./en-queue";
 import type { zhCN } from "./zh-CN";
 
@@ -6,6 +10,10 @@ import type { zhCN } from "./zh-CN";
 export const en: Record<keyof typeof zhCN, string> = {
   ...enQueue,
   ...enAdmin,
+  ...enBot,
+  ...enContext,
+  ...enKb,
+  ...enLearn,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",
@@ -78,7 +86,6 @@ export const en: Record<keyof typeof zhCN, string> = {
   "entry.shop": "Shop page",
   "entry.help": "Help center",
 
-  "sender.bot": "Assistant",
   "sender.agent": "Agent",
 
   "composer.label": "Message",

@@ -1,10 +1,18 @@
 import { zhAdmin } from "./zh-CN-admin";
+import { zhBot } from "./zh-CN-bot";
+import { zhContext } from "./zh-CN-context";
+import { zhKb } from "./zh-CN-kb";
+import { zhLearn } from "./zh-CN-learn";
 import { zhQueue } from "./zh-CN-queue";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
   ...zhQueue,
   ...zhAdmin,
+  ...zhBot,
+  ...zhContext,
+  ...zhKb,
+  ...zhLearn,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",
@@ -77,7 +85,6 @@ export const zhCN = {
   "entry.shop": "店铺页",
   "entry.help": "帮助中心",
 
-  "sender.bot": "智能助手",
   "sender.agent": "客服",
 
   "composer.label": "输入消息",

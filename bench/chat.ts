@@ -14,7 +14,9 @@
  *
  * The default rate is what this project's 2-core machines sustain with room to spare: workerd runs
  * every object of the Worker on one thread, the load generator shares the same two cores, and the
- * machine is often shared. A run that falls behind says SATURATED and exits 1.
+ * machine is often shared. A run that falls behind says SATURATED and exits 1. Much below 0.15,
+ * a room sits idle long enough to be evicted (hibernation, ~10 s) between two messages and each
+ * message then pays a wake-up, which hits the relay hardest and makes the ratio meaningless.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { argValue, hasFlag } from "../scripts/lib/eval-args";
@@ -42,7 +44,8 @@ async function stopAll(): Promise<void> {
 for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void stopAll().then(() => process.exit(130)));
 
 /** Starts a server, drives it, samples its memory, and always stops it. */
-type Run = LoadResult & { peakRss: RssPeak; cpu: CpuShare };
+/** `cpu` covers the whole run (connecting and warm-up included); `cpuMeasured` only the measured window. */
+type Run = LoadResult & { peakRss: RssPeak; cpu: CpuShare; cpuMeasured: CpuShare | null };
 
 async function measure(kind: "kefu" | "relay", tokensFor: (server: DevServer) => Promise<TokensOf>): Promise<Run> {
   const server = await (kind === "kefu"
@@ -53,10 +56,16 @@ async function measure(kind: "kefu" | "relay", tokensFor: (server: DevServer) =>
     const tokens = await tokensFor(server);
     const rss = sampleRss(server.pgid);
     const cpu = measureCpu(server.pgid);
+    let counting: ReturnType<typeof measureCpu> | null = null;
+    let cpuMeasured: CpuShare | null = null;
+    const onMeasure = (edge: "start" | "end") => {
+      if (edge === "start") counting = measureCpu(server.pgid);
+      else cpuMeasured = counting?.stop() ?? null;
+    };
     console.error(`${kind}: ${server.url}, connecting ${opts.threads} threads…`);
-    const result = await runLoad(kind, server.url.replace("http://", ""), opts, tokens);
+    const result = await runLoad(kind, server.url.replace("http://", ""), opts, tokens, onMeasure);
     if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}.${kind}.log`, server.log());
-    return { ...result, peakRss: rss.stop(), cpu: cpu.stop() };
+    return { ...result, peakRss: rss.stop(), cpu: cpu.stop(), cpuMeasured };
   } finally {
     await server.stop();
     running.delete(server);
@@ -84,9 +93,11 @@ function printRun(name: string, r: Run): void {
       `  delivery  p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms  max ${l.max} ms  (${l.n} messages)\n` +
       `  first message of a thread  p50 ${r.first.p50} ms  p99 ${r.first.p99} ms  (${r.first.n}; all arrived ${r.firstSettleSec} s after the first was sent)\n` +
       `  ${r.msgsPerSec} msgs/s delivered; sent ${r.sent}, acked ${r.acked}, unacked ${r.unacked}, refused ${r.refused}, not sent (socket closed) ${r.skipped}\n` +
-      `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses}, generator lag p99 ${r.sendLagP99Ms} ms\n` +
+      `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms\n` +
+      `  worst latency per second: ${r.worstPerSecond.join(" ")}\n` +
       `  peak RSS: workerd ${r.peakRss.workerdMb} MB, with wrangler ${r.peakRss.groupMb} MB\n` +
-      `  CPU (share of all cores): server ${r.cpu.server} %, load generator ${r.cpu.loadGenerator} %, other processes ${r.cpu.other} %`,
+      `  CPU (share of all cores): server ${r.cpu.server} % (workerd ${r.cpu.workerd} %), load generator ${r.cpu.loadGenerator} %, other processes ${r.cpu.other} %\n` +
+      `  … in the measured window only: server ${r.cpuMeasured?.server} % (workerd ${r.cpuMeasured?.workerd} %), other processes ${r.cpuMeasured?.other} %`,
   );
 }
 

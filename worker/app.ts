@@ -9,6 +9,7 @@ import { ErrorBody } from "../core/protocol";
 import { DomainError } from "../core/domain/errors";
 import type { AppEnv } from "./env";
 import { onError } from "./middleware/errors";
+import { perIpRateLimits } from "./middleware/rate-limit";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { contextRoutes } from "./routes/context";
@@ -40,6 +41,8 @@ api.get(
 api.get("/docs", Scalar({ url: "/api/openapi.json", pageTitle: "Kefu Edge API" }));
 
 export const app = new Hono<AppEnv>();
+// Per-IP limits run before any route (login, token issuance, uploads, socket connects).
+app.use("*", perIpRateLimits);
 app.route("/api", api);
 app.all("/parties/*", async (c) => (await routeRoomRequest(c.req.raw, c.env)) ?? c.json({ error: { code: "not_found", message: "no such party" } }, 404));
 app.all("/api/*", () => {

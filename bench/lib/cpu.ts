@@ -14,15 +14,19 @@ function machineBusyTicks(): number {
   return user + nice + system + irq + softirq + (steal ?? 0);
 }
 
-function groupTicks(pgid: number): number {
-  let ticks = 0;
+/** CPU ticks of a process group: its workerd processes, and the rest (wrangler's Node, esbuild). */
+function groupTicks(pgid: number): { workerd: number; all: number } {
+  const ticks = { workerd: 0, all: 0 };
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
       const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // After the comm: state(0) ppid(1) pgrp(2) … utime(11) stime(12).
-      if (Number(rest[2]) === pgid) ticks += Number(rest[11]) + Number(rest[12]);
+      if (Number(rest[2]) !== pgid) continue;
+      const t = Number(rest[11]) + Number(rest[12]);
+      ticks.all += t;
+      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === "workerd") ticks.workerd += t;
     } catch {
       // exited meanwhile
     }
@@ -32,7 +36,9 @@ function groupTicks(pgid: number): number {
 
 /** CPU use in percent of the whole machine (100 % = every core busy). */
 export interface CpuShare {
+  /** The whole server process group; `workerd` is the runtime's part of it (the rest is wrangler printing logs). */
   server: number;
+  workerd: number;
   loadGenerator: number;
   other: number;
 }
@@ -47,11 +53,12 @@ export function measureCpu(pgid: number): { stop(): CpuShare } {
     stop() {
       const capacityMs = (performance.now() - t0) * os.cpus().length;
       const busyMs = (machineBusyTicks() - busy0) * TICK_MS;
-      const serverMs = (groupTicks(pgid) - group0) * TICK_MS;
+      const group = groupTicks(pgid);
+      const serverMs = (group.all - group0.all) * TICK_MS;
       const self = process.cpuUsage(self0);
       const selfMs = (self.user + self.system) / 1000;
       const pct = (ms: number) => Math.round((Math.max(0, ms) / capacityMs) * 1000) / 10;
-      return { server: pct(serverMs), loadGenerator: pct(selfMs), other: pct(busyMs - serverMs - selfMs) };
+      return { server: pct(serverMs), workerd: pct((group.workerd - group0.workerd) * TICK_MS), loadGenerator: pct(selfMs), other: pct(busyMs - serverMs - selfMs) };
     },
   };
 }

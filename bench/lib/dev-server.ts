@@ -19,6 +19,7 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
+/** How to start a server for a run. */
 export interface DevServerOptions {
   /** `wrangler.toml` to run; the project's own when absent. */
   config?: string;

@@ -9,6 +9,7 @@ import { Pair, type TargetKind } from "./pair";
 import { Tally, type LatencySummary } from "./tally";
 import { summarize } from "./stats";
 
+/** The load to drive: threads, per-shopper rate and the phases' lengths. */
 export interface LoadOptions {
   threads: number;
   /** Messages per second per shopper. */
@@ -17,6 +18,7 @@ export interface LoadOptions {
   warmupSec: number;
 }
 
+/** What one server did under the load: latency, throughput, losses, errors. */
 export interface LoadResult {
   target: TargetKind;
   threadsConnected: number;
@@ -41,6 +43,10 @@ export interface LoadResult {
   unknown: number;
   errors: Record<string, number>;
   socketCloses: number;
+  /** Worst delivery latency of each second of the measured window (ms). */
+  worstPerSecond: number[];
+  /** Unacked messages the shoppers sent again after a reconnect (same clientId). */
+  resent: number;
   /** p99 of how late the generator sent measured messages: high means the client, not the server, lagged. */
   sendLagP99Ms: number;
 }
@@ -84,7 +90,7 @@ async function connectAll(kind: TargetKind, host: string, n: number, tokens: Tok
 }
 
 /** Runs the schedule against a started server and returns what was measured. */
-export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions, tokens: TokensOf): Promise<LoadResult> {
+export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions, tokens: TokensOf, onMeasure?: (edge: "start" | "end") => void): Promise<LoadResult> {
   const tally = new Tally();
   const connectStart = performance.now();
   const pairs = await connectAll(kind, host, opts.threads, tokens, tally);
@@ -112,12 +118,18 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   const measureTo = measureFrom + opts.durationSec * 1000;
   const steadyAt = (j: number) => t0 + Math.floor(j / n) * period + ((j % n) * period) / n;
   const total = Math.ceil((measureTo - t0) / period) * n;
+  let measuring = false;
   await runSchedule(total, steadyAt, (j) => {
     const at = steadyAt(j);
     if (at >= measureTo) return;
+    if (at >= measureFrom && !measuring) {
+      measuring = true;
+      onMeasure?.("start");
+    }
     if (!pairs[j % n]!.send(at < measureFrom ? "warmup" : "measure", at)) skipped.n++;
   });
 
+  onMeasure?.("end");
   const drainUntil = Date.now() + DRAIN_MS;
   while (tally.outstanding() > 0 && Date.now() < drainUntil) await sleep(100);
   const totals = tally.totals(kind === "kefu");
@@ -145,6 +157,8 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
     unknown: totals.unknown,
     errors: Object.fromEntries(tally.errors),
     socketCloses,
+    worstPerSecond: tally.timeline(),
+    resent: pairs.reduce((n, p) => n + p.resent, 0),
     sendLagP99Ms: Math.round(summarize(tally.sendLag).p99 * 100) / 100,
   };
 }

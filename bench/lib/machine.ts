@@ -5,6 +5,7 @@
 import { readFileSync } from "node:fs";
 import os from "node:os";
 
+/** The machine a run was measured on. */
 export interface MachineInfo {
   cpus: number;
   cpuModel: string;
@@ -25,6 +26,7 @@ function packageVersion(name: string): string {
   }
 }
 
+/** Cores, CPU model, memory, OS, Node and wrangler versions, and the load average now. */
 export function describeMachine(): MachineInfo {
   const cpus = os.cpus();
   const info = {

@@ -7,8 +7,10 @@ import PartySocket from "partysocket";
 import WS from "ws";
 import type { Phase, Tally } from "./tally";
 
+/** The product (room protocol, acks, resume) or the bare relay (frames pass through). */
 export type TargetKind = "kefu" | "relay";
 
+/** One thread's sockets: where they connect and with which tokens. */
 export interface PairConfig {
   kind: TargetKind;
   /** `127.0.0.1:<port>` */
@@ -41,6 +43,7 @@ export function benchIp(n: number): string {
 
 const startsWith = (data: string, type: string) => data.startsWith(`{"type":"${type}"`);
 
+/** A shopper and an agent socket of one thread, recording into a shared tally. */
 export class Pair {
   readonly shopper: PartySocket;
   readonly agent: PartySocket;
@@ -49,6 +52,10 @@ export class Pair {
   private agentSeq = 0;
   private shopperSeq = 0;
   private sendCount = 0;
+  /** Frames sent and not acked yet: resent after a reconnect with their clientIds, as the widget does. */
+  private readonly unacked = new Map<string, string>();
+  /** Resends after reconnects (the server acks what it already had as a duplicate). */
+  resent = 0;
 
   constructor(private readonly cfg: PairConfig) {
     const product = cfg.kind === "kefu";
@@ -62,6 +69,12 @@ export class Pair {
     this.shopper.addEventListener("message", (e) => this.onShopperFrame(String(e.data)));
     this.agent.addEventListener("message", (e) => this.onAgentFrame(String(e.data)));
     for (const s of [this.shopper, this.agent]) s.addEventListener("close", () => cfg.tally.closes++);
+    let opened = 0;
+    this.shopper.addEventListener("open", () => {
+      if (opened++ === 0 || cfg.kind !== "kefu") return;
+      for (const frame of this.unacked.values()) this.shopper.send(frame);
+      this.resent += this.unacked.size;
+    });
   }
 
   get index(): number {
@@ -88,7 +101,9 @@ export class Pair {
     const now = performance.now();
     this.cfg.tally.recordSend(clientId, phase, now);
     if (phase === "measure") this.cfg.tally.sendLag.push(now - scheduledAt);
-    this.shopper.send(JSON.stringify({ type: "message.send", clientId, kind: "text", text }));
+    const frame = JSON.stringify({ type: "message.send", clientId, kind: "text", text });
+    if (this.cfg.kind === "kefu") this.unacked.set(clientId, frame);
+    this.shopper.send(frame);
     return true;
   }
 
@@ -99,10 +114,12 @@ export class Pair {
     if (startsWith(data, "message.acked")) {
       const e = JSON.parse(data) as { clientId: string; seq: number };
       this.cfg.tally.recordAck(e.clientId);
+      this.unacked.delete(e.clientId);
       this.shopperSeq = Math.max(this.shopperSeq, e.seq);
     } else if (startsWith(data, "error")) {
       const e = JSON.parse(data) as { error: { code: string }; clientId?: string };
       this.cfg.tally.recordError(e.error.code, e.clientId);
+      if (e.clientId) this.unacked.delete(e.clientId);
     } else if (startsWith(data, "message.created") || startsWith(data, "messages.synced")) {
       const seq = /"seq":(\d+)/g;
       for (let m = seq.exec(data); m; m = seq.exec(data)) this.shopperSeq = Math.max(this.shopperSeq, Number(m[1]));

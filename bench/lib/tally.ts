@@ -28,9 +28,12 @@ export interface LatencySummary {
 
 const r2 = (x: number) => Math.round(x * 100) / 100;
 
+/** Bookkeeping of a whole run, shared by every thread's sockets. */
 export class Tally {
   private readonly sent = new Map<string, Sent>();
   private readonly latency: Record<Phase, number[]> = { first: [], warmup: [], measure: [] };
+  /** Worst measured latency of each second of sending: stalls show up as spikes at their time. */
+  private readonly worstBySecond = new Map<number, number>();
   /** How late the load generator sent measured messages against their schedule (its own lag). */
   readonly sendLag: number[] = [];
   readonly errors = new Map<string, number>();
@@ -67,6 +70,15 @@ export class Tally {
       return;
     }
     this.latency[s.phase].push(at - s.at);
+    if (s.phase === "measure") {
+      const sec = Math.floor(s.at / 1000);
+      this.worstBySecond.set(sec, Math.max(this.worstBySecond.get(sec) ?? 0, at - s.at));
+    }
+  }
+
+  /** Worst latency per second of the measured window, in order (ms, rounded). */
+  timeline(): number[] {
+    return [...this.worstBySecond.entries()].sort((a, b) => a[0] - b[0]).map(([, ms]) => Math.round(ms));
   }
 
   /** Messages sent and not refused that the agent has not received yet (in flight, or lost). */

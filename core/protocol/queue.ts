@@ -63,7 +63,7 @@ export const QueueCommand = v.variant(
       sessionId: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
       toAgentId: v.optional(v.pipe(v.string(), v.maxLength(64))),
       toGroupKey: v.optional(v.pipe(v.string(), v.maxLength(32))),
-      note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "note: must be at most 500 characters"))),
+      note: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(500, "must be at most 500 characters"))),
     }),
     v.object({ type: v.literal("ping") }),
   ],

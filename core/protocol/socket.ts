@@ -38,7 +38,7 @@ export const HumanRequest = v.object({ type: v.literal("human.request") });
 export const LeaveMessageSubmit = v.object({
   type: v.literal("leave_message.submit"),
   text: MessageText,
-  contact: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, "contact: must be at most 64 characters"))),
+  contact: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, "must be at most 64 characters"))),
 });
 
 /** Every frame a client may send to a room. */

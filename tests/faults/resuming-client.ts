@@ -8,6 +8,7 @@ import { api } from "../helpers/fixtures";
 import { cid, connect, type SocketClient } from "../helpers/socket";
 import type { ChatMessage, ServerEvent } from "../../core/protocol";
 
+/** One client (a shopper channel or a console) of one thread, across any number of reconnects. */
 export class ResumingClient {
   private conn: SocketClient | null = null;
   /** Stops listening to the current socket: a real client ignores a socket it has given up on. */

@@ -7,6 +7,7 @@
 import { LIMITS } from "../../core/protocol";
 import type { Rng } from "./prng";
 
+/** A text frame, or a binary one. */
 export type Frame = string | Uint8Array;
 
 const TYPES = ["message.send", "typing.set", "read.mark", "history.sync", "session.resolve", "leave_message.submit"];

@@ -7,6 +7,7 @@ import { sign } from "hono/utils/jwt/jwt";
 import { deepJson } from "./frames";
 import type { Rng } from "./prng";
 
+/** One request to send through the app. */
 export interface FuzzRequest {
   method: string;
   path: string;

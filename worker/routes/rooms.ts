@@ -12,6 +12,7 @@ export async function routeRoomRequest(req: Request, env: Env): Promise<Response
   // Never let a client supply the identity header itself.
   const clean = new Request(req);
   clean.headers.delete(IDENTITY_HEADER);
+  for (const h of [...clean.headers.keys()]) if (h.startsWith("x-partykit-")) clean.headers.delete(h);
   return routePartykitRequest(clean, env, {
     onBeforeConnect: async (r, lobby) => {
       if (lobby.className === "ConversationRoom") return admitToRoom(env, r, lobby.name);

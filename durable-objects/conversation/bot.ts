@@ -45,16 +45,24 @@ export async function botTurn(room: ConversationRoom, message: ChatMessage, now:
   const text = message.body.text ?? (message.kind === "order_card" ? "订单到哪了" : "");
   const knowledge = knowledgePort(room.bindings);
   const intent = detectIntent(text);
-  const [hits, orders] = await Promise.all([text ? knowledge.search(room.ref.shopId, text, now) : Promise.resolve([]), customerOrders(room)]);
+  const askedForHuman = asksForHuman(text);
+  const upset = isUpset(text);
+  const orderQuestion = ORDER_INTENTS.has(intent.intent) || message.kind === "order_card";
+  // Search and the orders lookup cost I/O on every message: skip what this turn cannot use.
+  const decided = askedForHuman || upset;
+  const [hits, orders] = await Promise.all([
+    text && !decided ? knowledge.search(room.ref.shopId, text, now) : Promise.resolve([]),
+    orderQuestion && !decided ? customerOrders(room) : Promise.resolve([]),
+  ]);
   const entryOrderId = message.kind === "order_card" ? message.body.order?.orderId : s.entry?.type === "order" ? s.entry.id : undefined;
-  const found = resolveOrderReference({ message: text, orders, now, entryOrderId });
+  const found = orderQuestion && !decided ? resolveOrderReference({ message: text, orders, now, entryOrderId }) : { referenced: false, candidates: [], ambiguous: false };
   const lowKey = `bot_low:${s.id}`;
   const action = decideBotTurn({
     text,
-    askedForHuman: asksForHuman(text),
-    upset: isUpset(text),
+    askedForHuman,
+    upset,
     skipBot: false,
-    orderQuestion: ORDER_INTENTS.has(intent.intent) || message.kind === "order_card",
+    orderQuestion,
     orders: { referenced: found.referenced || message.kind === "order_card", orderIds: found.candidates.map((c) => c.orderId), ambiguous: found.ambiguous },
     hits: hits.map((h) => ({ articleId: h.articleId, question: h.question, confidence: h.confidence })),
     lowStreak: Number(room.store.getMeta(lowKey) ?? 0),

@@ -1,8 +1,8 @@
 /**
- * The agent panel's context of a thread (`GET /api/context`) and order-reference resolution
- * (`GET /api/context/resolve`). web/src/common/api-types.ts mirrors these for the console.
+ * The context service's types: the response shapes live in core/protocol/context.ts (shared with
+ * the console); the caller's scope is the worker's own.
  */
-import type { OrderCard } from "../../../core/protocol";
+export * from "../../../core/protocol/context";
 
 /**
  * Whose data a caller may see for a thread: the customer, the thread's shop, and the shops
@@ -15,102 +15,4 @@ export interface ContextScope {
   shopId: string;
   /** `null` = every shop (platform staff). */
   shops: string | null;
-}
-
-export interface TrackEvent {
-  status: string;
-  description: string;
-  location: string | null;
-  occurredAt: number;
-}
-
-/** An order with its parcel track, and the card an agent sends into the chat in one click. */
-export interface ContextOrder {
-  id: string;
-  shopId: string;
-  status: string;
-  totalCents: number;
-  items: { productId: string; title: string; category: string; qty: number; priceCents: number }[];
-  createdAt: number;
-  paidAt: number | null;
-  shippedAt: number | null;
-  deliveredAt: number | null;
-  updatedAt: number;
-  card: OrderCard;
-  /** null until a tracking event arrived. `events` oldest first; `latest` is the last of them. */
-  shipment: { carrier: string; trackingNo: string; latest: TrackEvent; events: TrackEvent[] } | null;
-}
-
-export interface ContextProduct {
-  id: string;
-  shopId: string;
-  title: string;
-  titleEn: string;
-  category: string;
-  priceCents: number;
-  stock: number;
-  image: string | null;
-}
-
-/** A past or current consultation (一次咨询) with its outcome. */
-export interface ContextSession {
-  id: string;
-  shopId: string;
-  channel: string;
-  status: string;
-  /** `open`, `resolved` (closed by staff) or `closed_idle` (timed out). */
-  outcome: "open" | "resolved" | "closed_idle";
-  /** Who answered: an agent, only the bot, or nobody. */
-  handledBy: "agent" | "bot" | null;
-  groupKey: string | null;
-  agent: { id: string; name: string } | null;
-  entry: { type: string; id: string | null } | null;
-  openedAt: number;
-  resolvedAt: number | null;
-  closeReason: string | null;
-  rating: number | null;
-}
-
-export interface ThreadContext {
-  threadId: string;
-  shopId: string;
-  /** `shop`: this shop's orders and history only; `all`: every shop's (platform staff). */
-  scope: "shop" | "all";
-  /** What the chat was opened on, resolved; null when not given. Shown on top of the panel. */
-  entry: { type: "product"; id: string; product: ContextProduct | null } | { type: "order"; id: string; order: ContextOrder | null } | { type: "shop" | "help"; id: string | null } | null;
-  customer: {
-    id: string;
-    /** false: the mall never pushed this customer (a guest, or not synced yet); the rest are defaults. */
-    known: boolean;
-    name: string;
-    level: string;
-    tags: string[];
-    locale: string;
-    /** Channels of their sessions in scope, most used first. */
-    channels: { channel: string; sessions: number; lastAt: number }[];
-  };
-  /** Newest first, at most `ORDERS_SHOWN`; `total` counts all in scope. */
-  orders: { total: number; items: ContextOrder[] };
-  /** Distinct products viewed recently, latest first. */
-  browsing: { product: ContextProduct | null; productId: string; shopId: string; views: number; lastViewedAt: number; channel: string }[];
-  cart: { updatedAt: number | null; items: { product: ContextProduct | null; productId: string; shopId: string; qty: number; addedAt: number }[] };
-  /** Newest first. */
-  sessions: ContextSession[];
-  complaints: {
-    /** Sessions routed to the complaints group or closed as a complaint. */
-    sessions: ContextSession[];
-    leaveMessages: { id: string; shopId: string; text: string; status: string; createdAt: number }[];
-    /** Tickets do not exist yet: always empty, with `ticketsAvailable: false`. */
-    tickets: never[];
-    ticketsAvailable: false;
-  };
-  /** Names of the shops that appear above. */
-  shops: { id: string; name: string; nameEn: string }[];
-}
-
-export interface ResolvedReference {
-  referenced: boolean;
-  ambiguous: boolean;
-  /** Best first, each with its order (card and track). */
-  candidates: { orderId: string; confidence: number; reasons: string[]; order: ContextOrder }[];
 }

@@ -136,3 +136,34 @@ export const AssistQuery = v.object({
   q: v.optional(v.pipe(v.string(), v.maxLength(500, "must be at most 500 characters")), ""),
   limit: v.optional(wholeNumber(1, 10), "5"),
 });
+
+/** A search hit (the bot, agent assist, the admin preview): best first. */
+export interface KnowledgeHit {
+  articleId: string;
+  /** The article's scope: the shop's own id, or `platform`. */
+  shopId: string;
+  question: string;
+  answerHtml: string;
+  score: number;
+  confidence: number;
+  source: "lexical" | "vector" | "both";
+}
+
+/** One import row that failed: its number in the whole file, the field and why. */
+export interface RowError {
+  /** Row number in the whole file: the chunk's `firstRow` plus the row's place in the chunk. */
+  row: number;
+  field: string;
+  message: string;
+}
+
+/** The answer to one import chunk. */
+export interface ImportResult {
+  firstRow: number;
+  received: number;
+  created: number;
+  updated: number;
+  failed: number;
+  dryRun: boolean;
+  errors: RowError[];
+}

@@ -5,6 +5,7 @@
  */
 import { compareWaiting, estimateWaitSec, ewma, pickAgent, positionsByGroup, type AgentCandidate, type AgentStatus, type AssignmentPolicy } from "../../core/domain/assignment";
 import { DomainError } from "../../core/domain/errors";
+import type { EnqueueRequest } from "../../core/protocol";
 
 export interface AgentState extends AgentCandidate {
   name: string;
@@ -23,20 +24,12 @@ export interface GroupConfig {
   onAgentOffline: "requeue" | "keep";
 }
 
-export interface WaitingState {
-  sessionId: string;
-  threadId: string;
-  customerId: string;
-  customerName: string;
-  level: string;
-  groupKey: string;
-  priority: number;
-  seniorOnly: boolean;
+/** A waiting session: what the room asked for, plus the queue's own bookkeeping. */
+export interface WaitingState extends Omit<EnqueueRequest, "previousAgentId"> {
   stickyAgentId: string | null;
   stickyUntil: number | null;
   enqueuedAt: number;
   overflowed: boolean;
-  preview: string;
   /** Transferred away from this agent: do not hand it straight back. */
   avoidAgentId?: string | null;
 }

@@ -3,15 +3,12 @@
  * interface; the knowledge services implement it.
  */
 import { ANSWER_THRESHOLD, SUGGEST_THRESHOLD } from "../../core/domain/knowledge";
+import type { KnowledgeHit as SearchHit } from "../../core/protocol/knowledge";
 import { searchKnowledge } from "../../worker/services/knowledge/search";
 import { hasPublishedKnowledge, recordFeedback, recordShown, recordUnanswered, type UnansweredReason } from "../../worker/services/knowledge/learning";
 
-export interface KnowledgeHit {
-  articleId: string;
-  question: string;
-  answerHtml: string;
-  confidence: number;
-}
+/** What the bot reads of a search hit. */
+export type KnowledgeHit = Pick<SearchHit, "articleId" | "question" | "answerHtml" | "confidence">;
 
 export interface KnowledgePort {
   /** Whether any published article is in scope (the shop's or the platform's). */

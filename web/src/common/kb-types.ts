@@ -34,31 +34,8 @@ export interface ArticlePage {
   total: number;
 }
 
-/** A search hit (agent assist, the admin preview search). */
-export interface KnowledgeHit {
-  articleId: string;
-  shopId: string;
-  question: string;
-  answerHtml: string;
-  score: number;
-  confidence: number;
-}
 
-export interface RowError {
-  row: number;
-  field: string;
-  message: string;
-}
 
-export interface ImportResult {
-  firstRow: number;
-  received: number;
-  created: number;
-  updated: number;
-  failed: number;
-  dryRun: boolean;
-  errors: RowError[];
-}
 
 export interface UnansweredRow {
   id: string;
@@ -88,3 +65,6 @@ export interface AssistResult {
   articles: KnowledgeHit[];
   cannedReplies: CannedReply[];
 }
+
+import type { KnowledgeHit } from "../../../core/protocol/knowledge";
+export type { ImportResult, KnowledgeHit, RowError } from "../../../core/protocol/knowledge";

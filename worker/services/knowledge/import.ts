@@ -7,6 +7,7 @@
 import { DomainError } from "../../../core/domain/errors";
 import { ImportRow, KB_LIMITS } from "../../../core/protocol/knowledge";
 import { parseInput } from "../../../core/protocol/validate";
+import type { ImportResult, RowError } from "../../../core/protocol/knowledge";
 import { database } from "../../db/client";
 import { allArticles, articleOwners, writeArticles, type ArticleRow, type ArticleWrite } from "../../db/repos/knowledge";
 import { toWrite, embedPhrasings, type Author } from "./articles";
@@ -14,22 +15,7 @@ import { articlesToCsv, csvRows, decodeCsv } from "./csv";
 import type { SearchEnv } from "./search";
 import { phrasingsOf } from "./vector";
 
-export interface RowError {
-  /** Row number in the whole file: the chunk's `firstRow` plus the row's place in the chunk. */
-  row: number;
-  field: string;
-  message: string;
-}
-
-export interface ImportResult {
-  firstRow: number;
-  received: number;
-  created: number;
-  updated: number;
-  failed: number;
-  dryRun: boolean;
-  errors: RowError[];
-}
+export type { ImportResult, RowError } from "../../../core/protocol/knowledge";
 
 export interface ImportOptions {
   firstRow: number;

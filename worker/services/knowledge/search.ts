@@ -6,6 +6,7 @@
  * preview), only inside their validity window: the candidate query itself enforces all three.
  */
 import { PLATFORM_SHOP_ID } from "../../../core/protocol";
+import type { KnowledgeHit } from "../../../core/protocol/knowledge";
 import {
   ANSWER_THRESHOLD,
   analyze,
@@ -43,16 +44,7 @@ export interface SearchInput {
   includeDrafts?: boolean;
 }
 
-export interface KnowledgeHit {
-  articleId: string;
-  /** The article's scope: the shop's own id, or `platform`. */
-  shopId: string;
-  question: string;
-  answerHtml: string;
-  score: number;
-  confidence: number;
-  source: "lexical" | "vector" | "both";
-}
+export type { KnowledgeHit } from "../../../core/protocol/knowledge";
 
 /** The scopes a shop's question may be answered from: its own, then the platform's. */
 export function scopesOf(shopId: string): string[] {

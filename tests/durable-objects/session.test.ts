@@ -63,6 +63,8 @@ describe("sessions: one D1 row per consultation with the timestamps metrics need
     const shopper = await connect(thread, await shopperToken(customer));
     shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "在吗" });
     await shopper.next("session.changed");
+    // The ack comes once the post is complete, idle alarm included.
+    await shopper.next("message.acked");
     const stub = await getServerByName(env.ConversationRoom, thread);
     // Make the session look idle for longer than the timeout, then fire the alarm.
     await runInDurableObject(stub, (room) => {

@@ -59,7 +59,7 @@ function prepareState(opts: DevServerOptions): void {
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   prepareState(opts);
   const port = await freePort();
-  const args = [WRANGLER, "dev", ...(opts.config ? ["-c", opts.config] : []), "--ip", "127.0.0.1", "--port", String(port), "--persist-to", opts.stateDir, "--show-interactive-dev-session=false", "--log-level", process.env.BENCH_LOG_LEVEL ?? "warn"];
+  const args = [WRANGLER, "dev", ...(opts.config ? ["-c", opts.config] : []), "--ip", "127.0.0.1", "--port", String(port), "--persist-to", opts.stateDir, "--show-interactive-dev-session=false", "--log-level", process.env.BENCH_LOG_LEVEL ?? "warn", ...(process.env.BENCH_INSPECTOR_PORT ? ["--inspector-port", process.env.BENCH_INSPECTOR_PORT] : [])];
   // Its own process group, so stop() reaches workerd too (wrangler does not always forward signals).
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   // The tail of wrangler's output, without the one line per socket upgrade that would drown it.

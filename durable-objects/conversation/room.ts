@@ -27,6 +27,8 @@ export class ConversationRoom extends Server<Env> {
   syncChain: Promise<unknown> = Promise.resolve();
   /** Serialises bot turns (see post.ts). */
   botChain: Promise<unknown> = Promise.resolve();
+  /** When this instance last armed the alarm; undefined until it has (a fresh instance always arms once). */
+  private alarmAt: number | null | undefined = undefined;
 
   override onStart(): void {
     const { shopId, customerId } = parseThreadId(this.name);
@@ -72,6 +74,7 @@ export class ConversationRoom extends Server<Env> {
 
   override async onAlarm(): Promise<void> {
     const now = Date.now();
+    this.alarmAt = undefined; // fired: nothing is armed now
     const session = this.store.session();
     if (isOpen(session) && idleDeadline(session, this.idleMs()) <= now) {
       await closeSession(this, session, "system", "idle", now);
@@ -81,12 +84,21 @@ export class ConversationRoom extends Server<Env> {
     await this.scheduleAlarm();
   }
 
-  /** Sets the alarm to the earliest of the idle deadline and a pending D1 retry. */
+  /**
+   * Sets the alarm to the earliest of the idle deadline and a pending D1 retry. Every message
+   * pushes the idle deadline later; an alarm already due sooner is left alone (it re-checks and
+   * re-arms when it fires), which saves a storage write on almost every message.
+   */
   async scheduleAlarm(): Promise<void> {
     const session = this.store.session();
     const times = [pendingSyncAt(this.store), isOpen(session) ? idleDeadline(session, this.idleMs()) : null].filter((t): t is number => t !== null);
-    if (times.length) await this.ctx.storage.setAlarm(Math.min(...times));
-    else await this.ctx.storage.deleteAlarm();
+    const at = times.length ? Math.min(...times) : null;
+    const armed = this.alarmAt;
+    if (at !== null && typeof armed === "number" && armed <= at && armed > Date.now()) return;
+    if (at === null && armed === null) return;
+    if (at === null) await this.ctx.storage.deleteAlarm();
+    else await this.ctx.storage.setAlarm(at);
+    this.alarmAt = at;
   }
 
   /** The bindings, for the handler modules (`env` is protected on DurableObject). */

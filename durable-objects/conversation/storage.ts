@@ -32,6 +32,10 @@ const VISIBLE = { customer: `visibility = 'all'`, agent: `1 = 1` } as const;
 
 export class RoomStore {
   private readonly meta: MetaTable;
+  /** The last seq, once read: only `append` adds messages (see MetaTable for why caching is safe). */
+  private last: number | null = null;
+  /** The parsed session, shared by the several readers of one message's turn. Treat as read-only. */
+  private parsedSession: { raw: string; session: SessionState } | null = null;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -66,7 +70,8 @@ export class RoomStore {
   }
 
   lastSeq(): number {
-    return this.sql.exec<{ s: number | null }>(`SELECT MAX(seq) AS s FROM messages`).one().s ?? 0;
+    this.last ??= this.sql.exec<{ s: number | null }>(`SELECT MAX(seq) AS s FROM messages`).one().s ?? 0;
+    return this.last;
   }
 
   /** The message a sender already stored under this idempotency key, if any. */
@@ -84,6 +89,7 @@ export class RoomStore {
       seq, m.clientId, m.sessionId, m.sender.role, m.sender.id, m.sender.name, m.kind, JSON.stringify(m.body), m.channel,
       m.entry ? JSON.stringify(m.entry) : null, m.visibility ?? "all", m.createdAt,
     );
+    this.last = seq;
     return { ...m, visibility: m.visibility ?? "all", seq, threadId: this.threadId };
   }
 
@@ -129,7 +135,9 @@ export class RoomStore {
 
   session(): SessionState | null {
     const raw = this.getMeta("session");
-    return raw ? (JSON.parse(raw) as SessionState) : null;
+    if (!raw) return null;
+    if (this.parsedSession?.raw !== raw) this.parsedSession = { raw, session: Object.freeze(JSON.parse(raw) as SessionState) };
+    return this.parsedSession.session;
   }
 
   saveSession(s: SessionState): void {

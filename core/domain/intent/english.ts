@@ -58,10 +58,24 @@ export function buildLexicon(termWords: Iterable<string>, commonWords: Iterable<
 
 const known = (lex: Lexicon, s: string) => lex.vocab.has(s) || lex.common.has(s);
 
+/** Repairs already worked out, per lexicon: the scan below visits the whole vocabulary. */
+const repairs = new WeakMap<Lexicon, Map<string, string | undefined>>();
+const REPAIRS_KEPT = 5000;
+
 /** Closest vocabulary stem within one edit (two for long words), or undefined. */
 function repair(lex: Lexicon, s: string): string | undefined {
   // Short words have too many real neighbours ("chip" is not "ship").
   if (s.length < 5) return undefined;
+  let memo = repairs.get(lex);
+  if (!memo) repairs.set(lex, (memo = new Map()));
+  if (memo.has(s)) return memo.get(s);
+  if (memo.size >= REPAIRS_KEPT) memo.clear();
+  const fixed = closestStem(lex, s);
+  memo.set(s, fixed);
+  return fixed;
+}
+
+function closestStem(lex: Lexicon, s: string): string | undefined {
   const max = s.length >= 8 ? 2 : 1;
   let best: string | undefined;
   let bestD = max + 1;

@@ -8,10 +8,21 @@ import { unansweredQuestions } from "../schema";
 
 export type UnansweredRow = typeof unansweredQuestions.$inferSelect;
 
-/** Open groups a new question may join: the most recently asked, enough to match against. */
+/**
+ * Open groups a new question may join: the most recently asked, enough to match against. Keys
+ * only: the bot records a question on every turn it could not answer, and the examples are read
+ * just for the one group it joins.
+ */
 export function recentOpenGroups(db: Database, shopId: string, limit = 300) {
   const u = unansweredQuestions;
-  return db.select({ id: u.id, clusterKey: u.clusterKey, examples: u.examples }).from(u).where(and(eq(u.shopId, shopId), eq(u.status, "open"))).orderBy(desc(u.lastAskedAt)).limit(limit).all();
+  return db.select({ id: u.id, clusterKey: u.clusterKey }).from(u).where(and(eq(u.shopId, shopId), eq(u.status, "open"))).orderBy(desc(u.lastAskedAt)).limit(limit).all();
+}
+
+/** The example wordings a group keeps. */
+export async function groupExamples(db: Database, shopId: string, id: string): Promise<string[]> {
+  const u = unansweredQuestions;
+  const row = await db.select({ examples: u.examples }).from(u).where(and(eq(u.shopId, shopId), eq(u.id, id))).get();
+  return row?.examples ?? [];
 }
 
 /** Counts one more ask in a group. */

@@ -7,7 +7,7 @@ import { and, eq, sql } from "drizzle-orm";
 import { addExample, clusterKey, findCluster } from "../../../core/domain/knowledge";
 import { database } from "../../db/client";
 import { bumpCounter } from "../../db/repos/knowledge";
-import { bumpGroup, insertGroup, recentOpenGroups } from "../../db/repos/unanswered";
+import { bumpGroup, groupExamples, insertGroup, recentOpenGroups } from "../../db/repos/unanswered";
 import { knowledgeArticles } from "../../db/schema";
 import { scopesOf } from "./search";
 
@@ -35,7 +35,8 @@ export async function recordUnanswered(db: D1Database, input: { shopId: string; 
   const key = clusterKey(question);
   const group = findCluster(key, await recentOpenGroups(d, input.shopId));
   if (group) {
-    await bumpGroup(d, input.shopId, group.id, { examples: addExample(group.examples, question), reason: input.reason, threadId: input.threadId, now: input.now });
+    const examples = addExample(await groupExamples(d, input.shopId, group.id), question);
+    await bumpGroup(d, input.shopId, group.id, { examples, reason: input.reason, threadId: input.threadId, now: input.now });
     return;
   }
   await insertGroup(d, { id: crypto.randomUUID(), shopId: input.shopId, question, clusterKey: key, reason: input.reason, threadId: input.threadId, now: input.now });

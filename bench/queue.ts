@@ -1,13 +1,13 @@
 /**
  * `npm run bench:queue`: assignment decisions of the AgentQueue with 500 agents online and
- * 5,000 sessions waiting. Drives the object's own engine (durable-objects/agent-queue/engine.ts)
+ * 5,000 sessions waiting. Drives the object's own engine (core/domain/assignment/queue-engine.ts)
  * in Node: workerd does not advance clocks during synchronous code, so timing inside the object
  * is not observable; SQLite write-back is not included.
  *
  * Options: --agents N (500) --waiting N (5000) --decisions N (5000) --groups N (5)
  */
 import { performance } from "node:perf_hooks";
-import { QueueEngine, type WaitingState } from "../durable-objects/agent-queue/engine";
+import { QueueEngine, type WaitingState } from "../core/domain/assignment";
 import { argValue } from "../scripts/lib/eval-args";
 import { r3, summarize } from "./lib/stats";
 

@@ -5,7 +5,7 @@
 import type { AssignmentPolicy } from "../../core/domain/assignment";
 import { database } from "../../worker/db/client";
 import { listGroups, listStaffWithGroups } from "../../worker/db/repos/directory";
-import type { GroupConfig, QueueEngine } from "./engine";
+import type { GroupConfig, QueueEngine } from "../../core/domain/assignment";
 
 export async function syncDirectory(env: Env, shopId: string, engine: QueueEngine): Promise<GroupConfig[]> {
   const db = database(env.DB);

@@ -6,7 +6,7 @@ import { getServerByName, type Connection } from "partyserver";
 import type { QueueEvent, QueueSnapshot } from "../../core/protocol";
 import { positionsByGroup } from "../../core/domain/assignment";
 import { agentTag, type QueueConnectionState } from "./connection-state";
-import type { Assignment } from "./engine";
+import type { Assignment } from "../../core/domain/assignment";
 import type { AgentQueue } from "./queue";
 
 function room(queue: AgentQueue, threadId: string) {

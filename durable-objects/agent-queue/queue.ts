@@ -1,7 +1,7 @@
 /**
  * AgentQueue: one per shop. Agents' presence and capacity, the waiting list, assignment and
  * transfer, queue positions for waiting shoppers, SLA overflow. It relays no chat messages.
- * Lifecycle and RPC here; decisions in `engine.ts`; fan-out in `notify.ts`.
+ * Lifecycle and RPC here; decisions in `core/domain/assignment/queue-engine.ts`; fan-out in `notify.ts`.
  */
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import type { EnqueueRequest, EnqueueResult } from "../../core/protocol";
@@ -9,7 +9,7 @@ import { decodeHeaderJson } from "../../worker/lib/header-json";
 import { IDENTITY_HEADER } from "../conversation/connection-state";
 import { agentTag, QueueConnectionState } from "./connection-state";
 import { syncDirectory } from "./directory-sync";
-import { QueueEngine, type Assignment } from "./engine";
+import { QueueEngine, type Assignment } from "../../core/domain/assignment";
 import { handleQueueCommand } from "./commands";
 import { broadcastSnapshot, notifyAssignments, notifyRemoved, pushPositions, sendSnapshot, snapshotFor } from "./notify";
 import { runDueWork, nextDueAt } from "./timers";

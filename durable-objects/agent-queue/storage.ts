@@ -3,7 +3,7 @@
  * assignments. The engine is loaded from here on start and written back key by key.
  */
 import { MetaTable } from "../shared/meta";
-import type { ActiveState, AgentState, Changes, GroupConfig, QueueEngine, WaitingState } from "./engine";
+import type { ActiveState, AgentState, Changes, GroupConfig, QueueEngine, WaitingState } from "../../core/domain/assignment";
 
 const SCHEMA_VERSION = 1;
 type Row = Record<string, SqlStorageValue>;

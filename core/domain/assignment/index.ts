@@ -1,2 +1,3 @@
 export * from "./pick-agent";
 export * from "./waiting-list";
+export * from "./queue-engine";

@@ -3,60 +3,12 @@
  * it from its SQLite, runs an operation, and writes back what changed (`takeChanges`). The
  * queue benchmark drives this same class in Node, where clocks advance during synchronous code.
  */
-import { compareWaiting, estimateWaitSec, ewma, pickAgent, positionsByGroup, type AgentCandidate, type AgentStatus, type AssignmentPolicy } from "../../core/domain/assignment";
-import { DomainError } from "../../core/domain/errors";
-import type { EnqueueRequest } from "../../core/protocol";
+import { DomainError } from "../errors";
+import { pickAgent, type AgentStatus, type AssignmentPolicy } from "./pick-agent";
+import { compareWaiting, estimateWaitSec, ewma, positionsByGroup } from "./waiting-list";
+import type { ActiveState, AgentState, Assignment, Changes, GroupConfig, WaitingState } from "./queue-state";
 
-export interface AgentState extends AgentCandidate {
-  name: string;
-  connected: boolean;
-  disconnectedAt: number | null;
-}
-
-export interface GroupConfig {
-  key: string;
-  name: string;
-  nameEn: string;
-  policy: AssignmentPolicy;
-  fallbackKey: string | null;
-  maxWaitSec: number;
-  stickySec: number;
-  onAgentOffline: "requeue" | "keep";
-}
-
-/** A waiting session: what the room asked for, plus the queue's own bookkeeping. */
-export interface WaitingState extends Omit<EnqueueRequest, "previousAgentId"> {
-  stickyAgentId: string | null;
-  stickyUntil: number | null;
-  enqueuedAt: number;
-  overflowed: boolean;
-  /** Transferred away from this agent: do not hand it straight back. */
-  avoidAgentId?: string | null;
-}
-
-export interface ActiveState {
-  sessionId: string;
-  threadId: string;
-  agentId: string;
-  groupKey: string;
-  customerId: string;
-  customerName: string;
-  level: string;
-  preview: string;
-  assignedAt: number;
-}
-
-export interface Assignment {
-  session: ActiveState;
-  via: "auto" | "pick" | "transfer" | "claim";
-  waitedMs: number;
-}
-
-export interface Changes {
-  agents: Set<string>;
-  waiting: Set<string>;
-  active: Set<string>;
-}
+export type { ActiveState, AgentState, Assignment, Changes, GroupConfig, WaitingState } from "./queue-state";
 
 const DEFAULT_HANDLE_SEC = 180;
 

@@ -12,7 +12,9 @@
  *
  * Prints hit@1, hit@5, MRR (over the top 5), the share the bot would answer (confidence at or above
  * ANSWER_THRESHOLD) and how often that answer is right; for files with `hard_negatives`, how often
- * the bot answers one of them with the entry it was judged different from. Ends with one JSON line.
+ * the bot answers one of them with the entry it was judged different from. The same figures for the
+ * queries of even and of odd rows (`halves`): a change that lifts one half only was fitted to rows,
+ * not found in the method. Ends with one JSON line.
  */
 import path from "node:path";
 import { ANSWER_THRESHOLD } from "../core/domain/knowledge";
@@ -30,7 +32,7 @@ interface Entry {
   hard_negatives?: string[];
 }
 
-interface Figures {
+interface HalfFigures {
   hit1: number;
   hit5: number;
   mrr: number;
@@ -38,7 +40,36 @@ interface Figures {
   answered_right?: number;
   hard_negatives_answered_wrongly?: number;
   queries: number;
+}
+
+interface Figures extends HalfFigures {
   ms_per_query: number;
+  /** The same figures for the queries file's even rows (0, 2, …) and odd rows. */
+  halves: { even: HalfFigures; odd: HalfFigures };
+}
+
+/** Counts of one set of asked questions. */
+class Tally {
+  n = 0; hit1 = 0; hit5 = 0; rr = 0; answered = 0; right = 0; negatives = 0; wrong = 0;
+
+  paraphrase(rank: number, confidence: number): void {
+    this.n++;
+    if (rank === 0) this.hit1++;
+    if (rank >= 0) (this.hit5++, (this.rr += 1 / (rank + 1)));
+    if (confidence >= ANSWER_THRESHOLD) (this.answered++, rank === 0 && this.right++);
+  }
+
+  negative(wronglyAnswered: boolean): void {
+    this.negatives++;
+    if (wronglyAnswered) this.wrong++;
+  }
+
+  figures(): HalfFigures {
+    const n = Math.max(1, this.n);
+    const f: HalfFigures = { hit1: round3(this.hit1 / n), hit5: round3(this.hit5 / n), mrr: round3(this.rr / n), answered: round3(this.answered / n), answered_right: round3(this.right / Math.max(1, this.answered)), queries: this.n };
+    if (this.negatives) f.hard_negatives_answered_wrongly = round3(this.wrong / this.negatives);
+    return f;
+  }
 }
 
 const SHOP = "eval";
@@ -84,35 +115,34 @@ async function evaluate(label: string, kbFile: string, queryFile: string, opts: 
     console.log(`\n${label}: ${kb.length} articles loaded in ${Math.round(performance.now() - t)} ms`);
     if (opts.learnFile) await learn(env, readJsonl<Entry>(opts.learnFile).flatMap((e) => (e.paraphrases ?? []).map((text) => ({ id: e.id, text }))), known);
     if (opts.learnHalf) await learn(env, queries.flatMap((e) => halves(e).learn.map((text) => ({ id: e.id, text }))), known);
-    let n = 0, hit1 = 0, hit5 = 0, rr = 0, answered = 0, right = 0, negatives = 0, wrong = 0;
+    const all = new Tally();
+    const byHalf = [new Tally(), new Tally()] as const;
     const buckets = Array.from({ length: 10 }, () => ({ n: 0, right: 0 }));
     t = performance.now();
-    for (const entry of queries) {
+    for (const [row, entry] of queries.entries()) {
+      const tallies = [all, byHalf[row % 2]!];
       for (const q of opts.learnHalf ? halves(entry).ask : (entry.paraphrases ?? [])) {
         const hits = await ask(env, q);
         const rank = hits.findIndex((h) => h.articleId === entry.id);
-        n++;
-        if (rank === 0) hit1++;
-        if (rank >= 0) (hit5++, (rr += 1 / (rank + 1)));
         const confidence = hits[0]?.confidence ?? 0;
-        if (confidence >= ANSWER_THRESHOLD) (answered++, rank === 0 && right++);
+        for (const tally of tallies) tally.paraphrase(rank, confidence);
         const bucket = buckets[Math.min(9, Math.floor(confidence * 10))]!;
         bucket.n++;
         if (rank === 0) bucket.right++;
       }
       for (const q of entry.hard_negatives ?? []) {
         const top = (await ask(env, q))[0];
-        negatives++;
-        if (top && top.articleId === entry.id && top.confidence >= ANSWER_THRESHOLD) wrong++;
+        const wrong = !!top && top.articleId === entry.id && top.confidence >= ANSWER_THRESHOLD;
+        for (const tally of tallies) tally.negative(wrong);
       }
     }
-    const ms = (performance.now() - t) / Math.max(1, n + negatives);
-    const f: Figures = { hit1: round3(hit1 / n), hit5: round3(hit5 / n), mrr: round3(rr / n), answered: round3(answered / n), answered_right: round3(right / Math.max(1, answered)), queries: n, ms_per_query: round3(ms) };
-    if (negatives) f.hard_negatives_answered_wrongly = round3(wrong / negatives);
-    console.log(`  ${n} questions: hit@1 ${f.hit1}  hit@5 ${f.hit5}  MRR ${f.mrr}  (${f.ms_per_query} ms each)`);
+    const ms = (performance.now() - t) / Math.max(1, all.n + all.negatives);
+    const f: Figures = { ...all.figures(), ms_per_query: round3(ms), halves: { even: byHalf[0].figures(), odd: byHalf[1].figures() } };
+    console.log(`  ${f.queries} questions: hit@1 ${f.hit1}  hit@5 ${f.hit5}  MRR ${f.mrr}  (${f.ms_per_query} ms each)`);
+    for (const [name, h] of Object.entries(f.halves)) console.log(`    ${name} rows: ${h.queries} questions, hit@1 ${h.hit1}  hit@5 ${h.hit5}  MRR ${h.mrr}  answered ${h.answered}${h.hard_negatives_answered_wrongly === undefined ? "" : `  hard negatives answered wrongly ${h.hard_negatives_answered_wrongly}`}`);
     console.log(`  answered (confidence ≥ ${ANSWER_THRESHOLD}): ${f.answered}, of which right: ${f.answered_right}`);
     console.log(`  top hit right, by confidence: ${buckets.map((b, i) => (b.n ? `${i / 10}-${(i + 1) / 10}: ${round3(b.right / b.n)} (${b.n})` : "")).filter(Boolean).join("  ")}`);
-    if (negatives) console.log(`  hard negatives answered with the entry they differ from: ${f.hard_negatives_answered_wrongly} (${negatives} questions)`);
+    if (all.negatives) console.log(`  hard negatives answered with the entry they differ from: ${f.hard_negatives_answered_wrongly} (${all.negatives} questions)`);
     return f;
   } finally {
     await local.dispose();

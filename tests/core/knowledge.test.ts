@@ -77,6 +77,11 @@ describe("rankCandidates", () => {
     expect(ranked[0]!.confidence).toBeGreaterThanOrEqual(ANSWER_THRESHOLD);
   });
 
+  it("ranks a paraphrase's question first whatever its word order, particles and variants", () => {
+    const articles = [candidate("open", ["如何开通花呗"]), candidate("close", ["如何关闭花呗"]), candidate("loan", ["怎么关闭借呗"])];
+    for (const q of ["花呗怎么关闭呢", "我想关掉我的花呗啊", "关闭花呗要怎样弄"]) expect(rankCandidates(analyze(q), articles, "s")[0]!.articleId).toBe("close");
+  });
+
   it("lets helpful / not-helpful feedback break a tie, and prefers the shop's own article", () => {
     const a = candidate("a", ["怎么退货"]);
     const b = candidate("b", ["怎么退货"]);

@@ -4,15 +4,35 @@
  * running `wrangler dev`.
  */
 import preact from "@preact/preset-vite";
+import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 
 const web = (path: string) => fileURLToPath(new URL(`./web/${path}`, import.meta.url));
 const worker = process.env.KEFU_WORKER_URL ?? "http://127.0.0.1:8787";
 
+/**
+ * Which pages may frame the shopper widget: `frame-ancestors *` in web/public/_headers unless
+ * KEFU_WIDGET_FRAME_ANCESTORS lists the mall's origins (space-separated) at build time.
+ */
+function widgetFrameAncestors(): Plugin {
+  const origins = process.env.KEFU_WIDGET_FRAME_ANCESTORS?.trim();
+  return {
+    name: "kefu-widget-frame-ancestors",
+    apply: "build",
+    closeBundle() {
+      if (!origins) return;
+      // Origins only: a ';' or a line break would smuggle another directive or header in.
+      if (!/^[A-Za-z0-9:/.*\- ]+$/.test(origins)) throw new Error(`KEFU_WIDGET_FRAME_ANCESTORS must be space-separated origins, got: ${origins}`);
+      const file = web("dist/_headers");
+      writeFileSync(file, readFileSync(file, "utf8").replaceAll("frame-ancestors *", `frame-ancestors ${origins}`));
+    },
+  };
+}
+
 export default defineConfig({
   root: web(""),
-  plugins: [preact()],
+  plugins: [preact(), widgetFrameAncestors()],
   build: {
     outDir: web("dist"),
     emptyOutDir: true,

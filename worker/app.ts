@@ -9,18 +9,20 @@ import { ErrorBody } from "../core/protocol";
 import { DomainError } from "../core/domain/errors";
 import type { AppEnv } from "./env";
 import { onError } from "./middleware/errors";
+import { bodyLimits } from "./middleware/body-limit";
 import { perIpRateLimits } from "./middleware/rate-limit";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { contextRoutes } from "./routes/context";
 import { knowledgeRoutes } from "./routes/knowledge";
 import { mallRoutes } from "./routes/mall";
+import { proactiveRoutes } from "./routes/proactive";
 import { routeRoomRequest } from "./routes/rooms";
 import { shopRoutes } from "./routes/shops";
 import { threadRoutes } from "./routes/threads";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes);
+export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes);
 
 api.get(
   "/openapi.json",
@@ -43,6 +45,8 @@ api.get("/docs", Scalar({ url: "/api/openapi.json", pageTitle: "Kefu Edge API" }
 export const app = new Hono<AppEnv>();
 // Per-IP limits run before any route (login, token issuance, uploads, socket connects).
 app.use("*", perIpRateLimits);
+// Body size caps before any route reads a body (64 KB for JSON; see middleware/body-limit.ts).
+app.use("/api/*", bodyLimits);
 app.route("/api", api);
 app.all("/parties/*", async (c) => (await routeRoomRequest(c.req.raw, c.env)) ?? c.json({ error: { code: "not_found", message: "no such party" } }, 404));
 app.all("/api/*", () => {

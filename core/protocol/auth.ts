@@ -14,10 +14,48 @@ export const ShopperClaims = v.object({
   level: v.optional(CustomerLevel, "normal"),
   locale: v.optional(v.picklist(["zh-CN", "en-US"]), "zh-CN"),
   exp: v.pipe(v.number("must be a number (seconds since epoch)"), v.integer()),
-  iat: v.optional(v.number()),
+  iat: v.optional(v.number("must be a number (seconds since epoch)")),
+  iss: v.optional(v.string("must be a string")),
+  aud: v.optional(v.union([v.string(), v.array(v.string())], "must be a string or a list of strings")),
   guest: v.optional(v.boolean()),
 });
 export type ShopperClaims = v.InferOutput<typeof ShopperClaims>;
+
+/** Longest a shopper token may live: `exp` at most this far ahead (and after `iat`, when given). */
+export const SHOPPER_TOKEN_MAX_LIFETIME_SEC = 7 * 24 * 3600;
+/** Allowance for the mall's clock running ahead of ours. */
+export const SHOPPER_TOKEN_CLOCK_SKEW_SEC = 300;
+
+/** What a deployment demands of shopper tokens beyond the signature (see `shopperClaimsFor`). */
+export interface ShopperTokenPolicy {
+  /** Now, in seconds since the epoch. */
+  nowSec: number;
+  /** `iss` must equal this when set (`SHOPPER_JWT_ISSUER`). */
+  issuer?: string;
+  /** `aud` must be or contain this when set (`SHOPPER_JWT_AUDIENCE`). */
+  audience?: string;
+}
+
+/**
+ * `ShopperClaims` plus the deployment's policy: a bounded lifetime, so a leaked token cannot be
+ * minted to last a year, and the issuer and audience when configured, so a token the mall signed
+ * for another service with the same key is refused. Each failure names its claim.
+ */
+export function shopperClaimsFor(policy: ShopperTokenPolicy) {
+  const latest = policy.nowSec + SHOPPER_TOKEN_MAX_LIFETIME_SEC + SHOPPER_TOKEN_CLOCK_SKEW_SEC;
+  const days = SHOPPER_TOKEN_MAX_LIFETIME_SEC / 86_400;
+  const audiences = (aud: string | string[] | undefined) => (aud === undefined ? [] : typeof aud === "string" ? [aud] : aud);
+  return v.pipe(
+    ShopperClaims,
+    v.forward(v.check((c) => c.exp <= latest, `must be at most ${days} days from now (shopper tokens may live at most ${days} days: sign a nearer exp)`), ["exp"]),
+    v.forward(
+      v.check((c) => c.iat === undefined || c.exp - c.iat <= SHOPPER_TOKEN_MAX_LIFETIME_SEC + SHOPPER_TOKEN_CLOCK_SKEW_SEC, `exp may be at most ${days} days after iat`),
+      ["iat"],
+    ),
+    v.forward(v.check((c) => !policy.issuer || c.iss === policy.issuer, `must be "${policy.issuer ?? ""}"`), ["iss"]),
+    v.forward(v.check((c) => !policy.audience || audiences(c.aud).includes(policy.audience), `must be or include "${policy.audience ?? ""}"`), ["aud"]),
+  );
+}
 
 export const LoginBody = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email("must be an e-mail address"), v.maxLength(254)),

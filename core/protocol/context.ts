@@ -58,6 +58,15 @@ export interface ContextSession {
   rating: number | null;
 }
 
+/** A page of the customer's orders in scope, newest first (`GET /api/context/orders`). */
+export interface OrdersPage {
+  /** Every order in scope, not just this page's. */
+  total: number;
+  items: ContextOrder[];
+  /** Cursor of the next (older) page: pass it back as `before`; null on the last page. */
+  next: string | null;
+}
+
 export interface ThreadContext {
   threadId: string;
   shopId: string;
@@ -76,8 +85,8 @@ export interface ThreadContext {
     /** Channels of their sessions in scope, most used first. */
     channels: { channel: string; sessions: number; lastAt: number }[];
   };
-  /** Newest first, at most `ORDERS_SHOWN`; `total` counts all in scope. */
-  orders: { total: number; items: ContextOrder[] };
+  /** The first page of orders (newest first, at most 50); `GET /api/context/orders` pages on from `next`. */
+  orders: OrdersPage;
   /** Distinct products viewed recently, latest first. */
   browsing: { product: ContextProduct | null; productId: string; shopId: string; views: number; lastViewedAt: number; channel: string }[];
   cart: { updatedAt: number | null; items: { product: ContextProduct | null; productId: string; shopId: string; qty: number; addedAt: number }[] };

@@ -8,3 +8,4 @@ export * from "./queue";
 export * from "./admin";
 export * from "./knowledge";
 export * from "./mall";
+export * from "./proactive";

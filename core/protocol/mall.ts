@@ -31,6 +31,8 @@ export const CustomerUpserted = v.object({
   level: CustomerLevel,
   tags: v.optional(v.pipe(v.array(Text(32)), v.maxLength(50, "must have at most 50 tags")), []),
   locale: v.optional(v.picklist(["zh-CN", "en-US"], "must be zh-CN or en-US"), "zh-CN"),
+  /** The shopper declined proactive notices (shipment updates). Omitted: the stored choice stays. */
+  proactiveOptOut: v.optional(v.boolean("must be true or false")),
   updatedAt: EpochMs,
 });
 

@@ -104,10 +104,21 @@ export const LeaveMessageSaved = v.object({ type: v.literal("leave_message.saved
 export const FeedbackSaved = v.object({ type: v.literal("bot.feedback_saved"), seq: v.number(), helpful: v.boolean() });
 export const ErrorFrame = v.object({ type: v.literal("error"), ...ErrorBody.entries, clientId: v.optional(v.string()) });
 
+/** Parts of the agent's context panel that mall data can change (docs/mall-integration.md §7). */
+export const CONTEXT_PARTS = ["customer", "orders", "tracking", "cart", "browsing"] as const;
+export const ContextPart = v.picklist(CONTEXT_PARTS);
+export type ContextPart = v.InferOutput<typeof ContextPart>;
+/**
+ * To staff only: the mall changed data the panel shows (a webhook applied, not a duplicate or an
+ * older event), so reload those parts. Carries no data: the panel reloads through the context API,
+ * which applies the caller's tenancy scope.
+ */
+export const ContextChanged = v.object({ type: v.literal("context.changed"), parts: v.pipe(v.array(ContextPart), v.minLength(1)) });
+
 /** Every frame a room may send. The web validates what it receives with this. */
 export const ServerEvent = v.variant("type", [
   RoomJoined, MessageCreated, MessageAcked, MessagesSynced, TypingChanged, ReadUpdated, UnreadChanged, SessionChanged, Pong, ErrorFrame,
-  QueueUpdated, LeaveMessageSaved, FeedbackSaved,
+  QueueUpdated, LeaveMessageSaved, FeedbackSaved, ContextChanged,
 ]);
 export type ServerEvent = v.InferOutput<typeof ServerEvent>;
 export type ErrorFrame = v.InferOutput<typeof ErrorFrame>;

@@ -4,7 +4,7 @@
  */
 import type { Connection, WSMessage } from "partyserver";
 import { getServerByName } from "partyserver";
-import { QueueCommand, parseInput, type QueueEvent } from "../../core/protocol";
+import { LIMITS, QueueCommand, exceedsUtf8, parseInput, type QueueEvent } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import type { QueueConnectionState } from "./connection-state";
 import { notifyAssignments, notifyRemoved } from "./notify";
@@ -24,7 +24,7 @@ export async function handleQueueCommand(queue: AgentQueue, conn: Connection<Que
   const state = conn.state;
   if (!state) return;
   try {
-    if (typeof raw !== "string" || raw.length > 4096) throw new DomainError("payload_too_large", "frames must be text of at most 4096 bytes");
+    if (typeof raw !== "string" || exceedsUtf8(raw, LIMITS.queueFrameMaxBytes)) throw new DomainError("payload_too_large", `frames must be text of at most ${LIMITS.queueFrameMaxBytes} bytes (UTF-8)`);
     let json: unknown;
     try {
       json = JSON.parse(raw);

@@ -5,7 +5,7 @@
  * handled in `commands.ts`, message posting in `post.ts`.
  */
 import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
-import { LIMITS, parseThreadId, type ChatMessage, type ServerEvent } from "../../core/protocol";
+import { LIMITS, exceedsUtf8, parseThreadId, type ChatMessage, type ServerEvent } from "../../core/protocol";
 import { idleDeadline, isOpen } from "../../core/domain/session";
 import { DomainError } from "../../core/domain/errors";
 import { decodeIdentity, IDENTITY_HEADER, type ConnectionState } from "./connection-state";
@@ -17,6 +17,7 @@ import { applyAssignment, applyRequeue } from "./handoff";
 import { maybeGreet } from "./bot";
 import type { Audience } from "./storage";
 import { errorFrame, sendEvent } from "./audience";
+import { pushContextChanges } from "./context-push";
 
 export class ConversationRoom extends Server<Env> {
   static override options = { hibernate: true };
@@ -60,9 +61,9 @@ export class ConversationRoom extends Server<Env> {
   }
 
   override async onMessage(conn: Connection<ConnectionState>, message: WSMessage): Promise<void> {
-    const size = typeof message === "string" ? message.length : message.byteLength;
-    if (typeof message !== "string" || size > LIMITS.frameMaxBytes) {
-      sendEvent(conn, errorFrame(new DomainError("payload_too_large", `frames must be text (JSON) of at most ${LIMITS.frameMaxBytes} characters`)));
+    // Counted in UTF-8 bytes: `length` would let a CJK frame three times the limit through.
+    if (typeof message !== "string" || exceedsUtf8(message, LIMITS.frameMaxBytes)) {
+      sendEvent(conn, errorFrame(new DomainError("payload_too_large", `frames must be text (JSON) of at most ${LIMITS.frameMaxBytes} bytes (UTF-8)`)));
       return;
     }
     await handleCommand(this, conn, message);
@@ -151,6 +152,11 @@ export class ConversationRoom extends Server<Env> {
   /** Posts a message from outside a socket (system notices, later the bot and proactive service). */
   async post(input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
     return postMessage(this, input);
+  }
+
+  /** The mall changed this customer's data: staff who may see it reload their panel (context-push.ts). */
+  async contextChanged(changes: unknown): Promise<number> {
+    return pushContextChanges(this, changes);
   }
 
   // ---- RPC from the shop's AgentQueue ----

@@ -1,17 +1,45 @@
 /**
  * Browser test: real Chromium (Debian's package, driven by playwright-core) against `wrangler
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
- * they exchange a message both ways. Screenshots go to tests/e2e/screenshots/.
+ * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
+ * without a reload. Screenshots go to tests/e2e/screenshots/.
  */
+import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { browserMissing, launchBrowser, MISSING_MESSAGE } from "./browser";
 import { startDevServer, type DevServer } from "./server";
+import { readDevVars } from "../../scripts/lib/dev-vars";
 
 const SHOTS = "tests/e2e/screenshots";
 let server: DevServer;
 let browser: Browser;
+
+/** A console page logged in as a demo agent, on the thread list. */
+async function consoleAs(email: string) {
+  const agent = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await agent.goto(`${server.url}/`);
+  await agent.getByTestId("login-email").fill(email);
+  await agent.getByTestId("login-password").fill("kefu123456");
+  await agent.getByTestId("login-submit").click();
+  await agent.getByTestId("thread-list").waitFor();
+  return agent;
+}
+
+/** Posts a signed `order.upserted` for the customer with apparel, as the mall would; the status. */
+async function pushOrder(orderId: string, customerId: string): Promise<number> {
+  const now = Date.now();
+  const body = JSON.stringify({
+    id: `dlv-${orderId}`,
+    topic: "order.upserted",
+    data: { id: orderId, shopId: "apparel", customerId, status: "paid", totalCents: 6900, createdAt: now, paidAt: now, updatedAt: now, items: [{ productId: "p-e2e", title: "纯棉宽松圆领T恤", category: "apparel/tops", qty: 1, priceCents: 6900 }] },
+  });
+  const timestamp = String(Math.floor(now / 1000));
+  const signature = "sha256=" + createHmac("sha256", readDevVars(".dev.vars").MALL_WEBHOOK_SECRET!).update(`${timestamp}.${body}`).digest("hex");
+  const res = await fetch(`${server.url}/api/mall/webhooks`, { method: "POST", headers: { "content-type": "application/json", "x-kefu-timestamp": timestamp, "x-kefu-signature": signature }, body });
+  return res.status;
+}
 
 describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and shopper in real Chromium", () => {
   beforeAll(async () => {
@@ -25,12 +53,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
   });
 
   it("exchanges messages both ways between the widget and the console", async () => {
-    const agent = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await agent.goto(`${server.url}/`);
-    await agent.getByTestId("login-email").fill("agent1@apparel.demo");
-    await agent.getByTestId("login-password").fill("kefu123456");
-    await agent.getByTestId("login-submit").click();
-    await agent.getByTestId("thread-list").waitFor();
+    const agent = await consoleAs("agent1@apparel.demo");
 
     const shopper = await browser.newPage({ viewport: { width: 390, height: 780 } });
     const products = (await (await fetch(`${server.url}/api/shops/apparel`)).json()) as { products: { id: string }[] };
@@ -55,5 +78,31 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await shopper.screenshot({ path: `${SHOTS}/widget.png` });
     expect(await shopper.getByTestId("message").filter({ hasText: answer }).count()).toBe(1);
     expect(await agent.getByTestId("message").filter({ hasText: question }).count()).toBe(1);
+  });
+
+  it("shows an order the mall pushes in the agent's open context panel, without a reload", async () => {
+    const agent = await consoleAs("agent2@apparel.demo");
+
+    const shopper = await browser.newPage({ viewport: { width: 390, height: 780 } });
+    await shopper.goto(`${server.url}/widget.html?shop=apparel&customer=c0003`);
+    await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    await shopper.getByTestId("composer-input").fill("我刚下的单看得到吗");
+    await shopper.getByTestId("send-button").click();
+
+    const thread = agent.locator('[data-testid="thread-item"][data-thread-id="apparel:c0003"]');
+    await thread.waitFor({ timeout: 20_000 });
+    await thread.click();
+    // The channels line renders once the panel's first load has landed.
+    await agent.getByTestId("context-channels").waitFor({ timeout: 15_000 });
+    await expect.poll(() => agent.getByTestId("connection-status").first().getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+
+    // Two orders, one after the other: the first may also ride on the reload that follows the
+    // chat's history sync; once it shows, nothing but a push reloads the panel for minutes.
+    for (const suffix of ["a", "b"]) {
+      const orderId = `o-e2e-${Date.now()}-${suffix}`;
+      expect(await pushOrder(orderId, "c0003")).toBe(200);
+      await agent.locator(`[data-testid="context-order"][data-order-id="${orderId}"]`).waitFor({ timeout: 10_000 });
+    }
+    await agent.screenshot({ path: `${SHOTS}/context-live.png` });
   });
 });

@@ -62,6 +62,12 @@ export async function staffToken(email: string): Promise<string> {
   return ((await res.json()) as { token: string }).token;
 }
 
+/** Tokens of an apparel agent, an electronics agent and a platform agent, logged in together. */
+export async function agentTokens(): Promise<{ apparel: string; electronics: string; platform: string }> {
+  const [apparel, electronics, platform] = await Promise.all([STAFF.apparelAgent, STAFF.electronicsAgent, STAFF.platformAgent].map((s) => staffToken(s.email)));
+  return { apparel: apparel!, electronics: electronics!, platform: platform! };
+}
+
 /** Signs a shopper token the way a mall would (HS256 with the shared secret). */
 export async function shopperToken(sub: string, name = "王小明", extra: Record<string, unknown> = {}): Promise<string> {
   const exp = Math.floor(Date.now() / 1000) + 3600;

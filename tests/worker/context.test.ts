@@ -136,7 +136,7 @@ describe("context panel", () => {
   it("answers for a customer the mall never pushed", async () => {
     const ctx = await context("thread=apparel:g_unknown1", apparelAgent);
     expect(ctx.customer).toEqual({ id: "g_unknown1", known: false, name: "g_unknown1", level: "normal", tags: [], locale: "zh-CN", channels: [] });
-    expect(ctx.orders).toEqual({ total: 0, items: [] });
+    expect(ctx.orders).toEqual({ total: 0, items: [], next: null });
   });
 });
 

@@ -22,6 +22,8 @@ export const customers = sqliteTable("customers", {
   level: text("level").notNull().default("normal"),
   tags: text("tags", { mode: "json" }).$type<string[]>().notNull().default([]),
   locale: text("locale").notNull().default("zh-CN"),
+  /** The shopper declined proactive notices (the mall's `customer.upserted` sets it). */
+  proactiveOptOut: integer("proactive_opt_out", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
 });
@@ -354,4 +356,77 @@ export const webhookReceipts = sqliteTable(
     receivedAt: integer("received_at").notNull(),
   },
   (t) => [index("webhook_receipts_received").on(t.receivedAt)],
+);
+
+/**
+ * Proactive notices (a parcel step announced in the shopper's thread), one row per notice: the
+ * outbox the webhook writes in the same batch as the fact, and then the notice's fate. `id` is
+ * derived from the fact and is the room message's clientId, so a notice shows at most once.
+ */
+export const proactiveNotices = sqliteTable(
+  "proactive_notices",
+  {
+    id: text("id").primaryKey(),
+    kind: text("kind").notNull(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    orderId: text("order_id").notNull(),
+    /** The fact announced: a shipment event id. */
+    sourceId: text("source_id").notNull(),
+    code: text("code").notNull(),
+    params: text("params", { mode: "json" }).$type<Record<string, string>>().notNull(),
+    occurredAt: integer("occurred_at").notNull(),
+    /** pending → enqueued (→ deferred) → delivered | skipped_opt_out | capped | dead */
+    status: text("status").notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    deferredUntil: integer("deferred_until"),
+    messageSeq: integer("message_seq"),
+    createdAt: integer("created_at").notNull(),
+    enqueuedAt: integer("enqueued_at"),
+    deliveredAt: integer("delivered_at"),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("proactive_notices_status").on(t.status, t.createdAt),
+    index("proactive_notices_customer").on(t.customerId, t.status, t.deliveredAt),
+    index("proactive_notices_order").on(t.orderId, t.occurredAt),
+  ],
+);
+
+/** What happened to each notice, once per outcome (a redelivery records nothing twice): analytics. */
+export const proactiveOutcomes = sqliteTable(
+  "proactive_outcomes",
+  {
+    noticeId: text("notice_id").notNull(),
+    outcome: text("outcome").notNull(),
+    shopId: text("shop_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    kind: text("kind").notNull(),
+    at: integer("at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.noticeId, t.outcome] }), index("proactive_outcomes_shop").on(t.shopId, t.at)],
+);
+
+/**
+ * Queue messages that failed every retry (the dead-letter queue's consumer writes them) or could
+ * not be read at all. Operators list and replay them; the scheduled handler prunes old rows.
+ */
+export const deadLetters = sqliteTable(
+  "dead_letters",
+  {
+    /** The notice id, or `msg_<queue message id>` when the body could not be read. */
+    id: text("id").primaryKey(),
+    queue: text("queue").notNull(),
+    shopId: text("shop_id"),
+    noticeId: text("notice_id"),
+    body: text("body", { mode: "json" }).notNull(),
+    /** `max_retries` (from the dead-letter queue) or `invalid` (unreadable body). */
+    reason: text("reason").notNull(),
+    lastError: text("last_error"),
+    deaths: integer("deaths").notNull().default(1),
+    diedAt: integer("died_at").notNull(),
+    replayedAt: integer("replayed_at"),
+  },
+  (t) => [index("dead_letters_shop").on(t.shopId, t.diedAt), index("dead_letters_died").on(t.diedAt)],
 );

@@ -8,6 +8,7 @@ import { database } from "../db/client";
 import { listCustomers } from "../db/repos/customers";
 import type { AppEnv } from "../env";
 import { bearerOf, requireIdentity } from "../middleware/auth";
+import { clientAddress } from "../middleware/rate-limit";
 import { valid } from "../middleware/validate";
 import { issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";
@@ -17,7 +18,7 @@ export const authRoutes = new Hono<AppEnv>()
     "/auth/login",
     describeRoute({ tags: ["auth"], summary: "Staff login with e-mail and password; returns a session token (12 h)." }),
     valid("json", LoginBody),
-    async (c) => c.json(await login(database(c.env.DB), c.req.valid("json"))),
+    async (c) => c.json(await login(database(c.env.DB), c.req.valid("json"), clientAddress(c.req.raw))),
   )
   .post("/auth/logout", describeRoute({ tags: ["auth"], summary: "Ends the staff session of the bearer token." }), async (c) => {
     const token = bearerOf(c.req.raw);

@@ -11,6 +11,7 @@ import type { AppEnv } from "../env";
 import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { loadThreadContext } from "../services/context/load";
+import { loadOrders, OrderCursor, ORDERS_PAGE } from "../services/context/orders";
 import { resolveForThread } from "../services/context/resolve";
 import { contextScope } from "../services/context/scope";
 
@@ -22,6 +23,11 @@ const ContextQuery = v.pipe(
     ["entryId"],
   ),
 );
+const OrdersQuery = v.object({
+  thread: ThreadId,
+  before: v.optional(OrderCursor),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.minValue(1), v.maxValue(ORDERS_PAGE.max)), String(ORDERS_PAGE.default)),
+});
 const ResolveQuery = v.object({
   thread: ThreadId,
   message: v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(LIMITS.textMaxChars)),
@@ -39,6 +45,16 @@ export const contextRoutes = new Hono<AppEnv>()
       const q = c.req.valid("query");
       const scope = contextScope(c.get("identity"), q.thread);
       return c.json(await loadThreadContext(database(c.env.DB), scope, { type: q.entryType, id: q.entryId }));
+    },
+  )
+  .get(
+    "/context/orders",
+    describeRoute({ tags: ["context"], summary: "The customer's orders in scope, newest first, a page at a time: pass `orders.next` (or a page's `next`) as `before`." }),
+    valid("query", OrdersQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const scope = contextScope(c.get("identity"), q.thread);
+      return c.json(await loadOrders(database(c.env.DB), scope, q.before, Number(q.limit)));
     },
   )
   .get(

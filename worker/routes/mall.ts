@@ -10,8 +10,10 @@ import { WEBHOOK_HEADERS } from "../../core/domain/webhook-signature";
 import { MAX_DELIVERY_BYTES } from "../../core/protocol/mall";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
+import { notifyContextChanges } from "../services/mall/context-push";
 import { receiveDelivery } from "../services/mall/receive";
 import { webhookSecret } from "../services/mall/signature";
+import { dispatchAfterWebhook } from "../services/proactive/dispatch";
 
 export const mallRoutes = new Hono<AppEnv>().post(
   "/mall/webhooks",
@@ -31,6 +33,12 @@ export const mallRoutes = new Hono<AppEnv>().post(
       signature: c.req.header(WEBHOOK_HEADERS.signature),
       eventId: c.req.header(WEBHOOK_HEADERS.eventId),
     };
-    return c.json(await receiveDelivery(database(c.env.DB), webhookSecret(c.env), headers, await c.req.text(), Date.now()));
+    const db = database(c.env.DB);
+    const { result, applied } = await receiveDelivery(db, webhookSecret(c.env), headers, await c.req.text(), Date.now());
+    // New parcel steps put their notices in the outbox in the same batch: send them now (the cron sweeps any left).
+    if (applied.some((e) => e.topic === "shipment.event")) await dispatchAfterWebhook(c.env, db, Date.now());
+    // Open panels hear about it after the mall has its answer: the push must not slow or fail a delivery.
+    c.executionCtx.waitUntil(notifyContextChanges(c.env, applied));
+    return c.json(result);
   },
 );

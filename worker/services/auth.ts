@@ -3,6 +3,7 @@
  */
 import { sign } from "hono/utils/jwt/jwt";
 import { DomainError } from "../../core/domain/errors";
+import { LOCKOUT, afterFailure, attemptKeys, lockedUntil } from "../../core/domain/lockout";
 import type { LoginBody } from "../../core/protocol";
 import type { Database } from "../db/client";
 import {
@@ -20,9 +21,9 @@ import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX } from "./identity";
 
 const STAFF_SESSION_MS = 12 * 3600_000;
 const SHOPPER_TOKEN_SEC = 24 * 3600;
-/** Failures before an account is locked, and for how long. */
-export const LOGIN_MAX_FAILURES = 5;
-export const LOGIN_LOCK_MS = 15 * 60_000;
+/** Failures from one address before it is locked out of the account, and for how long (core/domain/lockout.ts). */
+export const LOGIN_MAX_FAILURES = LOCKOUT.pairMaxFailures;
+export const LOGIN_LOCK_MS = LOCKOUT.lockMs;
 
 export interface LoginResult {
   token: string;
@@ -30,22 +31,27 @@ export interface LoginResult {
   staff: { id: string; shopId: string; name: string; email: string; role: string };
 }
 
-/** Checks a password, with lockout after repeated failures; returns a new session token. */
-export async function login(db: Database, body: LoginBody, now = Date.now()): Promise<LoginResult> {
-  const attempts = await getLoginAttempts(db, body.email);
-  if (attempts && attempts.lockedUntil > now) {
-    throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((attempts.lockedUntil - now) / 1000) });
-  }
+/**
+ * Checks a password, with lockout after repeated failures (by account and client address, see
+ * core/domain/lockout.ts; `address` is null when unknown); returns a new session token.
+ */
+export async function login(db: Database, body: LoginBody, address: string | null, now = Date.now()): Promise<LoginResult> {
+  const keys = attemptKeys(body.email, address);
+  const [account, pair] = await Promise.all([getLoginAttempts(db, keys.account), getLoginAttempts(db, keys.pair)]);
+  const until = lockedUntil([account, pair], now);
+  if (until) throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((until - now) / 1000) });
   const row = await findStaffByEmail(db, body.email);
   // Verify even for an unknown e-mail so timing does not reveal which accounts exist.
   const ok = await verifyPassword(body.password, row?.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
   if (!row || !ok) {
-    const failures = (attempts?.failures ?? 0) + 1;
-    const locked = failures >= LOGIN_MAX_FAILURES;
-    await saveLoginAttempts(db, { email: body.email, failures: locked ? 0 : failures, lockedUntil: locked ? now + LOGIN_LOCK_MS : 0, updatedAt: now });
+    await Promise.all([
+      saveLoginAttempts(db, { email: keys.pair, ...afterFailure(pair, LOCKOUT.pairMaxFailures, now) }),
+      saveLoginAttempts(db, { email: keys.account, ...afterFailure(account, LOCKOUT.accountMaxFailures, now) }),
+    ]);
     throw new DomainError("unauthorized", "e-mail or password is wrong");
   }
-  if (attempts) await clearLoginAttempts(db, body.email);
+  // This address proved it knows the password; the account-wide count keeps counting others.
+  if (pair) await clearLoginAttempts(db, keys.pair);
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;
   await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });

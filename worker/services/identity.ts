@@ -3,11 +3,12 @@
  * mall, or a guest token we sign). Established once at the edge; everything after trusts it.
  */
 import { verify } from "hono/utils/jwt/jwt";
-import { ShopperClaims, PLATFORM_SHOP_ID, parseInput, parseThreadId, type CustomerLevel, type StaffRole } from "../../core/protocol";
+import { PLATFORM_SHOP_ID, parseInput, parseThreadId, shopperClaimsFor, type CustomerLevel, type StaffRole } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import { database } from "../db/client";
 import { findStaffBySessionHash } from "../db/repos/staff";
 import { sha256Hex } from "../lib/crypto";
+import { requireSecret } from "../lib/secrets";
 
 export interface StaffIdentity {
   kind: "staff";
@@ -28,20 +29,22 @@ export type Identity = StaffIdentity | CustomerIdentity;
 
 export const STAFF_TOKEN_PREFIX = "st_";
 
-/** The secret a mall signs shopper tokens with; refuses to run without one. */
+/** The secret a mall signs shopper tokens with; refuses to run without one, or with a weak one in production. */
 export function shopperSecret(env: Env): string {
-  if (!env.SHOPPER_JWT_SECRET) throw new DomainError("misconfigured", "SHOPPER_JWT_SECRET is not set");
-  return env.SHOPPER_JWT_SECRET;
+  return requireSecret(env, "SHOPPER_JWT_SECRET", env.SHOPPER_JWT_SECRET);
 }
+/** The key of the guest tokens we sign; the same rule as `shopperSecret`. */
 export function guestSecret(env: Env): string {
-  if (!env.GUEST_TOKEN_SECRET) throw new DomainError("misconfigured", "GUEST_TOKEN_SECRET is not set");
-  return env.GUEST_TOKEN_SECRET;
+  return requireSecret(env, "GUEST_TOKEN_SECRET", env.GUEST_TOKEN_SECRET);
 }
+
+/** Optional claims checks, set as vars: `iss` and `aud` a mall token must carry (unset: not checked). */
+type TokenVars = { SHOPPER_JWT_ISSUER?: string; SHOPPER_JWT_AUDIENCE?: string };
 
 /** Resolves a bearer token to an identity, or throws `unauthorized`. */
 export async function identify(env: Env, token: string, now = Date.now()): Promise<Identity> {
   if (token.startsWith(STAFF_TOKEN_PREFIX)) return identifyStaff(env, token, now);
-  return identifyShopper(env, token);
+  return identifyShopper(env, token, now);
 }
 
 async function identifyStaff(env: Env, token: string, now: number): Promise<StaffIdentity> {
@@ -50,7 +53,7 @@ async function identifyStaff(env: Env, token: string, now: number): Promise<Staf
   return { kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name };
 }
 
-async function identifyShopper(env: Env, token: string): Promise<CustomerIdentity> {
+async function identifyShopper(env: Env, token: string, now: number): Promise<CustomerIdentity> {
   let payload: unknown;
   const guest = peekGuest(token);
   try {
@@ -59,7 +62,10 @@ async function identifyShopper(env: Env, token: string): Promise<CustomerIdentit
     if (err instanceof DomainError) throw err;
     throw new DomainError("unauthorized", `shopper token rejected: ${reasonOf(err)}`);
   }
-  const claims = parseInput(ShopperClaims, payload);
+  // Guest tokens are ours (24 h, no iss/aud); the mall's must also match the configured iss/aud.
+  const vars = env as Env & TokenVars;
+  const policy = { nowSec: Math.floor(now / 1000), ...(guest ? {} : { issuer: vars.SHOPPER_JWT_ISSUER || undefined, audience: vars.SHOPPER_JWT_AUDIENCE || undefined }) };
+  const claims = parseInput(shopperClaimsFor(policy), payload);
   if (!claims.ok) throw new DomainError("unauthorized", `shopper token claims invalid: ${claims.message}`, claims.issues);
   const c = claims.value;
   if (c.sub.startsWith("g_") !== guest) throw new DomainError("unauthorized", "ids starting with g_ are reserved for guests");

@@ -1,14 +1,17 @@
 /**
  * The customer beside the open chat (`GET /api/context`): loaded when the chat opens, again when
- * the shopper writes and every 30 s while it is open; and which order their latest message means
- * (`GET /api/context/resolve`), so the panel can highlight it. Sending an order or product card
- * goes through the conversation like any message.
+ * the shopper writes, when the room says the mall changed the customer's data (`context.changed`),
+ * after a reconnect (pushes sent meanwhile are lost) and every 2 minutes as a fallback (product
+ * and price changes are not pushed). Older orders page in on demand (context-orders.ts). Also
+ * which order the shopper's latest message means (`GET /api/context/resolve`), so the panel can
+ * highlight it. Sending an order or product card goes through the conversation like any message.
  */
 import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
 import type { ChatMessage, Entry } from "../../../core/protocol";
 import type { ApiClient } from "../common/api";
 import type { ContextOrder, ContextProduct, ResolvedReference, ThreadContext } from "../common/context-types";
 import { toUiError } from "../common/field-errors";
+import { createOrderPages } from "./context-orders";
 import type { ConversationModel } from "./conversation";
 import type { UiError } from "./conversation-state";
 
@@ -20,11 +23,11 @@ export interface ContextOptions {
   listEntry: ReadonlySignal<Entry | null>;
 }
 
-const REFRESH_MS = 30_000;
+const REFRESH_MS = 120_000;
 /** Candidates highlighted when a message could mean several orders; more, or fainter ones, are noise. */
 const AMBIGUOUS_SHOWN = 3;
 const AMBIGUOUS_FLOOR = 0.15;
-/** Messages arrive in bursts (history replay): one reload for a burst. */
+/** Messages and mall pushes arrive in bursts (history replay, a batch delivery): one reload for a burst. */
 const SETTLE_MS = 300;
 
 /** What the panel highlights: the orders the latest message means, and why. */
@@ -53,6 +56,12 @@ export const ContextModel = createModel((opts: ContextOptions) => {
   const expanded = signal<ReadonlySet<string>>(new Set());
   /** Cards sent from the panel in this chat (`order:o1`, `product:p1`), shown as 已发送. */
   const sent = signal<ReadonlySet<string>>(new Set());
+  const pages = createOrderPages(opts.api, opts.threadId);
+  /** The first page and the pages loaded after it; an order moved by an update shows once. */
+  const orders = computed(() => {
+    const seen = new Set<string>();
+    return [...(data.value?.orders.items ?? []), ...pages.extra.value].filter((o) => !seen.has(o.id) && seen.add(o.id));
+  });
   const messages = opts.conversation.messages;
   const lastCustomer = computed(() => lastFrom(messages.value, (m) => m.sender.role === "customer"));
   /** The latest shopper message that can name an order: text, or an order card. */
@@ -73,7 +82,10 @@ export const ContextModel = createModel((opts: ContextOptions) => {
     loading.value = true;
     try {
       const res = await opts.api.get<ThreadContext>(`/context?${q}`);
-      if (mine === ticket) [data.value, error.value] = [res, null];
+      if (mine === ticket) {
+        [data.value, error.value] = [res, null];
+        void pages.reset(res.orders);
+      }
     } catch (err) {
       if (mine === ticket) error.value = toUiError(err);
     } finally {
@@ -86,7 +98,7 @@ export const ContextModel = createModel((opts: ContextOptions) => {
     if (!m) return void (highlight.value = null);
     if (m.kind === "order_card") {
       const orderId = m.body.order?.orderId;
-      const order = data.peek()?.orders.items.find((o) => o.id === orderId);
+      const order = orders.peek().find((o) => o.id === orderId);
       highlight.value = order ? { message: "", ambiguous: false, candidates: [{ orderId: order.id, confidence: 1, reasons: ["card"], order }] } : null;
       return;
     }
@@ -116,6 +128,26 @@ export const ContextModel = createModel((opts: ContextOptions) => {
     return () => clearInterval(timer);
   });
 
+  // The mall changed this customer's data: reload, and re-resolve when orders or tracks moved.
+  effect(() => {
+    const change = opts.conversation.contextChanged.value;
+    if (!change) return;
+    const orderish = change.parts.some((p) => p === "orders" || p === "tracking");
+    const timer = setTimeout(() => void load().then(() => orderish && resolve()), SETTLE_MS);
+    return () => clearTimeout(timer);
+  });
+
+  // Pushes sent while the socket was down are lost: catch up when it is back.
+  let dropped = false;
+  effect(() => {
+    const c = opts.conversation.connection.value;
+    if (c === "reconnecting" || c === "offline") dropped = true;
+    else if (c === "open" && dropped) {
+      dropped = false;
+      void load();
+    }
+  });
+
   function card(key: string) {
     sent.value = new Set(sent.value).add(key);
   }
@@ -128,6 +160,13 @@ export const ContextModel = createModel((opts: ContextOptions) => {
     expanded,
     sent,
     entry,
+    /** Every order loaded so far, newest first. */
+    orders,
+    /** Cursor of the next older page; null when every order is shown. */
+    ordersNext: pages.next,
+    loadingOrders: pages.loading,
+    ordersError: pages.error,
+    moreOrders: () => void pages.more(),
     refresh: () => void load().then(resolve),
     /** Shows or hides an order's full logistics track. */
     toggle(orderId: string) {

@@ -4,7 +4,7 @@
  * read positions only moving forward) read in one place.
  */
 import { signal } from "@preact/signals";
-import type { ChatMessage, MessageSend, ServerEvent, SessionInfo, Side } from "../../../core/protocol";
+import type { ChatMessage, ContextPart, MessageSend, ServerEvent, SessionInfo, Side } from "../../../core/protocol";
 import { feedbackRefused, feedbackSaved, type FeedbackState } from "./conversation-bot";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "offline";
@@ -58,6 +58,8 @@ export function createConversationState() {
     feedback: signal<ReadonlyMap<number, FeedbackState>>(new Map()),
     /** The shopper tapped 转人工 and the room has not moved the session yet. */
     humanRequested: signal(false),
+    /** Staff: the latest `context.changed` (a new object each time, so every push is seen). */
+    contextChanged: signal<{ parts: readonly ContextPart[] } | null>(null),
   };
 }
 export type ConversationState = ReturnType<typeof createConversationState>;
@@ -157,6 +159,9 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
       return {};
     case "bot.feedback_saved":
       feedbackSaved(state, e);
+      return {};
+    case "context.changed":
+      state.contextChanged.value = { parts: e.parts };
       return {};
     case "pong":
       return {};

@@ -120,6 +120,8 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
     leftMessage: state.leftMessage,
     feedback: state.feedback,
     humanRequested: state.humanRequested,
+    /** Staff: the mall changed the customer's data; the context panel reloads on it. */
+    contextChanged: state.contextChanged,
     rateAnswer: bot.rate,
     requestHuman: bot.requestHuman,
     sendText: sender.sendText,

@@ -7,7 +7,7 @@
  * columns of the same name (`id`, `shop_id`) silently shifts values. Joins here select no
  * clashing names; products come from their own query (`IN (subquery)`) and are matched in code.
  */
-import { and, asc, count, desc, eq, inArray, max, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, lt, max, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../client";
 import { browsingEvents, carts, cartSnapshots, customers, leaveMessages, orders, products, sessions, shipmentEvents, shops, staff } from "../schema";
@@ -28,6 +28,8 @@ const COMPLAINT_REASON = "complaint";
 
 const shopIs = (col: SQLiteColumn, s: RowScope): SQL | undefined => (s.shops === null ? undefined : eq(col, s.shops));
 const ordersOf = (s: RowScope) => and(eq(orders.customerId, s.customerId), shopIs(orders.shopId, s));
+/** Newest first; the id breaks ties so pages cut between orders placed in the same millisecond stay exact. */
+const newestFirst = [desc(orders.createdAt), desc(orders.id)] as const;
 /** One shop's sessions of a customer are its thread's: use the thread index. */
 const sessionsOf = (s: RowScope) => (s.shops === null ? eq(sessions.customerId, s.customerId) : and(eq(sessions.threadId, s.threadId), eq(sessions.shopId, s.shops)));
 
@@ -43,7 +45,7 @@ function sessionRows(db: Database, s: RowScope, extra: SQL | undefined, limit: n
 
 /** Ids and shops of the customer's orders in scope that `filter` picks (newest first when limited). */
 function pickOrders(db: Database, s: RowScope, filter?: SQL, limit?: number) {
-  const q = db.select({ id: orders.id, shopId: orders.shopId }).from(orders).where(and(filter, ordersOf(s))).orderBy(desc(orders.createdAt));
+  const q = db.select({ id: orders.id, shopId: orders.shopId }).from(orders).where(and(filter, ordersOf(s))).orderBy(...newestFirst);
   return limit === undefined ? q : q.limit(limit);
 }
 
@@ -75,7 +77,7 @@ export async function loadContextRows(db: Database, s: RowScope, entry: { produc
     sessionRows(db, s, undefined, CONTEXT_LIMITS.sessions),
     sessionRows(db, s, or(eq(sessions.groupId, COMPLAINTS_GROUP), eq(sessions.closeReason, COMPLAINT_REASON)), CONTEXT_LIMITS.complaints),
     db.select().from(leaveMessages).where(and(eq(leaveMessages.customerId, s.customerId), shopIs(leaveMessages.shopId, s))).orderBy(desc(leaveMessages.createdAt)).limit(CONTEXT_LIMITS.leaveMessages),
-    db.select().from(orders).where(ordersOf(s)).orderBy(desc(orders.createdAt)).limit(CONTEXT_LIMITS.orders),
+    db.select().from(orders).where(ordersOf(s)).orderBy(...newestFirst).limit(CONTEXT_LIMITS.orders),
     db.select({ n: count() }).from(orders).where(ordersOf(s)),
     trackRows(db, pickOrders(db, s, undefined, CONTEXT_LIMITS.orders)),
     db
@@ -124,9 +126,29 @@ function shopsShown(s: RowScope): SQL {
   )!;
 }
 
+/** Where a page of orders starts: strictly after this order in newest-first order. */
+export interface OrderPosition {
+  createdAt: number;
+  id: string;
+}
+
+/**
+ * A page of the customer's orders in scope after `before`, with their tracks and the total, in one
+ * batch. One row more than the page is read to learn whether another page follows.
+ */
+export async function loadOrdersPage(db: Database, s: RowScope, before: OrderPosition | null, limit: number) {
+  const after = before ? or(lt(orders.createdAt, before.createdAt), and(eq(orders.createdAt, before.createdAt), lt(orders.id, before.id))) : undefined;
+  const [rows, total, tracks] = await db.batch([
+    db.select().from(orders).where(and(after, ordersOf(s))).orderBy(...newestFirst).limit(limit + 1),
+    db.select({ n: count() }).from(orders).where(ordersOf(s)),
+    trackRows(db, pickOrders(db, s, after, limit)),
+  ]);
+  return { rows: rows.slice(0, limit), more: rows.length > limit, total: total[0]?.n ?? 0, tracks };
+}
+
 /** The customer's orders in scope, newest first, for order-reference resolution. */
 export async function listScopedOrders(db: Database, s: RowScope, limit: number) {
-  return db.select().from(orders).where(ordersOf(s)).orderBy(desc(orders.createdAt)).limit(limit).all();
+  return db.select().from(orders).where(ordersOf(s)).orderBy(...newestFirst).limit(limit).all();
 }
 
 /** Tracking events of some of the customer's orders in scope, oldest first. */

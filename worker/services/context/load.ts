@@ -5,6 +5,7 @@
 import type { Entry } from "../../../core/protocol";
 import type { Database } from "../../db/client";
 import { loadContextRows, type ContextRows } from "../../db/repos/context";
+import { orderCursor } from "./orders";
 import { collapseBrowsing, productIndex, toOrder, toSession, tracksByOrder } from "./shape";
 import type { ContextScope, ThreadContext } from "./types";
 
@@ -28,7 +29,7 @@ export async function loadThreadContext(db: Database, scope: ContextScope, entry
     scope: scope.shops === null ? "all" : "shop",
     entry: entryOf(entry, rows, products),
     customer: customerOf(scope, rows),
-    orders: { total: rows.orderCount, items: rows.orderRows.map((o) => toOrder(o, tracks.get(o.id))) },
+    orders: { total: rows.orderCount, items: rows.orderRows.map((o) => toOrder(o, tracks.get(o.id))), next: nextOrders(rows) },
     browsing: collapseBrowsing(rows.browsing, products),
     cart: {
       updatedAt: rows.cartUpdatedAt,
@@ -43,6 +44,12 @@ export async function loadThreadContext(db: Database, scope: ContextScope, entry
     },
     shops: rows.shopRows,
   };
+}
+
+/** Where `GET /api/context/orders` continues, when there are more orders than the first page. */
+function nextOrders(rows: ContextRows): string | null {
+  const last = rows.orderRows.at(-1);
+  return last && rows.orderCount > rows.orderRows.length ? orderCursor(last) : null;
 }
 
 function customerOf(scope: ContextScope, rows: ContextRows): ThreadContext["customer"] {

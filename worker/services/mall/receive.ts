@@ -3,6 +3,7 @@
  * exactly-once application. The route only hands over headers and the raw body.
  */
 import { DomainError } from "../../../core/domain/errors";
+import type { MallEvent } from "../../../core/protocol";
 import type { Database } from "../../db/client";
 import { applyDelivery, readDelivery, type DeliveryResult } from "./ingest";
 import { verifyDelivery } from "./signature";
@@ -14,12 +15,20 @@ export interface DeliveryHeaders {
   eventId?: string;
 }
 
+/** The answer for the mall, and the events that changed something (what open panels hear about). */
+export interface Received {
+  result: DeliveryResult;
+  /** Empty for a duplicate delivery; skipped events (older, repeated, other tenant) are left out. */
+  applied: MallEvent[];
+}
+
 /** Verifies, validates and applies one delivery; see docs/mall-integration.md. */
-export async function receiveDelivery(db: Database, secret: string, headers: DeliveryHeaders, rawBody: string, now: number): Promise<DeliveryResult> {
+export async function receiveDelivery(db: Database, secret: string, headers: DeliveryHeaders, rawBody: string, now: number): Promise<Received> {
   await verifyDelivery(secret, headers, rawBody, now);
   const delivery = readDelivery(rawBody, now);
   if (headers.eventId !== undefined && headers.eventId !== delivery.id) {
     throw new DomainError("invalid_input", "X-Kefu-Event-Id must equal the body's id", [{ field: "id", message: "differs from X-Kefu-Event-Id" }]);
   }
-  return applyDelivery(db, delivery, now);
+  const result = await applyDelivery(db, delivery, now);
+  return { result, applied: delivery.events.filter((_, i) => result.results[i]?.outcome === "applied") };
 }

@@ -5,6 +5,7 @@
 import type { MallEvent, MallTopic, MallTopicData } from "../../../core/protocol/mall";
 import type { Database } from "../../db/client";
 import * as sync from "../../db/repos/mall-sync";
+import { shipmentNoticeStatements } from "../../db/repos/proactive-outbox";
 
 interface Applier<T extends MallTopic> {
   /** When the event happened at the mall: `updatedAt` of a state, `occurredAt` of a fact. */
@@ -23,7 +24,8 @@ const APPLIERS: { [T in MallTopic]: Applier<T> } = {
   "product.upserted": { ...updated, statements: (db, d) => [sync.upsertProduct(db, d)] },
   "product.price_changed": { ...occurred, statements: (db, d) => [sync.changePrice(db, d)] },
   "order.upserted": { ...updated, statements: (db, d) => [sync.upsertOrder(db, d)] },
-  "shipment.event": { ...occurred, statements: (db, d) => [sync.insertShipmentEvent(db, d)] },
+  // The notice statement must follow the insert: it reads the insert's changes() (see proactive-outbox.ts).
+  "shipment.event": { ...occurred, statements: (db, d) => [sync.insertShipmentEvent(db, d), ...shipmentNoticeStatements(db, d, Date.now())] },
   "cart.updated": { ...updated, statements: (db, d) => sync.replaceCart(db, d) },
   "browsing.event": { ...occurred, statements: (db, d) => [sync.insertBrowsingEvent(db, d)] },
 };

@@ -15,6 +15,8 @@ export const enContext: Record<keyof typeof zhContext, string> = {
   "ctx.ordersAll": "All orders",
   "ctx.noOrders": "No orders",
   "ctx.moreOrders": "Latest {n} of {total} shown",
+  "ctx.loadMoreOrders": "More orders",
+  "ctx.loadingMoreOrders": "Loading orders…",
   "ctx.placed": "Placed {time}",
   "ctx.showTrack": "Tracking ({n})",
   "ctx.hideTrack": "Hide tracking",

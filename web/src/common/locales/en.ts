@@ -4,6 +4,7 @@ import { enContext } from "./en-context";
 import { enKb } from "./en-kb";
 import { enLearn } from "./en-learn";
 import { enQueue } from "./en-queue";
+import { enProactive } from "./en-proactive";
 import type { zhCN } from "./zh-CN";
 
 /** English. Typed against the Chinese dictionary so a missing key fails typecheck. */
@@ -14,6 +15,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...enContext,
   ...enKb,
   ...enLearn,
+  ...enProactive,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",

@@ -13,6 +13,8 @@ export const zhContext = {
   "ctx.ordersAll": "全部订单",
   "ctx.noOrders": "没有订单",
   "ctx.moreOrders": "显示最近 {n} 笔，共 {total} 笔",
+  "ctx.loadMoreOrders": "更多订单",
+  "ctx.loadingMoreOrders": "正在加载订单…",
   "ctx.placed": "{time} 下单",
   "ctx.showTrack": "物流轨迹（{n}）",
   "ctx.hideTrack": "收起物流",

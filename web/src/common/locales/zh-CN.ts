@@ -4,6 +4,7 @@ import { zhContext } from "./zh-CN-context";
 import { zhKb } from "./zh-CN-kb";
 import { zhLearn } from "./zh-CN-learn";
 import { zhQueue } from "./zh-CN-queue";
+import { zhProactive } from "./zh-CN-proactive";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
@@ -13,6 +14,7 @@ export const zhCN = {
   ...zhContext,
   ...zhKb,
   ...zhLearn,
+  ...zhProactive,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",

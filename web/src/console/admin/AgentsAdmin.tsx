@@ -2,7 +2,7 @@ import { errorAt } from "../../common/field-errors";
 import { lang, t } from "../../common/i18n";
 import type { DirectoryModel } from "../../models/admin-directory";
 import { FieldError } from "./FieldError";
-import { RowStatus } from "./RowStatus";
+import { NumberCell, SaveCell } from "./RowCells";
 
 /** Agents: how many chats at once, seniority (senior-only rules), and skill groups. */
 export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
@@ -36,14 +36,8 @@ export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
                   {t(`staffRole.${a.role as "shop_agent"}`)} · {a.email}
                 </div>
               </td>
-              <td>
-                <input class="input-num" type="number" min={1} max={50} data-testid="agent-capacity" value={d.capacity} onInput={(e) => directory.editAgent(a.id, { capacity: e.currentTarget.value })} aria-invalid={!!errs.capacity} />
-                <FieldError message={errs.capacity} />
-              </td>
-              <td>
-                <input class="input-num" type="number" min={1} max={5} data-testid="agent-seniority" value={d.seniority} onInput={(e) => directory.editAgent(a.id, { seniority: e.currentTarget.value })} aria-invalid={!!errs.seniority} />
-                <FieldError message={errs.seniority} />
-              </td>
+              <NumberCell testId="agent-capacity" min={1} max={50} value={d.capacity} error={errs.capacity} onInput={(capacity) => directory.editAgent(a.id, { capacity })} />
+              <NumberCell testId="agent-seniority" min={1} max={5} value={d.seniority} error={errs.seniority} onInput={(seniority) => directory.editAgent(a.id, { seniority })} />
               <td>
                 <div class="chip-toggles">
                   {groups.map((g) => (
@@ -54,12 +48,7 @@ export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
                 </div>
                 <FieldError message={errorAt(errs, "groups")} />
               </td>
-              <td class="row-actions">
-                <button type="button" class="btn btn-primary btn-small" data-testid="agent-save" disabled={row?.status === "saving"} onClick={() => void directory.saveAgent(a.id)}>
-                  {t("admin.save")}
-                </button>
-                <RowStatus state={row} />
-              </td>
+              <SaveCell testId="agent-save" row={row} onSave={() => void directory.saveAgent(a.id)} />
             </tr>
           );
         })}

@@ -1,7 +1,6 @@
 import { lang, nameOf, t } from "../../common/i18n";
 import type { DirectoryModel } from "../../models/admin-directory";
-import { FieldError } from "./FieldError";
-import { RowStatus } from "./RowStatus";
+import { NumberCell, SaveCell, SelectCell } from "./RowCells";
 
 const POLICIES = ["least_loaded", "round_robin", "sticky"] as const;
 const OFFLINE = ["requeue", "keep"] as const;
@@ -38,45 +37,18 @@ export function GroupsAdmin({ directory }: { directory: DirectoryModel }) {
                 <strong>{name(g)}</strong>
                 <div class="muted mono">{g.key}</div>
               </td>
-              <td>
-                <select data-testid="group-policy" value={d.policy} onChange={(e) => edit({ policy: e.currentTarget.value })} aria-invalid={!!errs.policy}>
-                  {POLICIES.map((p) => (
-                    <option key={p} value={p}>{nameOf("policy", p)}</option>
-                  ))}
-                </select>
-                <FieldError message={errs.policy} />
-              </td>
-              <td>
-                <select data-testid="group-fallback" value={d.fallbackKey} onChange={(e) => edit({ fallbackKey: e.currentTarget.value })} aria-invalid={!!errs.fallbackKey}>
-                  <option value="">{t("group.noFallback")}</option>
-                  {groups.filter((o) => o.key !== g.key).map((o) => (
-                    <option key={o.key} value={o.key}>{name(o)}</option>
-                  ))}
-                </select>
-                <FieldError message={errs.fallbackKey} />
-              </td>
-              <td>
-                <input class="input-num" type="number" inputMode="numeric" data-testid="group-maxwait" value={d.maxWaitSec} onInput={(e) => edit({ maxWaitSec: e.currentTarget.value })} aria-invalid={!!errs.maxWaitSec} />
-                <FieldError message={errs.maxWaitSec} />
-              </td>
-              <td>
-                <input class="input-num" type="number" inputMode="numeric" data-testid="group-sticky" value={d.stickySec} onInput={(e) => edit({ stickySec: e.currentTarget.value })} aria-invalid={!!errs.stickySec} />
-                <FieldError message={errs.stickySec} />
-              </td>
-              <td>
-                <select data-testid="group-offline" value={d.onAgentOffline} onChange={(e) => edit({ onAgentOffline: e.currentTarget.value })} aria-invalid={!!errs.onAgentOffline}>
-                  {OFFLINE.map((o) => (
-                    <option key={o} value={o}>{nameOf("offline", o)}</option>
-                  ))}
-                </select>
-                <FieldError message={errs.onAgentOffline} />
-              </td>
-              <td class="row-actions">
-                <button type="button" class="btn btn-primary btn-small" data-testid="group-save" disabled={row?.status === "saving"} onClick={() => void directory.saveGroup(g.key)}>
-                  {t("admin.save")}
-                </button>
-                <RowStatus state={row} />
-              </td>
+              <SelectCell testId="group-policy" value={d.policy} error={errs.policy} onChange={(policy) => edit({ policy })} options={POLICIES.map((p) => ({ value: p, label: nameOf("policy", p) }))} />
+              <SelectCell
+                testId="group-fallback"
+                value={d.fallbackKey}
+                error={errs.fallbackKey}
+                onChange={(fallbackKey) => edit({ fallbackKey })}
+                options={[{ value: "", label: t("group.noFallback") }, ...groups.filter((o) => o.key !== g.key).map((o) => ({ value: o.key, label: name(o) }))]}
+              />
+              <NumberCell testId="group-maxwait" value={d.maxWaitSec} error={errs.maxWaitSec} onInput={(maxWaitSec) => edit({ maxWaitSec })} />
+              <NumberCell testId="group-sticky" value={d.stickySec} error={errs.stickySec} onInput={(stickySec) => edit({ stickySec })} />
+              <SelectCell testId="group-offline" value={d.onAgentOffline} error={errs.onAgentOffline} onChange={(onAgentOffline) => edit({ onAgentOffline })} options={OFFLINE.map((o) => ({ value: o, label: nameOf("offline", o) }))} />
+              <SaveCell testId="group-save" row={row} onSave={() => void directory.saveGroup(g.key)} />
             </tr>
           );
         })}

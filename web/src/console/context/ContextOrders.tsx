@@ -1,6 +1,7 @@
 import type { ContextOrder, ThreadContext } from "../../common/context-types";
 import { TrackTimeline } from "../../common/chat/Tracking";
 import { formatMoney, formatTime, nameOf, orderStatusName, t } from "../../common/i18n";
+import { ErrorNote } from "../../common/ui/ErrorNote";
 import type { ContextModel } from "../../models/context";
 import { reasonText, shopName } from "./context-text";
 
@@ -73,7 +74,9 @@ export function ContextOrders({ model, ctx }: { model: ContextModel; ctx: Thread
   const hl = model.highlight.value;
   const picked = hl?.candidates ?? [];
   const pickedIds = new Set(picked.map((c) => c.orderId));
-  const rest = ctx.orders.items.filter((o) => !pickedIds.has(o.id));
+  const rest = model.orders.value.filter((o) => !pickedIds.has(o.id));
+  const shown = new Set([...pickedIds, ...rest.map((o) => o.id)]).size;
+  const ordersError = model.ordersError.value;
   return (
     <section class="ctx-section" aria-labelledby="ctx-orders">
       <h3 id="ctx-orders">
@@ -93,7 +96,13 @@ export function ContextOrders({ model, ctx }: { model: ContextModel; ctx: Thread
           ))}
         </ul>
       )}
-      {ctx.orders.total > picked.length + rest.length && <p class="ctx-hint">{t("ctx.moreOrders", { n: picked.length + rest.length, total: ctx.orders.total })}</p>}
+      {ctx.orders.total > shown && <p class="ctx-hint">{t("ctx.moreOrders", { n: shown, total: ctx.orders.total })}</p>}
+      {ordersError && <ErrorNote error={ordersError} />}
+      {model.ordersNext.value && (
+        <button type="button" class="btn btn-outline btn-small ctx-more" data-testid="context-more-orders" disabled={model.loadingOrders.value} onClick={() => model.moreOrders()}>
+          {t(model.loadingOrders.value ? "ctx.loadingMoreOrders" : "ctx.loadMoreOrders")}
+        </button>
+      )}
     </section>
   );
 }

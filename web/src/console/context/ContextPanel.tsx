@@ -15,7 +15,8 @@ const LEVELS = new Set(["normal", "silver", "gold", "vip"]);
 /**
  * The customer beside the chat (the right column): the entry on top, who they are, their orders
  * with the one their latest message means highlighted, cart, browsing, past sessions and
- * complaints. Kept live by the model (on open, on each shopper message, every 30 s).
+ * complaints. Kept live by the model (on open, on each shopper message, on each mall change the
+ * room pushes, and a slow fallback refresh).
  */
 export function ContextPanel({ model, row, customerId, agentName }: { model: ContextModel; row: ThreadRow | null; customerId: string; agentName: string | null }) {
   const ctx = model.data.value;

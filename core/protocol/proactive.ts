@@ -1,0 +1,50 @@
+/**
+ * Proactive service: the messages on the `kefu-proactive` queue and the admin views of
+ * dead letters and outcomes. The consumer validates every message with these schemas: a queue
+ * is a trust boundary like any other (a replayed or hand-sent message must not crash it).
+ */
+import * as v from "valibot";
+import { SHIPMENT_STATUSES } from "./mall";
+import { CustomerId, ShopId } from "./common";
+
+/** `sn_` + 32 hex digits (core/domain/proactive shipmentNoticeId). */
+export const NoticeId = v.pipe(v.string("must be a string"), v.regex(/^sn_[0-9a-f]{32}$/, "must be a notice id (sn_ + 32 hex digits)"));
+
+const Param = v.pipe(v.string(), v.maxLength(500));
+
+/** A parcel step of one of the shopper's orders, to post into their thread with the shop. */
+export const ShipmentNoticeMessage = v.object({
+  type: v.literal("shipment_notice"),
+  noticeId: NoticeId,
+  shopId: ShopId,
+  customerId: CustomerId,
+  orderId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be an order id")),
+  status: v.picklist(SHIPMENT_STATUSES),
+  /** The notice code the UI translates: `shipment.<status>`. */
+  code: v.pipe(v.string(), v.regex(/^shipment\.[a-z_]+$/)),
+  /** orderId, carrier, trackingNo, description, and location when known. */
+  params: v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,32}$/)), Param),
+  occurredAt: v.number(),
+});
+export type ShipmentNoticeMessage = v.InferOutput<typeof ShipmentNoticeMessage>;
+
+/** Everything the proactive queue carries (campaigns will be a second variant). */
+export const ProactiveMessage = v.variant("type", [ShipmentNoticeMessage], "must be a known proactive message type");
+export type ProactiveMessage = v.InferOutput<typeof ProactiveMessage>;
+
+const Limit = v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be a number"), v.transform(Number), v.minValue(1, "must be at least 1"), v.maxValue(200, "must be at most 200")), "50");
+
+/** `GET /api/admin/dead-letters`: a shop admin sees their shop; a platform admin one shop or all. */
+export const DeadLetterQuery = v.object({
+  shop: v.optional(ShopId),
+  state: v.optional(v.picklist(["open", "replayed", "all"], "must be open, replayed or all"), "open"),
+  limit: Limit,
+});
+
+export const DeadLetterParam = v.object({ id: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_:-]{1,80}$/, "must be a dead letter id")) });
+
+/** `GET /api/admin/proactive/outcomes`: counts per local day and outcome, last `days` days. */
+export const OutcomeQuery = v.object({
+  shop: v.optional(ShopId),
+  days: v.optional(v.pipe(v.string(), v.regex(/^\d{1,2}$/, "must be a number"), v.transform(Number), v.minValue(1, "must be at least 1"), v.maxValue(90, "must be at most 90")), "7"),
+});

@@ -1,0 +1,76 @@
+/**
+ * The proactive outbox: the notice row a new parcel step gets, written in the same D1 batch as
+ * the step itself, so a notice is never lost between "stored" and "sent to the queue", and then
+ * claimed for sending. The queue message is built from the row.
+ */
+import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { isNotifiableShipment, shipmentNoticeCode, shipmentNoticeId } from "../../../core/domain/proactive";
+import type { MallTopicData } from "../../../core/protocol/mall";
+import type { ShipmentNoticeMessage } from "../../../core/protocol/proactive";
+import type { Database } from "../client";
+import { proactiveNotices } from "../schema";
+import type { SyncStatement } from "./mall-sync";
+
+export type NoticeRow = typeof proactiveNotices.$inferSelect;
+
+/**
+ * The notice of a parcel step, to batch right after the step's insert. It is written only when
+ * that insert stored a new fact (`changes()` of the previous statement in the batch: a repeated
+ * step changes nothing), the order is this shop's, and no later step of the order is stored
+ * (a late, older step is history). The shopper is the order's customer. A status not worth
+ * announcing, or a step older than a day, gets no statement at all.
+ */
+export function shipmentNoticeStatements(db: Database, d: MallTopicData<"shipment.event">, now: number): SyncStatement[] {
+  if (!isNotifiableShipment(d.status, d.occurredAt, now)) return [];
+  const params = JSON.stringify({ orderId: d.orderId, carrier: d.carrier, trackingNo: d.trackingNo, description: d.description, ...(d.location ? { location: d.location } : {}) });
+  // Columns in the table's order: id, kind, shop_id, customer_id, order_id, source_id, code,
+  // params, occurred_at, status, attempts, last_error, deferred_until, message_seq, created_at,
+  // enqueued_at, delivered_at, updated_at.
+  return [
+    db
+      .insert(proactiveNotices)
+      .select(
+        sql`SELECT ${shipmentNoticeId(d.shopId, d.id)}, 'shipment', o.shop_id, o.customer_id, o.id, ${d.id}, ${shipmentNoticeCode(d.status)},
+            ${params}, ${d.occurredAt}, 'pending', 0, NULL, NULL, NULL, ${now}, NULL, NULL, ${now}
+          FROM orders AS o
+          WHERE changes() > 0 AND o.id = ${d.orderId} AND o.shop_id = ${d.shopId}
+            AND NOT EXISTS (SELECT 1 FROM shipment_events AS e WHERE e.order_id = ${d.orderId} AND e.shop_id = ${d.shopId} AND e.occurred_at > ${d.occurredAt})`,
+      )
+      .onConflictDoNothing(),
+  ];
+}
+
+/** The queue message of a notice row. */
+export function noticeMessage(row: NoticeRow): ShipmentNoticeMessage {
+  return {
+    type: "shipment_notice", noticeId: row.id, shopId: row.shopId, customerId: row.customerId, orderId: row.orderId,
+    status: row.code.slice("shipment.".length) as ShipmentNoticeMessage["status"], code: row.code, params: row.params, occurredAt: row.occurredAt,
+  };
+}
+
+/**
+ * Claims up to `limit` notices to send: `pending` ones created before `createdBefore`, and
+ * `enqueued` ones sent before `staleBefore` that never reached an outcome (a send whose process
+ * died after the claim). Claiming is one UPDATE, so two callers never claim the same row; a
+ * row sent twice anyway is harmless, as the consumer is idempotent.
+ */
+export async function claimNotices(db: Database, now: number, o: { createdBefore: number; staleBefore: number; limit: number }): Promise<NoticeRow[]> {
+  const due = db
+    .select({ id: proactiveNotices.id })
+    .from(proactiveNotices)
+    .where(
+      or(
+        and(eq(proactiveNotices.status, "pending"), lt(proactiveNotices.createdAt, o.createdBefore)),
+        and(eq(proactiveNotices.status, "enqueued"), lt(proactiveNotices.enqueuedAt, o.staleBefore)),
+      ),
+    )
+    .orderBy(proactiveNotices.createdAt)
+    .limit(o.limit);
+  return db.update(proactiveNotices).set({ status: "enqueued", enqueuedAt: now, updatedAt: now }).where(inArray(proactiveNotices.id, due)).returning().all();
+}
+
+/** Gives claimed notices back when the send failed, for the next sweep. */
+export async function unclaimNotices(db: Database, ids: string[], now: number): Promise<void> {
+  if (ids.length === 0) return;
+  await db.update(proactiveNotices).set({ status: "pending", enqueuedAt: null, updatedAt: now }).where(and(inArray(proactiveNotices.id, ids), eq(proactiveNotices.status, "enqueued"))).run();
+}

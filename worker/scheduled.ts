@@ -1,0 +1,38 @@
+/**
+ * The cron trigger's work (wrangler.toml `[triggers]`, every 10 minutes): send outbox notices a
+ * failed enqueue left behind, and prune webhook receipts, dead letters and finished notices
+ * past their retention (core/domain/retention.ts). Each step runs even if another failed.
+ */
+import { DEAD_LETTER_RETENTION_MS, NOTICE_RETENTION_MS, RECEIPT_RETENTION_MS } from "../core/domain/retention";
+import { database } from "./db/client";
+import { pruneDeadLetters } from "./db/repos/dead-letters";
+import { pruneNotices } from "./db/repos/proactive-notices";
+import { pruneReceipts } from "./db/repos/mall-sync";
+import { sweepOutbox } from "./services/proactive/dispatch";
+
+export interface MaintenanceReport {
+  noticesSent: number | null;
+  receiptsPruned: number | null;
+  deadLettersPruned: number | null;
+  noticesPruned: number | null;
+}
+
+async function step(name: string, run: () => Promise<number>): Promise<number | null> {
+  try {
+    return await run();
+  } catch (err) {
+    console.error(`scheduled ${name} failed`, (err as Error).message);
+    return null;
+  }
+}
+
+/** Runs every maintenance step at `now` (the controller's scheduled time). */
+export async function runMaintenance(env: Env, now: number): Promise<MaintenanceReport> {
+  const db = database(env.DB);
+  return {
+    noticesSent: await step("outbox sweep", () => sweepOutbox(env, db, now)),
+    receiptsPruned: await step("receipt pruning", () => pruneReceipts(db, now - RECEIPT_RETENTION_MS)),
+    deadLettersPruned: await step("dead-letter pruning", () => pruneDeadLetters(db, now - DEAD_LETTER_RETENTION_MS)),
+    noticesPruned: await step("notice pruning", () => pruneNotices(db, now - NOTICE_RETENTION_MS)),
+  };
+}

@@ -1,0 +1,33 @@
+/**
+ * What the proactive admin views may see: a shop admin their shop; a platform admin one shop
+ * (`?shop=`) or every shop, including dead letters that name no shop.
+ */
+import { and, count, eq, gte, sql } from "drizzle-orm";
+import { DomainError } from "../../../core/domain/errors";
+import type { Database } from "../../db/client";
+import type { DeadLetterScope } from "../../db/repos/dead-letters";
+import { proactiveOutcomes } from "../../db/schema";
+import type { Identity } from "../identity";
+
+export function proactiveScope(identity: Identity, requested: string | undefined): DeadLetterScope {
+  if (identity.kind !== "staff" || (identity.role !== "shop_admin" && identity.role !== "platform_admin")) throw new DomainError("forbidden", "admins only");
+  if (identity.role === "platform_admin") return requested ? { shopId: requested } : "all";
+  if (requested && requested !== identity.shopId) throw new DomainError("forbidden", "shop admins may only see their own shop");
+  return { shopId: identity.shopId };
+}
+
+/** Beijing time: the mall's default zone, used for the day buckets of the outcome counts. */
+const DAY_OFFSET_MS = 8 * 3_600_000;
+
+/** Outcome counts per day (UTC+8) and outcome over the last `days` days, oldest first. */
+export async function outcomeCounts(db: Database, scope: DeadLetterScope, days: number, now: number) {
+  const day = sql<string>`strftime('%Y-%m-%d', (${proactiveOutcomes.at} + ${DAY_OFFSET_MS}) / 1000, 'unixepoch')`;
+  const rows = await db
+    .select({ day, outcome: proactiveOutcomes.outcome, count: count() })
+    .from(proactiveOutcomes)
+    .where(and(scope === "all" ? undefined : eq(proactiveOutcomes.shopId, scope.shopId), gte(proactiveOutcomes.at, now - days * 86_400_000)))
+    .groupBy(day, proactiveOutcomes.outcome)
+    .orderBy(day, proactiveOutcomes.outcome)
+    .all();
+  return { days, outcomes: rows };
+}

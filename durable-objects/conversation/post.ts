@@ -56,7 +56,13 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   room.broadcastEvent({ type: "message.created", message }, message.visibility === "staff" ? "agent" : undefined);
   if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   broadcastUnread(room);
-  if (events.length) await writeTransition(room, events, now);
+  // The D1 write of a transition leaves with the frames (both wait for the storage commit).
+  const transition = events.length ? writeTransition(room, events, now) : null;
+  // Then let the commit happen before anything else runs: the output gate holds the frames until
+  // the commit, and the commit waits for whatever JS follows without an I/O wait in between (the
+  // bot's analysis of the text would otherwise delay every delivery).
+  await yieldToEventLoop();
+  if (transition) await transition;
   if (input.sender.role === "customer" && isOpen(session)) {
     // Bot turns run one at a time, in message order: a turn awaits search and D1, and a second
     // message arriving meanwhile must see the first turn's outcome (e.g. a hand-off). A failed
@@ -80,6 +86,11 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   }
   await room.scheduleAlarm();
   return { message, duplicate: false };
+}
+
+/** Resolves after the current turn of the event loop (microtasks alone do not end it). */
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /** Resolves the open session, posts a system notice, and records the transition. */

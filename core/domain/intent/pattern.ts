@@ -20,6 +20,11 @@ export interface CompiledTerm {
   readonly term: string;
   readonly negated: boolean;
   readonly re: RegExp;
+  /**
+   * The alternatives of the first literal position: a match must contain one of them, so a text
+   * containing none is skipped without running the regex (hundreds of terms, one message).
+   */
+  readonly anchors: readonly string[];
 }
 
 const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -45,8 +50,9 @@ const ZH_GAP = "[^，。！？,.!?;；:：\\s]{0,6}?";
 export function compileZh(intent: Intent, weight: number, term: string): CompiledTerm {
   const negated = term.startsWith("~");
   const body = negated ? term.slice(1) : term;
-  const source = body.split("*").map((p) => alternation(p.split("|"))).join(ZH_GAP);
-  return { intent, weight, term: body, negated, re: new RegExp(source, "gd") };
+  const positions = body.split("*");
+  const source = positions.map((p) => alternation(p.split("|"))).join(ZH_GAP);
+  return { intent, weight, term: body, negated, re: new RegExp(source, "gd"), anchors: positions[0]!.split("|") };
 }
 
 // English text is matched as " stem stem stem " so every token is bounded by spaces.
@@ -71,7 +77,9 @@ export function compileEn(
           : `${alternation(p.split("|").map((a) => a.split("_").map(stem).join(" ")))} `,
     )
     .join("");
-  return { intent, weight, term: body, negated, re: new RegExp(`(?<= )${source}`, "gd") };
+  const first = positions.find((p) => p !== "*" && p !== "?");
+  const anchors = first ? first.split("|").map((a) => a.split("_").map(stem).join(" ")) : [""];
+  return { intent, weight, term: body, negated, re: new RegExp(`(?<= )${source}`, "gd"), anchors };
 }
 
 /**
@@ -113,6 +121,7 @@ export interface HitContext {
 export function findHits(terms: readonly CompiledTerm[], text: string, ctx: HitContext): TermHit[] {
   const hits: TermHit[] = [];
   for (const t of terms) {
+    if (!t.anchors.some((a) => text.includes(a))) continue;
     for (const m of text.matchAll(t.re)) {
       // A ~term needs a negation right before it; plain terms ignore negation, because in
       // service chat "not received" or 不想退了 is still about delivery or returns.

@@ -8,7 +8,12 @@
  * messages a second and the agent's receipt is timed. Ends with one line of JSON.
  *
  * Options: --threads N (1000)  --rate msgs/s per shopper (0.15)  --duration s (30)  --warmup s (10)
- *          --no-baseline (skip the relay run)
+ *          --bot-share 0-1 (0.7)  --no-baseline (skip the relay run)
+ *
+ * The traffic is the design target's mix: a share of threads (default 70%) is served by the bot,
+ * whose shoppers ask frequent questions it answers; in the others the agent answers the first
+ * message, takes the session, and the shopper's free text goes to them. Every shopper message is
+ * timed to the agent's socket, which watches bot-served threads too (as the console can).
  * Environment: BENCH_SERVER_LOG=/path/prefix keeps each server's output in `<prefix>.<kefu|relay>.log`;
  *          BENCH_LOG_LEVEL=info makes wrangler log every request there.
  *
@@ -33,6 +38,7 @@ const opts: LoadOptions = {
   rate: Number(argValue("rate") ?? 0.15),
   durationSec: Number(argValue("duration") ?? 30),
   warmupSec: Number(argValue("warmup") ?? 10),
+  botShare: Number(argValue("bot-share") ?? 0.7),
 };
 const withBaseline = !hasFlag("no-baseline");
 
@@ -102,13 +108,13 @@ function printRun(name: string, r: Run): void {
 }
 
 async function main(): Promise<void> {
-  if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0)) {
-    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--no-baseline]");
+  if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0 && opts.botShare >= 0 && opts.botShare <= 1)) {
+    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--no-baseline]");
     process.exit(2);
   }
   const machine = describeMachine();
   console.error(`machine: ${machine.summary}`);
-  console.error(`load: ${opts.threads} threads × ${opts.rate} msg/s = ${Math.round(opts.threads * opts.rate)} msgs/s, warm-up ${opts.warmupSec} s, measured ${opts.durationSec} s`);
+  console.error(`load: ${opts.threads} threads × ${opts.rate} msg/s = ${Math.round(opts.threads * opts.rate)} msgs/s, warm-up ${opts.warmupSec} s, measured ${opts.durationSec} s, ${Math.round(opts.botShare * 100)}% of threads served by the bot`);
 
   const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
   if (baseline) printRun("bare relay (baseline)", baseline);

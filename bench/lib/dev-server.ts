@@ -1,5 +1,5 @@
 /**
- * Starts a Worker with `wrangler dev` on a free loopback port, with its own local state, for the
+ * Starts a Worker with wrangler's dev server (serve-worker.ts) on a free loopback port, with its own local state, for the
  * benchmark; stops it by killing its whole process group (wrangler, its proxy and the workerd
  * processes), so nothing is left running after a run, even a failed one.
  */
@@ -59,7 +59,10 @@ function prepareState(opts: DevServerOptions): void {
 export async function startDevServer(opts: DevServerOptions): Promise<DevServer> {
   prepareState(opts);
   const port = await freePort();
-  const args = [WRANGLER, "dev", ...(opts.config ? ["-c", opts.config] : []), "--ip", "127.0.0.1", "--port", String(port), "--persist-to", opts.stateDir, "--show-interactive-dev-session=false", "--log-level", process.env.BENCH_LOG_LEVEL ?? "warn", ...(process.env.BENCH_INSPECTOR_PORT ? ["--inspector-port", process.env.BENCH_INSPECTOR_PORT] : [])];
+  const config = opts.config ?? "wrangler.toml";
+  // wrangler's dev server without the devtools inspector (see serve-worker.ts for why);
+  // BENCH_INSPECTOR_PORT turns it on, for profiling.
+  const args = ["--import", "tsx", "bench/lib/serve-worker.ts", config, String(port), opts.stateDir, ...(process.env.BENCH_INSPECTOR_PORT ? [process.env.BENCH_INSPECTOR_PORT] : [])];
   // Its own process group, so stop() reaches workerd too (wrangler does not always forward signals).
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   // The tail of wrangler's output, without the one line per socket upgrade that would drown it.

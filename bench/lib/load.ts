@@ -16,6 +16,13 @@ export interface LoadOptions {
   rate: number;
   durationSec: number;
   warmupSec: number;
+  /** Share of threads the bot serves (0-1); the agent takes over the others after the first message. */
+  botShare: number;
+}
+
+/** Spreads bot-served threads evenly: thread i is the bot's when the running share steps up at i. */
+export function servedBy(i: number, botShare: number): "bot" | "agent" {
+  return Math.floor((i + 1) * botShare) > Math.floor(i * botShare) ? "bot" : "agent";
 }
 
 /** What one server did under the load: latency, throughput, losses, errors. */
@@ -69,14 +76,14 @@ async function runSchedule(count: number, at: (i: number) => number, fire: (i: n
 /** Tokens per thread for the product; the relay needs none. */
 export type TokensOf = (i: number) => { room: string; shopperToken?: string; agentToken?: string };
 
-async function connectAll(kind: TargetKind, host: string, n: number, tokens: TokensOf, tally: Tally): Promise<Pair[]> {
+async function connectAll(kind: TargetKind, host: string, n: number, botShare: number, tokens: TokensOf, tally: Tally): Promise<Pair[]> {
   const ready: Pair[] = [];
   const deadline = Date.now() + CONNECT_TIMEOUT_MS;
   let next = 0;
   const worker = async () => {
     while (next < n && Date.now() < deadline) {
       const i = next++;
-      const pair = new Pair({ kind, host, index: i, tally, ...tokens(i) });
+      const pair = new Pair({ kind, host, index: i, tally, servedBy: servedBy(i, botShare), ...tokens(i) });
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(0, deadline - Date.now()))));
       const ok = await Promise.race([pair.ready.then(() => true), late]);
@@ -93,7 +100,7 @@ async function connectAll(kind: TargetKind, host: string, n: number, tokens: Tok
 export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions, tokens: TokensOf, onMeasure?: (edge: "start" | "end") => void): Promise<LoadResult> {
   const tally = new Tally();
   const connectStart = performance.now();
-  const pairs = await connectAll(kind, host, opts.threads, tokens, tally);
+  const pairs = await connectAll(kind, host, opts.threads, opts.botShare, tokens, tally);
   const connectSec = (performance.now() - connectStart) / 1000;
   const n = pairs.length;
   if (n === 0) throw new Error(`${kind}: no thread could connect`);
@@ -110,6 +117,8 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   const settleUntil = Date.now() + SETTLE_MS;
   while (tally.outstanding() > 0 && Date.now() < settleUntil) await sleep(100);
   const firstSettleSec = Math.round((performance.now() - firstFrom) / 100) / 10;
+  // Agent-served threads: the agent answers once and the bot steps aside (not measured).
+  await Promise.race([Promise.all(pairs.map((p) => p.takeOver())), sleep(SETTLE_MS)]);
 
   // Part 2 and the measurement: `rate` messages a second per shopper, open loop, interleaved.
   const period = 1000 / opts.rate;

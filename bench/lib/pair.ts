@@ -20,8 +20,21 @@ export interface PairConfig {
   room: string;
   shopperToken?: string;
   agentToken?: string;
+  /** Who serves the thread once it is open: the bot answers, or the agent takes it over. */
+  servedBy: "bot" | "agent";
   tally: Tally;
 }
+
+/**
+ * What shoppers ask in a bot-served thread: the frequent questions every shop's knowledge covers
+ * (the platform's rules, reworded as shoppers type them). In an agent-served thread they write
+ * free text the bot would not know.
+ */
+const FREQUENT_QUESTIONS = [
+  "怎么退货", "退款什么时候到", "发票怎么开", "地址填错了怎么改", "优惠券用不了", "可以用花呗吗",
+  "退货要自己付运费吗", "不想要了能取消吗", "降价了能退差价吗", "How do I return an item?",
+];
+
 
 /**
  * A `ws` WebSocket that sends `CF-Connecting-IP`: locally nothing sets it for us, and each
@@ -52,6 +65,9 @@ export class Pair {
   private agentSeq = 0;
   private shopperSeq = 0;
   private sendCount = 0;
+  private agentSendCount = 0;
+  /** The agent's take-over reply, resolved when the room acks it. */
+  private takeOverAck: (() => void) | null = null;
   /** Frames sent and not acked yet: resent after a reconnect with their clientIds, as the widget does. */
   private readonly unacked = new Map<string, string>();
   /** Resends after reconnects (the server acks what it already had as a duplicate). */
@@ -97,7 +113,12 @@ export class Pair {
   send(phase: Phase, scheduledAt: number): boolean {
     if (this.shopper.readyState !== WS.OPEN) return false;
     const clientId = `b${this.cfg.index.toString(36).padStart(4, "0")}_${(this.sendCount++).toString(36).padStart(4, "0")}`;
-    const text = phase === "first" ? "你好，请问这件商品什么时候发货？" : `bench message ${this.sendCount} of thread ${this.cfg.index}`;
+    const text =
+      phase === "first"
+        ? "你好，请问这件商品什么时候发货？"
+        : this.cfg.servedBy === "bot"
+          ? FREQUENT_QUESTIONS[(this.cfg.index + this.sendCount) % FREQUENT_QUESTIONS.length]!
+          : `bench message ${this.sendCount} of thread ${this.cfg.index}`;
     const now = performance.now();
     this.cfg.tally.recordSend(clientId, phase, now);
     if (phase === "measure") this.cfg.tally.sendLag.push(now - scheduledAt);
@@ -105,6 +126,19 @@ export class Pair {
     if (this.cfg.kind === "kefu") this.unacked.set(clientId, frame);
     this.shopper.send(frame);
     return true;
+  }
+
+  /**
+   * In an agent-served thread, the agent answers once after the shopper's first message and so
+   * takes the session from the bot, as an agent picking up a chat does. Resolves on the room's ack.
+   */
+  takeOver(): Promise<void> {
+    if (this.cfg.kind !== "kefu" || this.cfg.servedBy !== "agent") return Promise.resolve();
+    const clientId = `a${this.cfg.index.toString(36).padStart(4, "0")}_${(this.agentSendCount++).toString(36).padStart(4, "0")}`;
+    return new Promise((resolve) => {
+      this.takeOverAck = resolve;
+      this.agent.send(JSON.stringify({ type: "message.send", clientId, kind: "text", text: "您好，我是客服，这就为您处理" }));
+    });
   }
 
   // Frames are told apart by their first bytes (`{"type":"…"`, as the room serialises them) so
@@ -128,6 +162,11 @@ export class Pair {
 
   private onAgentFrame(data: string): void {
     const now = performance.now();
+    if (this.takeOverAck && startsWith(data, "message.acked")) {
+      this.takeOverAck();
+      this.takeOverAck = null;
+      return;
+    }
     if (this.cfg.kind === "relay") {
       this.cfg.tally.recordDelivery((JSON.parse(data) as { clientId: string }).clientId, now);
       return;

@@ -18,6 +18,7 @@ import { assist } from "../services/knowledge/assist";
 import { createCanned, deleteCanned, listCanned, updateCanned, type CannedActor } from "../services/knowledge/canned";
 import { exportArticles, importUpload } from "../services/knowledge/import";
 import { searchKnowledge } from "../services/knowledge/search";
+import { newTiming, serverTiming } from "../services/knowledge/timing";
 import { suggestArticle } from "../services/knowledge/suggest";
 import { dismissUnanswered, listUnanswered, promoteUnanswered } from "../services/knowledge/unanswered";
 
@@ -62,7 +63,10 @@ export const knowledgeRoutes = new Hono<AppEnv>()
   })
   .get("/admin/knowledge/search", describeRoute({ tags: ["knowledge"], summary: "Preview: what the bot would find for a question, drafts included." }), valid("query", kb.PreviewQuery), async (c) => {
     const q = c.req.valid("query");
-    return c.json(await searchKnowledge(c.env, { shopId: adminShop(c.get("identity"), q.shop), query: q.q, limit: Number(q.limit), now: Date.now(), includeDrafts: true }));
+    const timing = newTiming();
+    const result = await searchKnowledge(c.env, { shopId: adminShop(c.get("identity"), q.shop), query: q.q, limit: Number(q.limit), now: Date.now(), includeDrafts: true }, timing);
+    c.header("Server-Timing", serverTiming(timing));
+    return c.json(result);
   })
   .get("/admin/knowledge/:id", describeRoute({ tags: ["knowledge"], summary: "One article with its counters." }), valid("param", IdParam), valid("query", ShopQuery), async (c) =>
     c.json(await mustFind(c.env, adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id)),

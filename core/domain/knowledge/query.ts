@@ -40,9 +40,12 @@ function overlaps(a: string, b: string): boolean {
 export function pairExpression(weights: TermWeights, maxTerms = MAX_PAIRED_TERMS): string | null {
   const terms = searchable(weights).slice(0, maxTerms);
   if (terms.length < 3) return null;
-  const pairs: string[] = [];
+  // Grouped by term: (a AND (b OR c)) OR (b AND c) matches the same rows as every pair listed,
+  // with fewer phrases for FTS5 to scan.
+  const groups: string[] = [];
   for (let i = 0; i < terms.length; i++) {
-    for (let j = i + 1; j < terms.length; j++) if (!overlaps(terms[i]!, terms[j]!)) pairs.push(`(${quote(terms[i]!)} AND ${quote(terms[j]!)})`);
+    const partners = terms.slice(i + 1).filter((t) => !overlaps(terms[i]!, t)).map(quote);
+    if (partners.length) groups.push(`(${quote(terms[i]!)} AND ${partners.length === 1 ? partners[0] : `(${partners.join(" OR ")})`})`);
   }
-  return pairs.length ? pairs.join(" OR ") : null;
+  return groups.length ? groups.join(" OR ") : null;
 }

@@ -22,7 +22,8 @@ const JSON_COLUMNS = new Set(["alt_questions", "tags"]);
 const UPSERT = `INSERT INTO knowledge_articles (${COLUMNS.map(([c]) => c).join(", ")})
   SELECT ${COLUMNS.map(([c, k]) => (JSON_COLUMNS.has(c) ? `json(value ->> '$.${k}')` : `value ->> '$.${k}'`)).join(", ")} FROM json_each(?)
   WHERE true ON CONFLICT(id) DO UPDATE SET ${COLUMNS.filter(([c]) => !["id", "shop_id", "created_at", "created_by"].includes(c))
-    .map(([c]) => `${c} = excluded.${c}`)
+    // updated_at always moves forward, so two edits in one millisecond still read as two versions.
+    .map(([c]) => (c === "updated_at" ? "updated_at = max(excluded.updated_at, knowledge_articles.updated_at + 1)" : `${c} = excluded.${c}`))
     .join(", ")} WHERE knowledge_articles.shop_id = excluded.shop_id`;
 
 /** `column IN (…)` through one JSON parameter: D1 binds at most 100 parameters a statement. */
@@ -145,15 +146,4 @@ export async function bumpCounter(db: Database, shopIds: string[], ids: string[]
 /** Records that these articles' phrasings were embedded (Vectorize path). */
 export async function markEmbedded(db: Database, ids: string[], now: number): Promise<void> {
   if (ids.length) await db.update(knowledgeArticles).set({ embeddedAt: now }).where(inJson(knowledgeArticles.id, ids)).run();
-}
-
-/** What a search hit shows, for articles still live in these scopes. */
-export function liveArticles(db: Database, ids: string[], shopIds: string[], statuses: string[], now: number) {
-  if (!ids.length) return Promise.resolve([]);
-  const k = knowledgeArticles;
-  return db
-    .select({ id: k.id, shopId: k.shopId, question: k.question, answerHtml: k.answerHtml, helpful: k.helpfulCount, notHelpful: k.notHelpfulCount })
-    .from(k)
-    .where(and(inJson(k.id, ids), inArray(k.shopId, shopIds), inArray(k.status, statuses), sql`(${k.validFrom} IS NULL OR ${k.validFrom} <= ${now})`, sql`(${k.validTo} IS NULL OR ${k.validTo} > ${now})`))
-    .all();
 }

@@ -4,6 +4,11 @@
  * top hit is not already confident, the question is embedded and both rankings are fused (RRF).
  * Only the asking shop's and the platform's articles, only published ones (drafts for an admin
  * preview), only inside their validity window: the candidate query itself enforces all three.
+ *
+ * Cost: one D1 statement finds and filters the candidates (candidates.ts); what the returned hits
+ * show comes from a per-isolate cache checked against the version read with the candidates, or
+ * from a second statement for those not cached (display.ts). Pass a `SearchTiming` to learn where
+ * the time went (timing.ts).
  */
 import { PLATFORM_SHOP_ID } from "../../../core/protocol";
 import type { KnowledgeHit } from "../../../core/protocol/knowledge";
@@ -19,9 +24,9 @@ import {
   type LexicalCandidate,
   type RankedArticle,
 } from "../../../core/domain/knowledge";
-import { database } from "../../db/client";
-import { liveArticles } from "../../db/repos/knowledge";
-import { searchCandidates, type CandidateRow } from "../../db/repos/knowledge-fts";
+import { searchCandidates, type CandidateRow } from "../../db/repos/knowledge-candidates";
+import { clearDisplayCache, displayOf, type Wanted } from "./display";
+import type { SearchTiming } from "./timing";
 import { vectorBindings, vectorSearch, type VectorMatch } from "./vector";
 
 /** FTS rows (phrasings and answers) read per question for the rerank. */
@@ -51,19 +56,21 @@ export function scopesOf(shopId: string): string[] {
   return shopId === PLATFORM_SHOP_ID ? [PLATFORM_SHOP_ID] : [shopId, PLATFORM_SHOP_ID];
 }
 
-/** What a hit shows of an article, as read with the candidates. */
-type Shown = Map<string, { shopId: string; question: string; answerHtml: string }>;
+/** Empties this isolate's cache of what hits show (display.ts): the next search is a cold one. */
+export function clearSearchCaches(): void {
+  clearDisplayCache();
+}
 
-/** Groups matched FTS rows into one candidate per article, and keeps what each hit shows. */
-function groupCandidates(rows: CandidateRow[], shown: Shown = new Map()): LexicalCandidate[] {
+/** Groups matched FTS rows into one candidate per article; `versions` receives each article's version. */
+function groupCandidates(rows: CandidateRow[], versions: Map<string, string>): LexicalCandidate[] {
   const byId = new Map<string, LexicalCandidate>();
   for (const r of rows) {
     let c = byId.get(r.articleId);
     if (!c) {
       c = { articleId: r.articleId, shopId: r.shopId, phrasings: [], questionBm25: null, answerBm25: null, helpful: r.helpful, notHelpful: r.notHelpful };
       byId.set(r.articleId, c);
+      versions.set(r.articleId, r.version);
     }
-    if (r.question !== null && r.answerHtml !== null) shown.set(r.articleId, { shopId: r.shopId, question: r.question, answerHtml: r.answerHtml });
     if (r.part === "a") c.answerBm25 = Math.min(c.answerBm25 ?? 0, r.bm25);
     else {
       c.phrasings.push(weightsOfIndexed(r.terms));
@@ -75,19 +82,27 @@ function groupCandidates(rows: CandidateRow[], shown: Shown = new Map()): Lexica
 
 /**
  * Lexical ranking: FTS5 candidates sharing two terms with the question (or one, when that finds
- * too few), reranked. `shown` receives what each ranked article's hit shows.
+ * too few), reranked. `versions` receives the version of each ranked article (display.ts).
  */
-export async function lexicalSearch(env: SearchEnv, input: SearchInput, shown: Shown = new Map()): Promise<RankedArticle[]> {
+export async function lexicalSearch(env: SearchEnv, input: SearchInput, versions: Map<string, string> = new Map(), timing?: SearchTiming): Promise<RankedArticle[]> {
+  let t = performance.now();
   const weights = analyze(input.query);
-  const statuses = input.includeDrafts ? ["published", "draft"] : ["published"];
-  const query = { shopIds: scopesOf(input.shopId), statuses, now: input.now, limit: CANDIDATE_ROWS };
-  const db = database(env.DB);
-  let candidates: LexicalCandidate[] = [];
   const pairs = pairExpression(weights);
-  if (pairs) candidates = groupCandidates(await searchCandidates(db, { ...query, match: pairs }), shown);
-  const any = candidates.length < MIN_PAIRED_ARTICLES ? matchExpression(weights) : null;
-  if (any) candidates = groupCandidates(await searchCandidates(db, { ...query, match: any }), shown);
-  return rankCandidates(weights, candidates, input.shopId);
+  const any = matchExpression(weights);
+  const statuses = input.includeDrafts ? ["published", "draft"] : ["published"];
+  if (timing) timing.analyze = performance.now() - t;
+  t = performance.now();
+  const found = await searchCandidates(env.DB, { pairs, any, minArticles: MIN_PAIRED_ARTICLES, shopIds: scopesOf(input.shopId), statuses, now: input.now, limit: CANDIDATE_ROWS });
+  if (timing) {
+    timing.candidates = performance.now() - t;
+    timing.statements += found.source === "none" ? 0 : 1;
+    timing.source = found.source;
+    timing.rows = found.rows.length;
+  }
+  t = performance.now();
+  const ranked = rankCandidates(weights, groupCandidates(found.rows, versions), input.shopId);
+  if (timing) timing.rerank = performance.now() - t;
+  return ranked;
 }
 
 interface Scored {
@@ -108,27 +123,51 @@ function fuse(lexical: RankedArticle[], vector: VectorMatch[]): Scored[] {
   });
 }
 
+/**
+ * The articles whose display the hits need, best first: every vector-only one among the top (it
+ * may turn out not to be live) and lexical ones (live: the candidate query checked them) until
+ * `limit` of those, since no later one can be among the first `limit` live hits.
+ */
+function wantedFor(top: Scored[], versions: Map<string, string>, limit: number): Wanted[] {
+  const wanted: Wanted[] = [];
+  let live = 0;
+  for (const s of top) {
+    const version = versions.get(s.articleId);
+    if (version === undefined) wanted.push({ articleId: s.articleId });
+    else if (live < limit) (wanted.push({ articleId: s.articleId, version }), live++);
+  }
+  return wanted;
+}
+
 /** Searches the knowledge base for a shop's question: best first, at most `limit` hits. */
-export async function searchKnowledge(env: SearchEnv, input: SearchInput): Promise<{ hits: KnowledgeHit[] }> {
+export async function searchKnowledge(env: SearchEnv, input: SearchInput, timing?: SearchTiming): Promise<{ hits: KnowledgeHit[] }> {
+  const start = performance.now();
   const limit = input.limit ?? 5;
-  const shown: Shown = new Map();
-  const lexical = await lexicalSearch(env, input, shown);
+  const versions = new Map<string, string>();
+  const lexical = await lexicalSearch(env, input, versions, timing);
   let scored: Scored[] = lexical.map((r) => ({ articleId: r.articleId, score: Math.round(r.score * 1000) / 1000, confidence: r.confidence, source: "lexical" }));
   const vectors = vectorBindings(env);
   // Embeddings are rate-limited: ask for one only when the words alone are not enough.
   if (vectors && (lexical[0]?.confidence ?? 0) < ANSWER_THRESHOLD) {
+    const t = performance.now();
     scored = fuse(lexical, await vectorSearch(vectors, input.query, scopesOf(input.shopId)));
+    if (timing) timing.vector = performance.now() - t;
   }
   // Vector matches come from an index that knows nothing of status or validity: those the lexical
-  // query did not already read (through its filters) are read back through the same filters.
+  // query did not read (through its filters) are read through the same filters with the display.
   const top = scored.slice(0, limit + 5);
-  const missing = top.filter((s) => !shown.has(s.articleId)).map((s) => s.articleId);
   const statuses = input.includeDrafts ? ["published", "draft"] : ["published"];
-  for (const row of await liveArticles(database(env.DB), missing, scopesOf(input.shopId), statuses, input.now)) shown.set(row.id, row);
+  const t = performance.now();
+  const { shown, reads } = await displayOf(env.DB, wantedFor(top, versions, limit), { shopIds: scopesOf(input.shopId), statuses, now: input.now });
+  if (timing) {
+    timing.display = performance.now() - t;
+    if (reads) timing.statements++;
+  }
   const hits: KnowledgeHit[] = [];
   for (const s of top) {
     const row = shown.get(s.articleId);
     if (row && hits.length < limit) hits.push({ articleId: s.articleId, shopId: row.shopId, question: row.question, answerHtml: row.answerHtml, score: s.score, confidence: s.confidence, source: s.source });
   }
+  if (timing) timing.total = performance.now() - start;
   return { hits };
 }

@@ -14,10 +14,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { build } from "esbuild";
 import { Miniflare } from "miniflare";
 import { argValue, repoRoot } from "../scripts/lib/eval-args";
 import type { ThreadContext } from "../worker/services/context/types";
+import { bundleWorker } from "./lib/bundle";
 import { r3, summarize } from "./lib/stats";
 
 const ORDERS = Number(argValue("orders") ?? 200);
@@ -34,21 +34,6 @@ async function migrate(d1: D1Database): Promise<void> {
       if (stmt.trim()) await d1.prepare(stmt).run();
     }
   }
-}
-
-async function bundleWorker(): Promise<string> {
-  const out = await build({
-    entryPoints: [path.join(repoRoot, "bench/lib/context-worker.ts")],
-    bundle: true,
-    format: "esm",
-    platform: "neutral",
-    target: "es2023",
-    conditions: ["workerd", "worker", "browser"],
-    mainFields: ["module", "main"],
-    write: false,
-    logLevel: "silent",
-  });
-  return out.outputFiles[0]!.text;
 }
 
 const VARIANTS = [
@@ -88,7 +73,7 @@ async function measureAll(mf: Miniflare): Promise<Record<(typeof VARIANTS)[numbe
 
 const mf = new Miniflare({
   modules: true,
-  script: await bundleWorker(),
+  script: await bundleWorker("bench/lib/context-worker.ts"),
   compatibilityDate: "2026-04-01",
   compatibilityFlags: ["nodejs_compat"],
   d1Databases: { DB: "bench-context" },

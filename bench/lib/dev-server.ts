@@ -5,8 +5,8 @@
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { ensureDevVars } from "../../scripts/lib/dev-vars";
+import { freePort } from "../../scripts/lib/free-port";
 
 const WRANGLER = "node_modules/wrangler/bin/wrangler.js";
 
@@ -29,18 +29,6 @@ export interface DevServerOptions {
   seed: boolean;
   /** Path answering any HTTP status once the Worker is up. */
   readyPath: string;
-}
-
-/** A port nobody listens on right now, on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
 }
 
 function prepareState(opts: DevServerOptions): void {

@@ -3,22 +3,11 @@
  * seeded with the demo mall), and stops it afterwards.
  */
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { createServer } from "node:net";
 import { rmSync } from "node:fs";
 import { ensureDevVars } from "../../scripts/lib/dev-vars";
+import { freePort } from "../../scripts/lib/free-port";
 
 const STATE_DIR = ".wrangler/e2e-state";
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const port = (srv.address() as { port: number }).port;
-      srv.close(() => resolve(port));
-    });
-    srv.on("error", reject);
-  });
-}
 
 export interface DevServer {
   url: string;

@@ -18,5 +18,11 @@ export const DEAD_LETTER_RETENTION_MS = 30 * DAY;
 /** Proactive notices in a final state (delivered, skipped, capped, dead). Outcomes are kept. */
 export const NOTICE_RETENTION_MS = 90 * DAY;
 
+/**
+ * Login-failure counters (core/domain/lockout.ts): failures further apart than the lockout window
+ * no longer add up, and a lock lasts as long, so a counter untouched for a day says nothing.
+ */
+export const LOGIN_ATTEMPT_RETENTION_MS = DAY;
+
 /** A notice still `pending` this long after its webhook was not enqueued: the sweep sends it. */
 export const OUTBOX_SWEEP_AFTER_MS = 60_000;

@@ -7,10 +7,10 @@ import { env } from "cloudflare:workers";
 import { createScheduledController } from "cloudflare:test";
 import { inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEAD_LETTER_RETENTION_MS, NOTICE_RETENTION_MS, OUTBOX_SWEEP_AFTER_MS, RECEIPT_RETENTION_MS } from "../../core/domain/retention";
+import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, OUTBOX_SWEEP_AFTER_MS, RECEIPT_RETENTION_MS } from "../../core/domain/retention";
 import { shipmentNoticeId } from "../../core/domain/proactive";
 import worker from "../../worker/index";
-import { deadLetters, proactiveNotices, webhookReceipts } from "../../worker/db/schema";
+import { deadLetters, loginAttempts, proactiveNotices, webhookReceipts } from "../../worker/db/schema";
 import { seedFixture } from "../helpers/fixtures";
 import { createOrder, db, noticeRow, setShopHour, step, threadNotices, waitFor } from "../helpers/proactive";
 
@@ -68,6 +68,19 @@ describe("scheduled maintenance", () => {
     expect(await noticeRow(recentDelivered.id)).toBeDefined();
     // Not final: a deferred notice is still on its way, whatever its age.
     expect(await noticeRow(oldDeferred.id)).toBeDefined();
+  });
+
+  it("forgets login-failure counters nobody touched for a day, keeps recent ones", async () => {
+    const now = Date.now();
+    await db.insert(loginAttempts).values([
+      { email: "stale@shop.demo 203.0.113.9", failures: 3, lockedUntil: 0, updatedAt: now - LOGIN_ATTEMPT_RETENTION_MS - MIN },
+      { email: "recent@shop.demo", failures: 4, lockedUntil: now + MIN, updatedAt: now - MIN },
+    ]).run();
+
+    await runCron(now);
+
+    const left = await db.select({ email: loginAttempts.email }).from(loginAttempts).where(inArray(loginAttempts.email, ["stale@shop.demo 203.0.113.9", "recent@shop.demo"])).all();
+    expect(left.map((r) => r.email)).toEqual(["recent@shop.demo"]);
   });
 
   it("sends notices a failed enqueue left pending, and leaves fresh ones to their webhook", async () => {

@@ -1,7 +1,7 @@
 /**
  * Staff accounts, their login sessions and failed-login counters.
  */
-import { and, eq, gt } from "drizzle-orm";
+import { and, eq, gt, lt } from "drizzle-orm";
 import type { Database } from "../client";
 import { loginAttempts, staff, staffSessions } from "../schema";
 
@@ -49,4 +49,9 @@ export async function saveLoginAttempts(db: Database, row: typeof loginAttempts.
 
 export async function clearLoginAttempts(db: Database, email: string): Promise<void> {
   await db.delete(loginAttempts).where(eq(loginAttempts.email, email)).run();
+}
+
+/** Drops login-failure counters last touched before `before`; returns how many. */
+export async function pruneLoginAttempts(db: Database, before: number): Promise<number> {
+  return (await db.delete(loginAttempts).where(lt(loginAttempts.updatedAt, before)).run()).meta.changes;
 }

@@ -5,6 +5,7 @@
  */
 import { batch, computed, createModel, effect } from "@preact/signals";
 import * as v from "valibot";
+import { parseFrame } from "../common/socket-frame";
 import { ChatMessage, LeaveMessageSubmit, ServerEvent, parseInput, type Channel, type Entry, type Side } from "../../../core/protocol";
 import { ApiError, toApiError, type ApiClient } from "../common/api";
 import type { HistoryPage } from "../common/api-types";
@@ -55,15 +56,8 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
   effect(bot.persist);
 
   function onFrame(ev: MessageEvent) {
-    let json: unknown;
-    try {
-      json = JSON.parse(String(ev.data));
-    } catch {
-      return;
-    }
-    const parsed = v.safeParse(ServerEvent, json);
-    if (!parsed.success) return; // A frame we do not understand must not corrupt the log.
-    const event = parsed.output;
+    const event = parseFrame(ServerEvent, ev.data);
+    if (!event) return;
     batch(() => {
       if (event.type === "room.joined") {
         joined = true;

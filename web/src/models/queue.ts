@@ -5,7 +5,7 @@
  * `QueueCommand` before they leave.
  */
 import { batch, computed, createModel, effect, signal } from "@preact/signals";
-import * as v from "valibot";
+import { parseFrame } from "../common/socket-frame";
 import { QueueCommand, QueueEvent, parseInput, type QueueSnapshot } from "../../../core/protocol";
 import { openQueueSocket } from "../common/queue-socket";
 import type { ConnectionStatus, UiError } from "./conversation-state";
@@ -65,15 +65,8 @@ export const QueueModel = createModel((opts: QueueOptions) => {
   }
 
   function onFrame(ev: MessageEvent) {
-    let json: unknown;
-    try {
-      json = JSON.parse(String(ev.data));
-    } catch {
-      return;
-    }
-    const parsed = v.safeParse(QueueEvent, json);
-    if (!parsed.success) return;
-    const e = parsed.output;
+    const e = parseFrame(QueueEvent, ev.data);
+    if (!e) return;
     batch(() => {
       if (e.type === "queue.snapshot") {
         snapshot.value = e;

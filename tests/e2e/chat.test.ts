@@ -6,20 +6,18 @@
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser, MISSING_MESSAGE } from "./browser";
-import { startDevServer, type DevServer } from "./server";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserMissing, MISSING_MESSAGE } from "./browser";
+import { useBrowserSuite, type BrowserSuite } from "./suite";
 import { readDevVars } from "../../scripts/lib/dev-vars";
 
 const SHOTS = "tests/e2e/screenshots";
-let server: DevServer;
-let browser: Browser;
+const suite = {} as BrowserSuite;
 
 /** A console page logged in as a demo agent, on the thread list. */
 async function consoleAs(email: string) {
-  const agent = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-  await agent.goto(`${server.url}/`);
+  const agent = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await agent.goto(`${suite.server.url}/`);
   await agent.getByTestId("login-email").fill(email);
   await agent.getByTestId("login-password").fill("kefu123456");
   await agent.getByTestId("login-submit").click();
@@ -37,27 +35,22 @@ async function pushOrder(orderId: string, customerId: string): Promise<number> {
   });
   const timestamp = String(Math.floor(now / 1000));
   const signature = "sha256=" + createHmac("sha256", readDevVars(".dev.vars").MALL_WEBHOOK_SECRET!).update(`${timestamp}.${body}`).digest("hex");
-  const res = await fetch(`${server.url}/api/mall/webhooks`, { method: "POST", headers: { "content-type": "application/json", "x-kefu-timestamp": timestamp, "x-kefu-signature": signature }, body });
+  const res = await fetch(`${suite.server.url}/api/mall/webhooks`, { method: "POST", headers: { "content-type": "application/json", "x-kefu-timestamp": timestamp, "x-kefu-signature": signature }, body });
   return res.status;
 }
 
 describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and shopper in real Chromium", () => {
-  beforeAll(async () => {
+  beforeAll(() => {
     mkdirSync(SHOTS, { recursive: true });
-    server = await startDevServer();
-    browser = await launchBrowser();
   });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useBrowserSuite(suite);
 
   it("exchanges messages both ways between the widget and the console", async () => {
     const agent = await consoleAs("agent1@apparel.demo");
 
-    const shopper = await browser.newPage({ viewport: { width: 390, height: 780 } });
-    const products = (await (await fetch(`${server.url}/api/shops/apparel`)).json()) as { products: { id: string }[] };
-    await shopper.goto(`${server.url}/widget.html?shop=apparel&customer=c0002&product=${products.products[0]!.id}`);
+    const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    const products = (await (await fetch(`${suite.server.url}/api/shops/apparel`)).json()) as { products: { id: string }[] };
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&customer=c0002&product=${products.products[0]!.id}`);
     await shopper.getByTestId("composer-input").waitFor();
     await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
     const question = `这件衣服有M码吗？${Date.now() % 10000}`;
@@ -83,8 +76,8 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
   it("shows an order the mall pushes in the agent's open context panel, without a reload", async () => {
     const agent = await consoleAs("agent2@apparel.demo");
 
-    const shopper = await browser.newPage({ viewport: { width: 390, height: 780 } });
-    await shopper.goto(`${server.url}/widget.html?shop=apparel&customer=c0003`);
+    const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&customer=c0003`);
     await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
     await shopper.getByTestId("composer-input").fill("我刚下的单看得到吗");
     await shopper.getByTestId("send-button").click();

@@ -3,13 +3,12 @@
  * applied by Workers static assets): only our own scripts run, an inline script injected into the
  * page does not, the console cannot be framed while the widget can, and the app still works.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { browserMissing, launchBrowser, MISSING_MESSAGE } from "./browser";
-import { startDevServer, type DevServer } from "./server";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserMissing, MISSING_MESSAGE } from "./browser";
+import { useBrowserSuite, type BrowserSuite } from "./suite";
 
-let server: DevServer;
-let browser: Browser;
+const suite = {} as BrowserSuite;
 
 /** The CSP directives of a response, by name. */
 function directives(csp: string | null): Record<string, string> {
@@ -30,18 +29,11 @@ async function injectInlineScript(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "content security policy", () => {
-  beforeAll(async () => {
-    server = await startDevServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useBrowserSuite(suite);
 
   it("serves the console, and every path the app falls back to, with the console's policy", async () => {
     for (const path of ["/", "/index.html", "/threads/apparel:c0001"]) {
-      const res = await fetch(`${server.url}${path}`);
+      const res = await fetch(`${suite.server.url}${path}`);
       expect(res.status, path).toBe(200);
       const csp = res.headers.get("content-security-policy");
       const d = directives(csp);
@@ -53,7 +45,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "content secu
   });
 
   it("serves the widget with one policy that lets the mall's pages frame it", async () => {
-    const res = await fetch(`${server.url}/widget.html?shop=apparel`);
+    const res = await fetch(`${suite.server.url}/widget.html?shop=apparel`);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain("widget-page");
     const csp = res.headers.get("content-security-policy")!;
@@ -62,10 +54,10 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "content secu
   });
 
   it("blocks an inline script injected into the console, and the console still works", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const consoleErrors: string[] = [];
     page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
-    await page.goto(`${server.url}/`);
+    await page.goto(`${suite.server.url}/`);
     await page.getByTestId("login-email").waitFor();
     expect(await injectInlineScript(page)).toContain("script-src-elem");
     expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
@@ -80,8 +72,8 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "content secu
   });
 
   it("blocks an inline script in the widget, which still connects", async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 780 } });
-    await page.goto(`${server.url}/widget.html?shop=apparel&customer=c0004`);
+    const page = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await page.goto(`${suite.server.url}/widget.html?shop=apparel&customer=c0004`);
     await expect.poll(() => page.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
     expect(await injectInlineScript(page)).toContain("script-src-elem");
     expect(await page.evaluate(() => (window as unknown as { __injected?: string }).__injected)).toBeUndefined();
@@ -89,14 +81,14 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "content secu
   });
 
   it("refuses to be framed as the console, but the widget may be", async () => {
-    const page = await browser.newPage();
+    const page = await suite.browser.newPage();
     const consoleErrors: string[] = [];
     page.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text()));
     // Another origin (localhost, not 127.0.0.1) frames both; its page is an API answer, which has no CSP of its own.
-    await page.goto(`${server.url.replace("127.0.0.1", "localhost")}/api/shops`);
+    await page.goto(`${suite.server.url.replace("127.0.0.1", "localhost")}/api/shops`);
     await page.evaluate((u) => {
       document.body.innerHTML = `<iframe id="console" src="${u}/"></iframe><iframe id="widget" src="${u}/widget.html?shop=apparel"></iframe>`;
-    }, server.url);
+    }, suite.server.url);
     await page.frameLocator("#widget").locator("body.widget-page").waitFor({ state: "attached", timeout: 15_000 });
     await expect.poll(() => consoleErrors.join("\n"), { timeout: 10_000 }).toMatch(/frame-ancestors 'none'/);
     expect(await page.frameLocator("#console").locator("#app").count()).toBe(0);

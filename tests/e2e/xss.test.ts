@@ -5,11 +5,11 @@
  * injected element or javascript: link exists.
  */
 import { sign } from "hono/utils/jwt/jwt";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { readDevVars } from "../../scripts/lib/dev-vars";
-import { browserMissing, launchBrowser, MISSING_MESSAGE } from "./browser";
-import { startDevServer, type DevServer } from "./server";
+import { browserMissing, MISSING_MESSAGE } from "./browser";
+import { useBrowserSuite, type BrowserSuite } from "./suite";
 
 /** Each sets `window.__xss` (and opens a dialog) if it ever runs. */
 const NAME = `<img src=x onerror="window.__xss='name';alert(1)">`;
@@ -25,8 +25,7 @@ const SHOPPER_LINES = [
 const AGENT_LINE = `<b onmouseover="window.__xss='agent'">亲</b><script>alert(9)</script>`;
 const INJECTED = 'img[src="x"], script:not([src]):not([type]), iframe, svg[onload], [onerror], [onload], [onmouseover], a[href^="javascript:"]';
 
-let server: DevServer;
-let browser: Browser;
+const suite = {} as BrowserSuite;
 const dialogs: string[] = [];
 
 function watch(page: Page): Page {
@@ -48,19 +47,12 @@ async function shopperToken(sub: string): Promise<string> {
 }
 
 describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "stored text rendered inert", () => {
-  beforeAll(async () => {
-    server = await startDevServer();
-    browser = await launchBrowser();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  useBrowserSuite(suite);
 
   it("shows injected names and messages as text in the widget and the console, and runs none of them", async () => {
     const customer = `xss${Date.now() % 1_000_000}`;
-    const shopper = watch(await browser.newPage({ viewport: { width: 390, height: 780 } }));
-    await shopper.goto(`${server.url}/widget.html?shop=apparel&token=${encodeURIComponent(await shopperToken(customer))}`);
+    const shopper = watch(await suite.browser.newPage({ viewport: { width: 390, height: 780 } }));
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&token=${encodeURIComponent(await shopperToken(customer))}`);
     await shopper.getByTestId("composer-input").waitFor();
     await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
     for (const line of SHOPPER_LINES) {
@@ -69,8 +61,8 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "stored text 
       await shopper.getByTestId("message").filter({ hasText: line }).waitFor();
     }
 
-    const agent = watch(await browser.newPage({ viewport: { width: 1280, height: 800 } }));
-    await agent.goto(`${server.url}/`);
+    const agent = watch(await suite.browser.newPage({ viewport: { width: 1280, height: 800 } }));
+    await agent.goto(`${suite.server.url}/`);
     await agent.getByTestId("login-email").fill("agent1@apparel.demo");
     await agent.getByTestId("login-password").fill("kefu123456");
     await agent.getByTestId("login-submit").click();

@@ -5,10 +5,9 @@
  *
  * A per-isolate cache keeps recently shown articles. A lexical candidate carries its article's
  * version (updated_at and the byte lengths of question and answer, read with the candidate rows
- * in the same statement), and a cached copy is used only when its version is the same. An edit in
- * any isolate sets `updated_at` to its time; only a second edit of the same article within the
- * same millisecond that also leaves both byte lengths unchanged could go unseen here, until the
- * article's next write. Status and validity are never cached: the candidate statement checks them
+ * in the same statement), and a cached copy is used only when its version is the same. Every
+ * write moves `updated_at` forward (at least 1 ms past the stored one: repos/knowledge.ts), so an
+ * edit in any isolate changes the version. Status and validity are never cached: the candidate statement checks them
  * on every search. Hits without a current cached copy (and vector hits, which carry no version)
  * are read in one statement, through the same shop, status and validity filters.
  */

@@ -25,7 +25,8 @@ import {
   type RankedArticle,
 } from "../../../core/domain/knowledge";
 import { searchCandidates, type CandidateRow } from "../../db/repos/knowledge-candidates";
-import { clearDisplayCache, displayOf, type Wanted } from "./display";
+import { displayOf, type Wanted } from "./display";
+export { clearDisplayCache as clearSearchCaches } from "./display";
 import type { SearchTiming } from "./timing";
 import { vectorBindings, vectorSearch, type VectorMatch } from "./vector";
 
@@ -54,11 +55,6 @@ export type { KnowledgeHit } from "../../../core/protocol/knowledge";
 /** The scopes a shop's question may be answered from: its own, then the platform's. */
 export function scopesOf(shopId: string): string[] {
   return shopId === PLATFORM_SHOP_ID ? [PLATFORM_SHOP_ID] : [shopId, PLATFORM_SHOP_ID];
-}
-
-/** Empties this isolate's cache of what hits show (display.ts): the next search is a cold one. */
-export function clearSearchCaches(): void {
-  clearDisplayCache();
 }
 
 /** Groups matched FTS rows into one candidate per article; `versions` receives each article's version. */

@@ -9,6 +9,9 @@
  *
  * Options: --threads N (1000)  --rate msgs/s per shopper (0.15)  --duration s (30)  --warmup s (10)
  *          --bot-share 0-1 (0.7)  --no-baseline (skip the relay run)
+ *          --disk (keep the servers' local state on disk instead of in memory, see below)
+ *          --profile FILE (a CPU profile of the product's Worker over the measured window, to find
+ *          where the time goes; the inspector it needs slows the run, so its latencies are not figures)
  *
  * The traffic is the design target's mix: a share of threads (default 70%) is served by the bot,
  * whose shoppers ask frequent questions it answers; in the others the agent answers the first
@@ -17,13 +20,20 @@
  * Environment: BENCH_SERVER_LOG=/path/prefix keeps each server's output in `<prefix>.<kefu|relay>.log`;
  *          BENCH_LOG_LEVEL=info makes wrangler log every request there.
  *
+ * Local state (SQLite files of D1 and of every Durable Object) lives in memory (/dev/shm) where
+ * the machine has it: locally workerd flushes each room's storage commit to disk with fsync on
+ * the one thread that serves every room, which on this project's VMs costs about a quarter of the
+ * product's CPU per message and has no counterpart in production (a Durable Object's commit is
+ * replicated, not flushed by the Worker's thread). Every write still happens; `--disk` keeps the
+ * state on disk to measure with the flushes (README: both figures).
+ *
  * The default rate is what this project's 2-core machines sustain with room to spare: workerd runs
  * every object of the Worker on one thread, the load generator shares the same two cores, and the
  * machine is often shared. A run that falls behind says SATURATED and exits 1. Much below 0.15,
  * a room sits idle long enough to be evicted (hibernation, ~10 s) between two messages and each
  * message then pays a wake-up, which hits the relay hardest and makes the ratio meaningless.
  */
-import { mkdirSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { argValue, hasFlag } from "../scripts/lib/eval-args";
 import { startDevServer, type DevServer } from "./lib/dev-server";
 import { agentTokens, benchThread, shopperSecret, signShopperToken } from "./lib/identity";
@@ -32,6 +42,8 @@ import { measureCpu, type CpuShare } from "./lib/cpu";
 import { describeMachine } from "./lib/machine";
 import { benchIp } from "./lib/pair";
 import { sampleRss, type RssPeak } from "./lib/rss";
+import { saveProfile, startProfile } from "./lib/profile";
+import { freePort } from "../scripts/lib/free-port";
 
 const opts: LoadOptions = {
   threads: Number(argValue("threads") ?? 1000),
@@ -41,6 +53,9 @@ const opts: LoadOptions = {
   botShare: Number(argValue("bot-share") ?? 0.7),
 };
 const withBaseline = !hasFlag("no-baseline");
+/** Where the servers' local state goes: memory unless --disk, or when the machine has no /dev/shm. */
+const stateRoot = !hasFlag("disk") && existsSync("/dev/shm") ? "/dev/shm/kefu-bench" : ".wrangler";
+const profileFile = argValue("profile");
 
 const running = new Set<DevServer>();
 async function stopAll(): Promise<void> {
@@ -54,9 +69,11 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void sto
 type Run = LoadResult & { peakRss: RssPeak; cpu: CpuShare; cpuMeasured: CpuShare | null };
 
 async function measure(kind: "kefu" | "relay", tokensFor: (server: DevServer) => Promise<TokensOf>): Promise<Run> {
+  const inspectorPort = kind === "kefu" && profileFile ? await freePort() : undefined;
+  const stateDir = `${stateRoot}/bench-${kind}-state`;
   const server = await (kind === "kefu"
-    ? startDevServer({ stateDir: ".wrangler/bench-state", seed: true, readyPath: "/api/shops" })
-    : startDevServer({ config: "bench/relay/wrangler.toml", stateDir: ".wrangler/bench-relay-state", seed: false, readyPath: "/" }));
+    ? startDevServer({ stateDir, seed: true, readyPath: "/api/shops", inspectorPort })
+    : startDevServer({ config: "bench/relay/wrangler.toml", stateDir, seed: false, readyPath: "/" }));
   running.add(server);
   try {
     const tokens = await tokensFor(server);
@@ -64,17 +81,24 @@ async function measure(kind: "kefu" | "relay", tokensFor: (server: DevServer) =>
     const cpu = measureCpu(server.pgid);
     let counting: ReturnType<typeof measureCpu> | null = null;
     let cpuMeasured: CpuShare | null = null;
+    const profiling: { started?: ReturnType<typeof startProfile> } = {};
     const onMeasure = (edge: "start" | "end") => {
-      if (edge === "start") counting = measureCpu(server.pgid);
-      else cpuMeasured = counting?.stop() ?? null;
+      if (edge === "start") {
+        console.error(`${kind}: warmed up, measuring for ${opts.durationSec} s…`);
+        counting = measureCpu(server.pgid);
+        if (inspectorPort) profiling.started = startProfile(inspectorPort);
+      } else cpuMeasured = counting?.stop() ?? null;
     };
     console.error(`${kind}: ${server.url}, connecting ${opts.threads} threads…`);
     const result = await runLoad(kind, server.url.replace("http://", ""), opts, tokens, onMeasure);
+    if (profiling.started && profileFile) saveProfile(await (await profiling.started).stop(), profileFile);
     if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}.${kind}.log`, server.log());
     return { ...result, peakRss: rss.stop(), cpu: cpu.stop(), cpuMeasured };
   } finally {
     await server.stop();
     running.delete(server);
+    // State in memory is memory: give it back (state on disk stays for a look after the run).
+    if (stateRoot !== ".wrangler") rmSync(stateDir, { recursive: true, force: true });
   }
 }
 
@@ -109,11 +133,12 @@ function printRun(name: string, r: Run): void {
 
 async function main(): Promise<void> {
   if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0 && opts.botShare >= 0 && opts.botShare <= 1)) {
-    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--no-baseline]");
+    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--no-baseline] [--disk] [--profile FILE]");
     process.exit(2);
   }
   const machine = describeMachine();
   console.error(`machine: ${machine.summary}`);
+  console.error(`local state: ${stateRoot === ".wrangler" ? "on disk (.wrangler)" : `in memory (${stateRoot})`}`);
   console.error(`load: ${opts.threads} threads × ${opts.rate} msg/s = ${Math.round(opts.threads * opts.rate)} msgs/s, warm-up ${opts.warmupSec} s, measured ${opts.durationSec} s, ${Math.round(opts.botShare * 100)}% of threads served by the bot`);
 
   const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
@@ -138,7 +163,7 @@ async function main(): Promise<void> {
   }
   mkdirSync("bench-results", { recursive: true });
   const file = `bench-results/chat-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, `${JSON.stringify({ summary: line, options: opts, machine, kefu, baseline }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu, baseline }, null, 2)}\n`);
   console.error(`results → ${file}`);
   console.log(JSON.stringify(line));
   // Lost or duplicated messages are a failure, not a figure; so is a server that fell behind.

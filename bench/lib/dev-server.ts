@@ -29,6 +29,8 @@ export interface DevServerOptions {
   seed: boolean;
   /** Path answering any HTTP status once the Worker is up. */
   readyPath: string;
+  /** Opens the devtools inspector on this port (for profiling; it costs CPU). */
+  inspectorPort?: number;
 }
 
 function prepareState(opts: DevServerOptions): void {
@@ -49,8 +51,8 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const port = await freePort();
   const config = opts.config ?? "wrangler.toml";
   // wrangler's dev server without the devtools inspector (see serve-worker.ts for why);
-  // BENCH_INSPECTOR_PORT turns it on, for profiling.
-  const args = ["--import", "tsx", "bench/lib/serve-worker.ts", config, String(port), opts.stateDir, ...(process.env.BENCH_INSPECTOR_PORT ? [process.env.BENCH_INSPECTOR_PORT] : [])];
+  // `inspectorPort` turns it on, for profiling.
+  const args = ["--import", "tsx", "bench/lib/serve-worker.ts", config, String(port), opts.stateDir, ...(opts.inspectorPort ? [String(opts.inspectorPort)] : [])];
   // Its own process group, so stop() reaches workerd too (wrangler does not always forward signals).
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   // The tail of wrangler's output, without the one line per socket upgrade that would drown it.

@@ -121,9 +121,12 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   await Promise.race([Promise.all(pairs.map((p) => p.takeOver())), sleep(SETTLE_MS)]);
 
   // Part 2 and the measurement: `rate` messages a second per shopper, open loop, interleaved.
+  // Part 2 lasts at least one period, so every thread has sent once before the measurement: a
+  // room idle since part 1 may have hibernated, and its wake-up belongs to the warm-up, not to
+  // the steady state measured (at the default rate no room idles long enough to hibernate).
   const period = 1000 / opts.rate;
   const t0 = performance.now();
-  const measureFrom = t0 + firstWindow;
+  const measureFrom = t0 + Math.max(firstWindow, period);
   const measureTo = measureFrom + opts.durationSec * 1000;
   const steadyAt = (j: number) => t0 + Math.floor(j / n) * period + ((j % n) * period) / n;
   const total = Math.ceil((measureTo - t0) / period) * n;

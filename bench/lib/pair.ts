@@ -39,12 +39,15 @@ const FREQUENT_QUESTIONS = [
 /**
  * A `ws` WebSocket that sends `CF-Connecting-IP`: locally nothing sets it for us, and each
  * simulated shopper and agent is a different client, as per-IP limits would see them in
- * production (where Cloudflare sets the header and a client cannot).
+ * production (where Cloudflare sets the header and a client cannot). It offers no per-message
+ * compression: the product turns it off (wrangler.toml, `no_web_socket_compression`), but
+ * locally wrangler's dev proxy would still negotiate it on its own hop to workerd and deflate
+ * every frame there, for the relay and the product alike, which production never does.
  */
 function wsFrom(ip: string) {
   return class extends WS {
     constructor(url: string, protocols?: string | string[]) {
-      super(url, protocols, { headers: { "CF-Connecting-IP": ip } });
+      super(url, protocols, { headers: { "CF-Connecting-IP": ip }, perMessageDeflate: false });
     }
   };
 }

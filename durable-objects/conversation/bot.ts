@@ -20,6 +20,7 @@ import { chooseRoute, handOff } from "./handoff";
 import { BOT_THRESHOLDS, knowledgePort } from "./knowledge-port";
 import { postNotice } from "./post";
 import type { ConversationRoom } from "./room";
+import { countShown } from "./shown-counts";
 
 /** Questions answered from the shopper's own order; after-sales ("怎么退货") goes to the policy articles. */
 const ORDER_INTENTS = new Set(["logistics"]);
@@ -77,8 +78,8 @@ async function carryOut(room: ConversationRoom, s: SessionState, action: BotActi
   switch (action.kind) {
     case "answer": {
       const hit = hits.find((h) => h.articleId === action.articleId)!;
+      countShown(room, hit.articleId, now);
       await botSay(room, s, { article: { id: hit.articleId, question: hit.question, html: hit.answerHtml } });
-      await knowledge.shown(room.ref.shopId, hit.articleId);
       return;
     }
     case "suggest":

@@ -5,6 +5,7 @@
 import { ANSWER_THRESHOLD, SUGGEST_THRESHOLD } from "../../core/domain/knowledge";
 import type { KnowledgeHit as SearchHit } from "../../core/protocol/knowledge";
 import { searchKnowledge } from "../../worker/services/knowledge/search";
+import { rememberedSearch } from "../../worker/services/knowledge/answer-cache";
 import { hasPublishedKnowledge, recordFeedback, recordShown, recordUnanswered, type UnansweredReason } from "../../worker/services/knowledge/learning";
 
 /** What the bot reads of a search hit. */
@@ -14,7 +15,8 @@ export interface KnowledgePort {
   /** Whether any published article is in scope (the shop's or the platform's). */
   hasKnowledge(shopId: string): Promise<boolean>;
   search(shopId: string, query: string, now: number): Promise<KnowledgeHit[]>;
-  shown(shopId: string, articleId: string): Promise<void>;
+  /** Adds showings by article id (the room batches them: shown-counts.ts). */
+  shown(shopId: string, counts: Record<string, number>): Promise<void>;
   feedback(shopId: string, articleId: string, helpful: boolean): Promise<void>;
   unanswered(shopId: string, question: string, reason: UnansweredReason, threadId: string, now: number): Promise<void>;
 }
@@ -25,8 +27,9 @@ export const BOT_THRESHOLDS = { answer: ANSWER_THRESHOLD, suggest: SUGGEST_THRES
 export function knowledgePort(env: Env): KnowledgePort {
   return {
     hasKnowledge: (shopId) => hasPublishedKnowledge(env.DB, shopId, Date.now()),
-    search: async (shopId, query, now) => (await searchKnowledge(env, { shopId, query, now, limit: 5 })).hits,
-    shown: (shopId, articleId) => recordShown(env.DB, shopId, articleId),
+    // Frequent questions repeat all day: a fresh enough result is reused (answer-cache.ts).
+    search: (shopId, query, now) => rememberedSearch(shopId, query, now, async () => (await searchKnowledge(env, { shopId, query, now, limit: 5 })).hits),
+    shown: (shopId, counts) => recordShown(env.DB, shopId, counts),
     feedback: (shopId, articleId, helpful) => recordFeedback(env.DB, shopId, articleId, helpful),
     unanswered: (shopId, question, reason, threadId, now) => recordUnanswered(env.DB, { shopId, question, reason, threadId, now }),
   };

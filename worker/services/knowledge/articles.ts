@@ -12,6 +12,7 @@ import { appendPhrasing, findArticle, listArticles, markEmbedded, removeArticle,
 import { renderAnswer } from "./render";
 import { indexVectors, phrasingsOf, removeVectors, vectorBindings, type PhrasingVector } from "./vector";
 import type { SearchEnv } from "./search";
+import { knowledgeChanged } from "./answer-cache";
 
 /** Who writes, and when. */
 export interface Author {
@@ -51,6 +52,7 @@ export async function createArticle(env: SearchEnv, shopId: string, input: Artic
   const row = toWrite(shopId, crypto.randomUUID(), input, author);
   await writeArticles(database(env.DB), [row], []);
   await embedPhrasings(env, phrasingsOf(row), author.now);
+  knowledgeChanged(shopId);
   return mustFind(env, shopId, row.id);
 }
 
@@ -76,6 +78,7 @@ export async function updateArticle(env: SearchEnv, shopId: string, id: string, 
   await embedPhrasings(env, phrasingsOf(row), author.now);
   const vectors = vectorBindings(env);
   if (vectors) await removeVectors(vectors, id, 1 + row.altQuestions.length, 1 + current.altQuestions.length);
+  knowledgeChanged(shopId);
   return mustFind(env, shopId, id);
 }
 
@@ -93,11 +96,13 @@ export async function deleteArticle(env: SearchEnv, shopId: string, id: string):
   await removeArticle(database(env.DB), shopId, id);
   const vectors = vectorBindings(env);
   if (vectors) await removeVectors(vectors, id, 0, 1 + current.altQuestions.length);
+  knowledgeChanged(shopId);
 }
 
 /** Publishes or unpublishes. */
 export async function setArticleStatus(env: SearchEnv, shopId: string, id: string, status: "draft" | "published", author: Author): Promise<ArticleRow> {
   const row = await setStatus(database(env.DB), shopId, id, status, author.by, author.now);
+  knowledgeChanged(shopId);
   if (!row) throw new DomainError("not_found", `no article ${id} in this shop`);
   return row;
 }
@@ -114,5 +119,6 @@ export async function addPhrasing(env: SearchEnv, input: { shopId: string; artic
   await appendPhrasing(database(env.DB), article, text.value, input.by ?? null, input.now);
   const updated = { ...article, altQuestions: [...article.altQuestions, text.value] };
   await embedPhrasings(env, [{ articleId: article.id, shopId: article.shopId, n: updated.altQuestions.length, text: text.value }], input.now);
+  knowledgeChanged(article.shopId);
   return updated;
 }

@@ -14,6 +14,7 @@ import { toWrite, embedPhrasings, type Author } from "./articles";
 import { articlesToCsv, csvRows, decodeCsv } from "./csv";
 import type { SearchEnv } from "./search";
 import { phrasingsOf } from "./vector";
+import { knowledgeChanged } from "./answer-cache";
 
 export type { ImportResult, RowError } from "../../../core/protocol/knowledge";
 
@@ -59,6 +60,7 @@ export async function importArticles(env: SearchEnv, shopId: string, rows: unkno
   const checked = await checkRows(env, shopId, rows, opts);
   if (!opts.dryRun && checked.writes.length) {
     await writeArticles(database(env.DB), checked.writes, checked.updates);
+    knowledgeChanged(shopId);
     await embedPhrasings(env, checked.writes.flatMap(phrasingsOf), opts.author.now);
   }
   const failedRows = new Set(checked.errors.map((e) => e.row)).size;

@@ -6,7 +6,7 @@
 import { and, eq, sql } from "drizzle-orm";
 import { addExample, clusterKey, findCluster } from "../../../core/domain/knowledge";
 import { database } from "../../db/client";
-import { bumpCounter } from "../../db/repos/knowledge";
+import { addToCounter } from "../../db/repos/knowledge";
 import { bumpGroup, groupExamples, insertGroup, recentOpenGroups } from "../../db/repos/unanswered";
 import { knowledgeArticles } from "../../db/schema";
 import { scopesOf } from "./search";
@@ -14,14 +14,14 @@ import { scopesOf } from "./search";
 export type UnansweredReason = "no_match" | "not_helpful" | "handoff";
 const QUESTION_MAX = 200;
 
-/** Counts one showing of an article (the shop's own or the platform's; any other is ignored). */
-export async function recordShown(db: D1Database, shopId: string, articleId: string): Promise<void> {
-  await bumpCounter(database(db), scopesOf(shopId), [articleId], "shownCount");
+/** Counts showings of articles, by id (the shop's own or the platform's; any other is ignored). */
+export async function recordShown(db: D1Database, shopId: string, counts: Record<string, number>): Promise<void> {
+  await addToCounter(database(db), scopesOf(shopId), counts, "shownCount");
 }
 
 /** Counts a shopper's verdict on an article; the counts shift its ranking a little. */
 export async function recordFeedback(db: D1Database, shopId: string, articleId: string, helpful: boolean): Promise<void> {
-  await bumpCounter(database(db), scopesOf(shopId), [articleId], helpful ? "helpfulCount" : "notHelpfulCount");
+  await addToCounter(database(db), scopesOf(shopId), { [articleId]: 1 }, helpful ? "helpfulCount" : "notHelpfulCount");
 }
 
 /**

@@ -82,7 +82,8 @@ export const RoomJoined = v.object({
   unread: Unread,
   session: v.nullable(SessionInfo),
 });
-export const MessageCreated = v.object({ type: v.literal("message.created"), message: ChatMessage });
+/** A new message; a posted one carries both sides' unread counts, which it changes (one frame, not two). */
+export const MessageCreated = v.object({ type: v.literal("message.created"), message: ChatMessage, unread: v.optional(Unread) });
 export const MessageAcked = v.object({ type: v.literal("message.acked"), clientId: v.string(), seq: v.number(), duplicate: v.boolean() });
 export const MessagesSynced = v.object({ type: v.literal("messages.synced"), messages: v.array(ChatMessage), lastSeq: v.number(), more: v.boolean() });
 export const TypingChanged = v.object({ type: v.literal("typing.changed"), side: Side, name: v.string(), typing: v.boolean() });

@@ -32,7 +32,7 @@ export function roomJoined(room: ConversationRoom, state: ConnectionState): Serv
     role: state.role,
     lastSeq: s.lastSeq(),
     readSeq: { customer: s.readSeq("customer"), agent: s.readSeq("agent") },
-    unread: { customer: s.countUnread("customer", s.readSeq("customer")), agent: s.countUnread("agent", s.readSeq("agent")) },
+    unread: s.unread(),
     session: session ? sessionInfo(session) : null,
   };
 }

@@ -18,6 +18,7 @@ import { maybeGreet } from "./bot";
 import type { Audience } from "./storage";
 import { errorFrame, sendEvent } from "./audience";
 import { pushContextChanges } from "./context-push";
+import { flushShown, shownDueAt } from "./shown-counts";
 
 export class ConversationRoom extends Server<Env> {
   static override options = { hibernate: true };
@@ -82,17 +83,19 @@ export class ConversationRoom extends Server<Env> {
     } else if ((pendingSyncAt(this.store) ?? Infinity) <= now && session) {
       await syncSession(this.env, this.store, this.ref, session, [], now, this.customerClaims());
     }
+    await flushShown(this, now);
     await this.scheduleAlarm();
   }
 
   /**
-   * Sets the alarm to the earliest of the idle deadline and a pending D1 retry. Every message
+   * Sets the alarm to the earliest of the idle deadline, a pending D1 retry and the bot's shown
+   * counts falling due (shown-counts.ts). Every message
    * pushes the idle deadline later; an alarm already due sooner is left alone (it re-checks and
    * re-arms when it fires), which saves a storage write on almost every message.
    */
   async scheduleAlarm(): Promise<void> {
     const session = this.store.session();
-    const times = [pendingSyncAt(this.store), isOpen(session) ? idleDeadline(session, this.idleMs()) : null].filter((t): t is number => t !== null);
+    const times = [pendingSyncAt(this.store), shownDueAt(this), isOpen(session) ? idleDeadline(session, this.idleMs()) : null].filter((t): t is number => t !== null);
     const at = times.length ? Math.min(...times) : null;
     const armed = this.alarmAt;
     if (at !== null && typeof armed === "number" && armed <= at && armed > Date.now()) return;
@@ -116,10 +119,16 @@ export class ConversationRoom extends Server<Env> {
     return raw ? JSON.parse(raw) : undefined;
   }
 
-  /** Sends an event to every connection of a side, or to all. */
+  /**
+   * Sends an event to every open connection of a side (tagged with its role at connect), or to
+   * all. Straight to the hibernatable sockets: partyserver's `getConnections` deserializes each
+   * socket's attachment to recognise it, several times per message, and every socket here is one
+   * it accepted.
+   */
   broadcastEvent(event: ServerEvent, side?: "customer" | "agent"): void {
     const frame = JSON.stringify(event);
-    for (const conn of this.getConnections(side)) {
+    for (const conn of this.ctx.getWebSockets(side)) {
+      if (conn.readyState !== WebSocket.READY_STATE_OPEN) continue;
       try {
         conn.send(frame);
       } catch {
@@ -145,7 +154,7 @@ export class ConversationRoom extends Server<Env> {
       lastSeq: this.store.lastSeq(),
       session: this.store.session(),
       readSeq: { customer: this.store.readSeq("customer"), agent: this.store.readSeq("agent") },
-      unread: { customer: this.store.countUnread("customer", this.store.readSeq("customer")), agent: this.store.countUnread("agent", this.store.readSeq("agent")) },
+      unread: this.store.unread(),
     };
   }
 

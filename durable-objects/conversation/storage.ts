@@ -30,10 +30,17 @@ export type NewMessage = Omit<ChatMessage, "seq" | "threadId" | "visibility"> & 
 export type Audience = "customer" | "agent";
 const VISIBLE = { customer: `visibility = 'all'`, agent: `1 = 1` } as const;
 
+/** Whether a message counts as unread for a side: shoppers count staff and bot replies they see, staff count the shopper's. Mirrors `countUnread`'s SQL. */
+function countsFor(side: Audience, role: string, visibility: string): boolean {
+  return side === "customer" ? role !== "customer" && role !== "system" && visibility === "all" : role === "customer";
+}
+
 export class RoomStore {
   private readonly meta: MetaTable;
   /** The last seq, once read: only `append` adds messages (see MetaTable for why caching is safe). */
   private last: number | null = null;
+  /** Both sides' unread counts, once counted: kept current by `append` and `setReadSeq`. */
+  private unreadNow: { customer: number; agent: number } | null = null;
   /** The parsed session, shared by the several readers of one message's turn. Treat as read-only. */
   private parsedSession: { raw: string; session: SessionState } | null = null;
 
@@ -90,6 +97,10 @@ export class RoomStore {
       m.entry ? JSON.stringify(m.entry) : null, m.visibility ?? "all", m.createdAt,
     );
     this.last = seq;
+    if (this.unreadNow) {
+      if (countsFor("customer", m.sender.role, m.visibility ?? "all")) this.unreadNow.customer++;
+      if (countsFor("agent", m.sender.role, m.visibility ?? "all")) this.unreadNow.agent++;
+    }
     return { ...m, visibility: m.visibility ?? "all", seq, threadId: this.threadId };
   }
 
@@ -116,8 +127,16 @@ export class RoomStore {
       .map((r) => this.toMessage(r));
   }
 
-  /** Messages after `seq` that the given side did not send (what that side has not read). */
-  countUnread(side: "customer" | "agent", afterSeq: number): number {
+  /**
+   * What each side has not read: messages after its read position that it would be told of and
+   * did not send (see `countsFor`). Counted once per instance, then kept current in memory.
+   */
+  unread(): { customer: number; agent: number } {
+    this.unreadNow ??= { customer: this.countUnread("customer", this.readSeq("customer")), agent: this.countUnread("agent", this.readSeq("agent")) };
+    return { ...this.unreadNow };
+  }
+
+  private countUnread(side: "customer" | "agent", afterSeq: number): number {
     const q =
       side === "customer"
         ? `SELECT COUNT(*) AS n FROM messages WHERE seq > ? AND sender_role != 'customer' AND sender_role != 'system' AND visibility = 'all'`
@@ -131,6 +150,7 @@ export class RoomStore {
 
   setReadSeq(side: "customer" | "agent", seq: number): void {
     this.setMeta(`read_${side}`, String(seq));
+    this.unreadNow = null;
   }
 
   session(): SessionState | null {

@@ -28,6 +28,7 @@ export class MetaTable {
   }
 
   delete(key: string): void {
+    if (this.cache.has(key) && this.cache.get(key) === null) return;
     this.sql.exec(`DELETE FROM meta WHERE key = ?`, key);
     this.cache.set(key, null);
   }

@@ -104,7 +104,7 @@ describe("ConversationRoom: real-time delivery", () => {
 
     shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "一" });
     shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "二" });
-    await agent.next("unread.changed", (e) => e.unread.agent === 2);
+    await agent.next("message.created", (e) => e.unread?.agent === 2);
 
     agent.send({ type: "read.mark", seq: 2 });
     expect(await shopper.next("read.updated")).toMatchObject({ side: "agent", seq: 2 });

@@ -120,6 +120,7 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
     }
     case "message.created":
       addMessages(state, [e.message], me.id);
+      if (e.unread) state.unread.value = e.unread;
       if (e.message.sender.role !== "system" && sideOf(e.message.sender.role) !== me.side) state.peerTyping.value = false;
       return {};
     case "message.acked":

@@ -25,12 +25,24 @@ export function hasCjk(text: string): boolean {
   return CJK.test(text);
 }
 
+/**
+ * Texts segmented lately. Shoppers repeat the same questions all day, and each `segment()` call
+ * leaves an ICU iterator for the garbage collector to finalise (in `npm run bench` those
+ * finalisers made the longest pauses of the rooms' thread). Bounded: cleared when full.
+ */
+const segmented = new Map<string, readonly string[]>();
+const SEGMENTED_KEPT = 2_000;
+
 /** Word-like segments of normalised text (punctuation and spaces dropped). */
-export function segmentWords(text: string): string[] {
+export function segmentWords(text: string): readonly string[] {
+  const known = segmented.get(text);
+  if (known) return known;
   const out: string[] = [];
   for (const s of wordSegmenter().segment(normalizeText(text))) {
     if (s.isWordLike) out.push(s.segment);
   }
+  if (segmented.size >= SEGMENTED_KEPT) segmented.clear();
+  segmented.set(text, Object.freeze(out));
   return out;
 }
 

@@ -9,6 +9,8 @@
  *
  * Options: --threads N (1000)  --rate msgs/s per shopper (0.15)  --duration s (30)  --warmup s (10)
  *          --bot-share 0-1 (0.7)  --no-baseline (skip the relay run)
+ *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on:
+ *          what not losing a message costs at the least)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
  *          --profile FILE (a CPU profile of the product's Worker over the measured window, to find
  *          where the time goes; the inspector it needs slows the run, so its latencies are not figures)
@@ -53,6 +55,7 @@ const opts: LoadOptions = {
   botShare: Number(argValue("bot-share") ?? 0.7),
 };
 const withBaseline = !hasFlag("no-baseline");
+const withStoringBaseline = hasFlag("storing-baseline");
 /** Where the servers' local state goes: memory unless --disk, or when the machine has no /dev/shm. */
 const stateRoot = !hasFlag("disk") && existsSync("/dev/shm") ? "/dev/shm/kefu-bench" : ".wrangler";
 const profileFile = argValue("profile");
@@ -68,7 +71,7 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void sto
 /** `cpu` covers the whole run (connecting and warm-up included); `cpuMeasured` only the measured window. */
 type Run = LoadResult & { peakRss: RssPeak; cpu: CpuShare; cpuMeasured: CpuShare | null };
 
-async function measure(kind: "kefu" | "relay", tokensFor: (server: DevServer) => Promise<TokensOf>): Promise<Run> {
+async function measure(kind: "kefu" | "relay" | "storing-relay", tokensFor: (server: DevServer) => Promise<TokensOf>): Promise<Run> {
   const inspectorPort = kind === "kefu" && profileFile ? await freePort() : undefined;
   const stateDir = `${stateRoot}/bench-${kind}-state`;
   const server = await (kind === "kefu"
@@ -90,7 +93,7 @@ async function measure(kind: "kefu" | "relay", tokensFor: (server: DevServer) =>
       } else cpuMeasured = counting?.stop() ?? null;
     };
     console.error(`${kind}: ${server.url}, connecting ${opts.threads} threads…`);
-    const result = await runLoad(kind, server.url.replace("http://", ""), opts, tokens, onMeasure);
+    const result = await runLoad(kind === "kefu" ? "kefu" : "relay", server.url.replace("http://", ""), opts, tokens, onMeasure);
     if (profiling.started && profileFile) saveProfile(await (await profiling.started).stop(), profileFile);
     if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}.${kind}.log`, server.log());
     return { ...result, peakRss: rss.stop(), cpu: cpu.stop(), cpuMeasured };
@@ -133,7 +136,7 @@ function printRun(name: string, r: Run): void {
 
 async function main(): Promise<void> {
   if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0 && opts.botShare >= 0 && opts.botShare <= 1)) {
-    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--no-baseline] [--disk] [--profile FILE]");
+    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--no-baseline] [--storing-baseline] [--disk] [--profile FILE]");
     process.exit(2);
   }
   const machine = describeMachine();
@@ -143,6 +146,8 @@ async function main(): Promise<void> {
 
   const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
   if (baseline) printRun("bare relay (baseline)", baseline);
+  const storing = withStoringBaseline ? await measure("storing-relay", async () => (i) => ({ room: `t${i}`, party: "storing-relay" })) : null;
+  if (storing) printRun("relay storing each frame", storing);
   const kefu = await measure("kefu", productTokens);
   printRun("Kefu Edge", kefu);
 
@@ -160,15 +165,16 @@ async function main(): Promise<void> {
   if (baseline) {
     const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
     console.error(`\nratio to the bare relay: p50 ${ratio(line.p50_ms, baseline.measured.p50)}×, p99 ${ratio(line.p99_ms, baseline.measured.p99)}× (goal: p99 ≤ 1.5×)`);
+    if (storing) console.error(`the storing relay to the bare relay: p50 ${ratio(storing.measured.p50, baseline.measured.p50)}×, p99 ${ratio(storing.measured.p99, baseline.measured.p99)}×`);
   }
   mkdirSync("bench-results", { recursive: true });
   const file = `bench-results/chat-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu, baseline }, null, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu, baseline, storingBaseline: storing }, null, 2)}\n`);
   console.error(`results → ${file}`);
   console.log(JSON.stringify(line));
   // Lost or duplicated messages are a failure, not a figure; so is a server that fell behind.
   if (kefu.lost > 0 || kefu.duplicated > 0) process.exitCode = 1;
-  for (const [name, r] of [["Kefu Edge", kefu], ["bare relay", baseline]] as const) {
+  for (const [name, r] of [["Kefu Edge", kefu], ["bare relay", baseline], ["storing relay", storing]] as const) {
     if (r && (r.measuredDelivered < r.measuredSent || r.unacked > 0)) {
       console.error(`SATURATED: ${name} delivered ${r.measuredDelivered} of ${r.measuredSent} measured messages (${r.unacked} never acked) within the drain time: lower --rate or --threads (other processes used ${r.cpu.other} % of the CPU)`);
       process.exitCode = 1;

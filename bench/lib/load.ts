@@ -74,7 +74,8 @@ async function runSchedule(count: number, at: (i: number) => number, fire: (i: n
 }
 
 /** Tokens per thread for the product; the relay needs none. */
-export type TokensOf = (i: number) => { room: string; shopperToken?: string; agentToken?: string };
+/** Thread i's room, its tokens (the product) and, for a relay, which relay class serves it. */
+export type TokensOf = (i: number) => { room: string; shopperToken?: string; agentToken?: string; party?: "relay" | "storing-relay" };
 
 async function connectAll(kind: TargetKind, host: string, n: number, botShare: number, tokens: TokensOf, tally: Tally): Promise<Pair[]> {
   const ready: Pair[] = [];

@@ -18,6 +18,8 @@ export interface PairConfig {
   index: number;
   /** The room: a thread id for the product, any name for the relay. */
   room: string;
+  /** Which relay serves the room: the bare one, or the one storing each frame first. */
+  party?: "relay" | "storing-relay";
   shopperToken?: string;
   agentToken?: string;
   /** Who serves the thread once it is open: the bot answers, or the agent takes it over. */
@@ -78,7 +80,7 @@ export class Pair {
 
   constructor(private readonly cfg: PairConfig) {
     const product = cfg.kind === "kefu";
-    const party = product ? "conversation-room" : "relay";
+    const party = product ? "conversation-room" : (cfg.party ?? "relay");
     const common = { host: cfg.host, party, room: cfg.room, maxEnqueuedMessages: 0, connectionTimeout: 20_000, minReconnectionDelay: 500 + Math.random() * 1000 };
     // A reconnecting client says the last seq it holds and the room replays what it missed.
     const query = (token: string | undefined, channel: string, seq: () => number) => async () => ({ token, channel, since: seq() > 0 ? String(seq()) : undefined });

@@ -15,6 +15,20 @@ export class Relay extends Server {
   }
 }
 
+/** The relay storing each frame in its own SQLite before passing it on (one commit per frame). */
+export class StoringRelay extends Server {
+  static override options = { hibernate: true };
+
+  override onStart(): void {
+    this.ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS frames (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)`);
+  }
+
+  override onMessage(conn: Connection, message: WSMessage): void {
+    this.ctx.storage.sql.exec(`INSERT INTO frames (body) VALUES (?)`, typeof message === "string" ? message : "");
+    this.broadcast(message, [conn.id]);
+  }
+}
+
 export default {
   // partyserver types bindings as the product's generated Env; this worker binds only `Relay`,
   // which routePartykitRequest finds by looking at the bindings at run time.

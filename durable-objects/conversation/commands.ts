@@ -98,7 +98,9 @@ async function send(room: ConversationRoom, conn: Connection<ConnectionState>, s
   if (!limiter.take(conn.id, Date.now())) throw new DomainError("rate_limited", `at most ${LIMITS.messagesPerSecond} messages a second`);
   if (cmd.value.kind === "note" && state.role !== "agent") throw new DomainError("forbidden", "only staff can write internal notes");
   if (state.role === "agent" && cmd.value.kind !== "note") intervene(room, state);
-  const existing = room.store.findByClientId(state.id, cmd.value.clientId);
+  // A resent attachment or card is recognised before its body is built (R2 and D1 reads); a resent
+  // text needs no early look, `postMessage` finds it anyway.
+  const existing = cmd.value.kind === "text" || cmd.value.kind === "note" ? null : room.store.findByClientId(state.id, cmd.value.clientId);
   if (existing) {
     sendEvent(conn, { type: "message.acked", clientId: existing.clientId, seq: existing.seq, duplicate: true });
     return;

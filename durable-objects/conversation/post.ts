@@ -22,6 +22,8 @@ export interface PostInput {
   customer?: CustomerClaims;
   /** Platform staff stepping into a shop's thread: their messages never take the session. */
   platformStaff?: boolean;
+  /** The clientId was made just now by the room (the bot's replies): no stored copy can exist. */
+  freshClientId?: boolean;
 }
 
 export function sessionInfo(s: SessionState): SessionInfo {
@@ -30,7 +32,7 @@ export function sessionInfo(s: SessionState): SessionInfo {
 
 /** Appends a message (or returns the one already stored under its clientId) and fans it out. */
 export async function postMessage(room: ConversationRoom, input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
-  const existing = room.store.findByClientId(input.sender.id, input.clientId);
+  const existing = input.freshClientId ? null : room.store.findByClientId(input.sender.id, input.clientId);
   if (existing) return { message: existing, duplicate: true };
 
   const now = Date.now();
@@ -50,19 +52,20 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   }
   // Storage writes above and the append below run without an await between them, so they
   // commit together and no other event can take the same seq.
-  const { customer: _claims, platformStaff: _platform, ...fields } = input;
+  const { customer: _claims, platformStaff: _platform, freshClientId: _fresh, ...fields } = input;
   const message = room.store.append({ ...fields, sessionId: isOpen(session) ? session.id : null, createdAt: now });
 
   room.broadcastEvent({ type: "message.created", message, unread: room.store.unread() }, message.visibility === "staff" ? "agent" : undefined);
   if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   // The D1 write of a transition leaves with the frames (both wait for the storage commit).
   const transition = events.length ? writeTransition(room, events, now) : null;
-  // Then let the commit happen before anything else runs: the output gate holds the frames until
+  const botTurnFollows = input.sender.role === "customer" && isOpen(session);
+  // Then let the commit happen before the bot's turn runs: the output gate holds the frames until
   // the commit, and the commit waits for whatever JS follows without an I/O wait in between (the
-  // bot's turn would otherwise delay every delivery; measured: +1 ms at the median).
-  await yieldToEventLoop();
+  // turn would otherwise delay every delivery; measured: +1 ms at the median).
+  if (botTurnFollows) await yieldToEventLoop();
   if (transition) await transition;
-  if (input.sender.role === "customer" && isOpen(session)) {
+  if (botTurnFollows) {
     // Bot turns run one at a time, in message order: a turn awaits search and D1, and a second
     // message arriving meanwhile must see the first turn's outcome (e.g. a hand-off). A failed
     // turn must not fail the message: it is stored and delivered, and any agent can still take it.

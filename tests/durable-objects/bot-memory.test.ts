@@ -64,14 +64,14 @@ describe("the bot's remembered answers", () => {
 });
 
 describe("the bot's shown counts", () => {
-  /** Makes the pending counts due now and fires the room's alarm, as a minute passing would. */
+  /** Makes the pending counts due now and fires the room's alarm, as SHOWN_FLUSH_MS passing would. */
   async function flushNow(thread: string): Promise<void> {
     const stub = await getServerByName(env.ConversationRoom, thread);
     await runInDurableObject(stub, (room) => room.store.setMeta("shown_due_at", String(Date.now() - 1)));
     expect(await runDurableObjectAlarm(stub)).toBe(true);
   }
 
-  it("adds the room's showings to the article in D1 within a minute, each counted once", async () => {
+  it("adds the room's showings to the article in D1 within SHOWN_FLUSH_MS, each counted once", async () => {
     const a = await createArticle(env, "apparel", article("羽绒服可以机洗吗", "建议手洗或干洗。"), author());
     const customer = uniqueCustomer();
     const shopper = await shopperIn(customer);

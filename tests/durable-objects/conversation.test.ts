@@ -1,4 +1,8 @@
+import { env } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { getServerByName } from "partyserver";
 import { beforeAll, describe, expect, it } from "vitest";
+import { RoomStore } from "../../durable-objects/conversation/storage";
 import { STAFF, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect } from "../helpers/socket";
 
@@ -88,6 +92,31 @@ describe("ConversationRoom: real-time delivery", () => {
     const synced = await shopper.next("messages.synced", (e) => e.messages.length > 0);
     expect(synced.messages).toHaveLength(1);
     expect(agent.all("message.created").filter((e) => e.message.clientId === clientId)).toHaveLength(1);
+    [shopper, agent].forEach((c) => c.close());
+  });
+
+  it("counts unread as each side sees it: notes and system notices never, replies for the shopper, the shopper's for staff", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const shopper = await connect(thread, await shopperToken(customer));
+    const agent = await connect(thread, agentToken);
+    await shopper.next("room.joined");
+    await agent.next("room.joined");
+    const unreadAfter = async (from: typeof shopper, cmd: Record<string, unknown>) => {
+      const clientId = cid();
+      from.send({ type: "message.send", clientId, ...cmd });
+      return (await agent.next("message.created", (e) => e.message.clientId === clientId)).unread;
+    };
+    expect(await unreadAfter(shopper, { kind: "text", text: "在吗" })).toEqual({ customer: 0, agent: 1 });
+    expect(await unreadAfter(agent, { kind: "note", text: "老顾客" })).toEqual({ customer: 0, agent: 1 });
+    // The agent's reply takes the session (a system notice may follow: never counted).
+    expect(await unreadAfter(agent, { kind: "text", text: "在的亲" })).toEqual({ customer: 1, agent: 1 });
+    agent.send({ type: "read.mark", seq: 3 });
+    expect((await agent.next("unread.changed")).unread).toEqual({ customer: 1, agent: 0 });
+    expect(await unreadAfter(shopper, { kind: "text", text: "好的" })).toEqual({ customer: 1, agent: 1 });
+    // The room keeps these counts in memory; counted afresh from its SQLite they agree.
+    const recounted = await runInDurableObject(await getServerByName(env.ConversationRoom, thread), (_room, state) => new RoomStore(state.storage.sql, thread).unread());
+    expect(recounted).toEqual({ customer: 1, agent: 1 });
     [shopper, agent].forEach((c) => c.close());
   });
 

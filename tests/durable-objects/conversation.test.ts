@@ -12,6 +12,17 @@ beforeAll(async () => {
   agentToken = await staffToken(STAFF.apparelAgent.email);
 });
 
+/** A new shopper's thread with the shop, the shopper and an agent both joined. */
+async function newThreadWithBothSides() {
+  const customer = uniqueCustomer();
+  const thread = `apparel:${customer}`;
+  const shopper = await connect(thread, await shopperToken(customer));
+  const agent = await connect(thread, agentToken);
+  await shopper.next("room.joined");
+  await agent.next("room.joined");
+  return { thread, shopper, agent };
+}
+
 describe("ConversationRoom: real-time delivery", () => {
   it("delivers a shopper message to the shopper's other channels and to the agent, with channel and entry", async () => {
     const customer = uniqueCustomer();
@@ -96,12 +107,7 @@ describe("ConversationRoom: real-time delivery", () => {
   });
 
   it("counts unread as each side sees it: notes and system notices never, replies for the shopper, the shopper's for staff", async () => {
-    const customer = uniqueCustomer();
-    const thread = `apparel:${customer}`;
-    const shopper = await connect(thread, await shopperToken(customer));
-    const agent = await connect(thread, agentToken);
-    await shopper.next("room.joined");
-    await agent.next("room.joined");
+    const { thread, shopper, agent } = await newThreadWithBothSides();
     const unreadAfter = async (from: typeof shopper, cmd: Record<string, unknown>) => {
       const clientId = cid();
       from.send({ type: "message.send", clientId, ...cmd });
@@ -121,12 +127,7 @@ describe("ConversationRoom: real-time delivery", () => {
   });
 
   it("shows typing to the other side only, and tracks reads and unread counts per side", async () => {
-    const customer = uniqueCustomer();
-    const thread = `apparel:${customer}`;
-    const shopper = await connect(thread, await shopperToken(customer));
-    const agent = await connect(thread, agentToken);
-    await shopper.next("room.joined");
-    await agent.next("room.joined");
+    const { shopper, agent } = await newThreadWithBothSides();
 
     shopper.send({ type: "typing.set", typing: true });
     expect(await agent.next("typing.changed")).toMatchObject({ side: "customer", typing: true });

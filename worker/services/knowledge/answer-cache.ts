@@ -54,8 +54,3 @@ export async function rememberedSearch<T>(shopId: string, query: string, now: nu
 export function knowledgeChanged(shopId: string): void {
   changes.set(shopId, (changes.get(shopId) ?? 0) + 1);
 }
-
-/** Forgets everything (benchmarks' cold runs). */
-export function forgetRememberedSearches(): void {
-  remembered.clear();
-}

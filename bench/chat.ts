@@ -127,6 +127,7 @@ function printRun(name: string, r: Run): void {
       `  first message of a thread  p50 ${r.first.p50} ms  p99 ${r.first.p99} ms  (${r.first.n}; all arrived ${r.firstSettleSec} s after the first was sent)\n` +
       `  ${r.msgsPerSec} msgs/s delivered; sent ${r.sent}, acked ${r.acked}, unacked ${r.unacked}, refused ${r.refused}, not sent (socket closed) ${r.skipped}\n` +
       `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms\n` +
+      (r.target === "kefu" ? `  bot-served threads handed to a person during the run: ${r.botHandOffs} of ${r.botThreads}\n` : "") +
       `  worst latency per second: ${r.worstPerSecond.join(" ")}\n` +
       `  peak RSS: workerd ${r.peakRss.workerdMb} MB, with wrangler ${r.peakRss.groupMb} MB\n` +
       `  CPU (share of all cores): server ${r.cpu.server} % (workerd ${r.cpu.workerd} %), load generator ${r.cpu.loadGenerator} %, other processes ${r.cpu.other} %\n` +

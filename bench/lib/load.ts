@@ -50,6 +50,9 @@ export interface LoadResult {
   unknown: number;
   errors: Record<string, number>;
   socketCloses: number;
+  /** Bot-served threads (of `botThreads`) that the bot handed to a person during the run. */
+  botHandOffs: number;
+  botThreads: number;
   /** Worst delivery latency of each second of the measured window (ms). */
   worstPerSecond: number[];
   /** Unacked messages the shoppers sent again after a reconnect (same clientId). */
@@ -147,6 +150,7 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   while (tally.outstanding() > 0 && Date.now() < drainUntil) await sleep(100);
   const totals = tally.totals(kind === "kefu");
   const socketCloses = tally.closes;
+  const botThreads = kind === "kefu" ? pairs.filter((p) => p.servedBy === "bot").length : 0;
   for (const p of pairs) p.close();
   await sleep(300);
 
@@ -170,6 +174,8 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
     unknown: totals.unknown,
     errors: Object.fromEntries(tally.errors),
     socketCloses,
+    botHandOffs: tally.botHandOffs,
+    botThreads,
     worstPerSecond: tally.timeline(),
     resent: pairs.reduce((n, p) => n + p.resent, 0),
     sendLagP99Ms: Math.round(summarize(tally.sendLag).p99 * 100) / 100,

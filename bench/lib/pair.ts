@@ -29,11 +29,13 @@ export interface PairConfig {
 
 /**
  * What shoppers ask in a bot-served thread: the frequent questions every shop's knowledge covers
- * (the platform's rules, reworded as shoppers type them). In an agent-served thread they write
- * free text the bot would not know.
+ * (the platform's rules, reworded as shoppers type them), each one the bot answers. In an
+ * agent-served thread they write free text the bot would not know. (Not "优惠券用不了": the mood
+ * scorer reads it as a complaint and the bot hands the thread to a person, so the thread would
+ * stop being bot-served; the run counts such hand-offs to show the mix held.)
  */
 const FREQUENT_QUESTIONS = [
-  "怎么退货", "退款什么时候到", "发票怎么开", "地址填错了怎么改", "优惠券用不了", "可以用花呗吗",
+  "怎么退货", "退款什么时候到", "发票怎么开", "地址填错了怎么改", "优惠券怎么用", "可以用花呗吗",
   "退货要自己付运费吗", "不想要了能取消吗", "降价了能退差价吗", "How do I return an item?",
 ];
 
@@ -77,6 +79,7 @@ export class Pair {
   private readonly unacked = new Map<string, string>();
   /** Resends after reconnects (the server acks what it already had as a duplicate). */
   resent = 0;
+  private handedOff = false;
 
   constructor(private readonly cfg: PairConfig) {
     const product = cfg.kind === "kefu";
@@ -100,6 +103,10 @@ export class Pair {
 
   get index(): number {
     return this.cfg.index;
+  }
+
+  get servedBy(): "bot" | "agent" {
+    return this.cfg.servedBy;
   }
 
   private joined(socket: PartySocket): Promise<void> {
@@ -175,6 +182,11 @@ export class Pair {
     if (this.cfg.kind === "relay") {
       this.cfg.tally.recordDelivery((JSON.parse(data) as { clientId: string }).clientId, now);
       return;
+    }
+    // A bot-served thread leaving the bot (a hand-off) means the run no longer has the mix it says.
+    if (this.cfg.servedBy === "bot" && startsWith(data, "session.changed") && !data.includes('"status":"bot"') && !this.handedOff) {
+      this.handedOff = true;
+      this.cfg.tally.botHandOffs++;
     }
     type Msg = { seq: number; clientId: string; sender: { role: string } };
     let messages: Msg[] = [];

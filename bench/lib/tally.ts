@@ -41,6 +41,8 @@ export class Tally {
   /** Deliveries of clientIds this run never sent (should stay 0). */
   unknown = 0;
   closes = 0;
+  /** Bot-served threads whose session left the bot (handed off to a person) during the run. */
+  botHandOffs = 0;
 
   recordSend(clientId: string, phase: Phase, at: number): void {
     this.sent.set(clientId, { at, phase, acked: false, refused: false, delivered: 0 });

@@ -21,7 +21,7 @@ import { BOT_THRESHOLDS, knowledgePort } from "./knowledge-port";
 import { postNotice } from "./post";
 import type { ConversationRoom } from "./room";
 import { countShown } from "./shown-counts";
-import { LruCache } from "../../worker/services/knowledge/lru";
+import { LruCache } from "../../core/lib/lru";
 
 /** Questions answered from the shopper's own order; after-sales ("怎么退货") goes to the policy articles. */
 const ORDER_INTENTS = new Set(["logistics"]);

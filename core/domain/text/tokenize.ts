@@ -4,6 +4,7 @@
  * workerd and Node, so no dictionary ships with us; it splits some two-character words
  * (发货 → 发 / 货), so CJK character bigrams are produced beside the words.
  */
+import { LruCache } from "../../lib/lru.js";
 
 const CJK = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
 const CJK_RUN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
@@ -28,10 +29,9 @@ export function hasCjk(text: string): boolean {
 /**
  * Texts segmented lately. Shoppers repeat the same questions all day, and each `segment()` call
  * leaves an ICU iterator for the garbage collector to finalise (in `npm run bench` those
- * finalisers made the longest pauses of the rooms' thread). Bounded: cleared when full.
+ * finalisers made the longest pauses of the rooms' thread). Bounded, least recently used out.
  */
-const segmented = new Map<string, readonly string[]>();
-const SEGMENTED_KEPT = 2_000;
+const segmented = new LruCache<string, readonly string[]>(2_000);
 
 /** Word-like segments of normalised text (punctuation and spaces dropped). */
 export function segmentWords(text: string): readonly string[] {
@@ -41,7 +41,6 @@ export function segmentWords(text: string): readonly string[] {
   for (const s of wordSegmenter().segment(normalizeText(text))) {
     if (s.isWordLike) out.push(s.segment);
   }
-  if (segmented.size >= SEGMENTED_KEPT) segmented.clear();
   segmented.set(text, Object.freeze(out));
   return out;
 }

@@ -10,7 +10,7 @@
  * always search afresh.
  */
 import { PLATFORM_SHOP_ID } from "../../../core/protocol";
-import { LruCache } from "./lru";
+import { LruCache } from "../../../core/lib/lru";
 
 export const ANSWER_TTL_MS = 30_000;
 /** Entries kept: each holds at most a handful of hits (a few kB). */

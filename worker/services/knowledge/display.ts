@@ -11,7 +11,7 @@
  * on every search. Hits without a current cached copy (and vector hits, which carry no version)
  * are read in one statement, through the same shop, status and validity filters.
  */
-import { LruCache } from "./lru";
+import { LruCache } from "../../../core/lib/lru";
 
 /** What a hit shows. */
 export interface Shown {

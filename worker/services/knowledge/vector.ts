@@ -6,7 +6,7 @@
  * this runs (wrangler.toml binds them only in [env.production]).
  */
 import { canonicalText } from "../../../core/domain/knowledge";
-import { LruCache } from "./lru";
+import { LruCache } from "../../../core/lib/lru";
 
 export const EMBEDDING_MODEL = "@cf/baai/bge-m3";
 /** Texts per embedding call: keeps each Workers AI request small. */

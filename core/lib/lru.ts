@@ -1,6 +1,7 @@
 /**
  * A small least-recently-used cache (a Map keeps insertion order: re-inserting on read moves an
- * entry to the back, and the front is the oldest). Per isolate, so it only saves repeated work.
+ * entry to the back, and the front is the oldest). Per isolate (or process), so it only saves
+ * repeated work.
  * Bounded by entry count, or by a weight of each value (e.g. its size) when `weigh` is given.
  */
 export class LruCache<K, V> {

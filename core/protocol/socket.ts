@@ -71,6 +71,7 @@ export const SessionInfo = v.object({
 export type SessionInfo = v.InferOutput<typeof SessionInfo>;
 
 export const Unread = v.object({ customer: v.number(), agent: v.number() });
+export type Unread = v.InferOutput<typeof Unread>;
 
 /** Sent once to a connection when it joins: who it is and where the thread stands. */
 export const RoomJoined = v.object({
@@ -84,7 +85,18 @@ export const RoomJoined = v.object({
 });
 /** A new message; a posted one carries both sides' unread counts, which it changes (one frame, not two). */
 export const MessageCreated = v.object({ type: v.literal("message.created"), message: ChatMessage, unread: v.optional(Unread) });
-export const MessageAcked = v.object({ type: v.literal("message.acked"), clientId: v.string(), seq: v.number(), duplicate: v.boolean() });
+/**
+ * To the sending connection instead of `message.created`: the stored message (the original one
+ * for a duplicate) and, for a new one, both sides' unread counts. One frame, not two.
+ */
+export const MessageAcked = v.object({
+  type: v.literal("message.acked"),
+  clientId: v.string(),
+  seq: v.number(),
+  duplicate: v.boolean(),
+  message: ChatMessage,
+  unread: v.optional(Unread),
+});
 export const MessagesSynced = v.object({ type: v.literal("messages.synced"), messages: v.array(ChatMessage), lastSeq: v.number(), more: v.boolean() });
 export const TypingChanged = v.object({ type: v.literal("typing.changed"), side: Side, name: v.string(), typing: v.boolean() });
 export const ReadUpdated = v.object({ type: v.literal("read.updated"), side: Side, seq: v.number() });

@@ -14,7 +14,7 @@ import type { ConversationRoom } from "./room";
 
 /** Posts a bot message into the session. */
 export async function botSay(room: ConversationRoom, s: SessionState, body: MessageBody): Promise<void> {
-  await room.post({ clientId: randomId("bot"), freshClientId: true, sender: { role: "bot", id: "bot", name: "" }, kind: "text", body, channel: s.channel, entry: null });
+  await room.post({ clientId: randomId("bot"), sender: { role: "bot", id: "bot", name: "" }, kind: "text", body, channel: s.channel, entry: null });
 }
 
 /** Answers about one order: a sentence, the order card and the logistics track. */

@@ -155,7 +155,6 @@ export async function maybeGreet(room: ConversationRoom, channel: Channel, entry
   const g = greetingFor(entry, locale);
   await room.post({
     clientId: randomId("greet"),
-    freshClientId: true,
     sender: { role: "bot", id: "bot", name: "" },
     kind: "text",
     body: { notice: { code: g.code }, quickReplies: g.quick.map((q) => ({ label: q, text: q })) },

@@ -102,11 +102,12 @@ async function send(room: ConversationRoom, conn: Connection<ConnectionState>, s
   // text needs no early look, `postMessage` finds it anyway.
   const existing = cmd.value.kind === "text" || cmd.value.kind === "note" ? null : room.store.findByClientId(state.id, cmd.value.clientId);
   if (existing) {
-    sendEvent(conn, { type: "message.acked", clientId: existing.clientId, seq: existing.seq, duplicate: true });
+    sendEvent(conn, { type: "message.acked", clientId: existing.clientId, seq: existing.seq, duplicate: true, message: existing });
     return;
   }
   const body = await buildMessageBody(room.bindings, room.ref, cmd.value);
-  const { message, duplicate } = await postMessage(room, {
+  // postMessage acks to `conn` as it stores the message (before the bot's turn).
+  await postMessage(room, {
     clientId: cmd.value.clientId,
     sender: { role: state.role, id: state.id, name: state.name },
     kind: cmd.value.kind,
@@ -116,8 +117,8 @@ async function send(room: ConversationRoom, conn: Connection<ConnectionState>, s
     visibility: cmd.value.kind === "note" ? "staff" : "all",
     platformStaff: state.role === "agent" && state.shopId === PLATFORM_SHOP_ID && room.ref.shopId !== PLATFORM_SHOP_ID,
     ...(state.role === "customer" ? { customer: { id: state.id, name: state.name, level: state.level ?? "normal", locale: state.locale ?? "zh-CN" } } : {}),
+    origin: conn,
   });
-  sendEvent(conn, { type: "message.acked", clientId: message.clientId, seq: message.seq, duplicate });
 }
 
 function markRead(room: ConversationRoom, state: ConnectionState, seq: number): void {

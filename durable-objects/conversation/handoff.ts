@@ -68,7 +68,7 @@ export async function handOff(room: ConversationRoom, text: string, now: number)
   room.store.saveSession(session);
   room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   if (events.length) await writeTransition(room, events, now);
-  if (route.autoReply) await room.post({ clientId: randomId("auto"), freshClientId: true, sender: { role: "bot", id: "bot", name: "" }, kind: "text", body: { text: route.autoReply }, channel: s.channel, entry: null });
+  if (route.autoReply) await room.post({ clientId: randomId("auto"), sender: { role: "bot", id: "bot", name: "" }, kind: "text", body: { text: route.autoReply }, channel: s.channel, entry: null });
   const claims = room.customerClaims();
   const queue = await getServerByName(room.bindings.AgentQueue, room.ref.shopId);
   const result = await queue.enqueue({

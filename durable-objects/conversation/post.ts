@@ -2,13 +2,14 @@
  * Posting a message into the thread: idempotency, session transitions, persist, then broadcast,
  * then the D1 write of any session transition. Used by socket commands and by RPC callers.
  */
-import { getServerByName } from "partyserver";
-import type { Channel, ChatMessage, Entry, MessageBody, MessageKind, Sender, SessionInfo } from "../../core/protocol";
+import { getServerByName, type Connection } from "partyserver";
+import type { Channel, ChatMessage, Entry, MessageBody, MessageKind, Sender, SessionInfo, Unread } from "../../core/protocol";
 import { isOpen, openSession, recordMessage, resolveSession, type SessionEvent, type SessionState } from "../../core/domain/session";
 import { randomId } from "../../worker/lib/crypto";
 import type { ConversationRoom } from "./room";
 import { syncSession, type CustomerClaims } from "./session-sync";
 import { botTurn, startSession } from "./bot";
+import { sendEvent } from "./audience";
 
 export interface PostInput {
   clientId: string;
@@ -22,8 +23,8 @@ export interface PostInput {
   customer?: CustomerClaims;
   /** Platform staff stepping into a shop's thread: their messages never take the session. */
   platformStaff?: boolean;
-  /** The clientId was made just now by the room (the bot's replies): no stored copy can exist. */
-  freshClientId?: boolean;
+  /** The socket the message came from: it gets `message.acked` carrying the message, not `message.created`. */
+  origin?: Connection;
 }
 
 export function sessionInfo(s: SessionState): SessionInfo {
@@ -32,49 +33,55 @@ export function sessionInfo(s: SessionState): SessionInfo {
 
 /** Appends a message (or returns the one already stored under its clientId) and fans it out. */
 export async function postMessage(room: ConversationRoom, input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
-  const existing = input.freshClientId ? null : room.store.findByClientId(input.sender.id, input.clientId);
-  if (existing) return { message: existing, duplicate: true };
-
   const now = Date.now();
-  let session = room.store.session();
+  const before = room.store.session();
+  let session = before;
   const events: SessionEvent[] = [];
   if (input.sender.role === "customer" && !isOpen(session)) {
     session = openSession(randomId("ss"), input.channel, input.entry, now);
     events.push("opened");
-    if (input.customer) room.store.setMeta("customer", JSON.stringify(input.customer));
   }
   const wasUnassigned = isOpen(session) && session.agentId === null;
   if (isOpen(session) && input.visibility !== "staff") {
     const recorded = recordMessage(session, input.sender.role, input.sender.id, now, input.sender.name, !input.platformStaff);
     session = recorded.session;
     events.push(...recorded.events);
-    room.store.saveSession(session);
   }
-  // Storage writes above and the append below run without an await between them, so they
-  // commit together and no other event can take the same seq.
-  const { customer: _claims, platformStaff: _platform, freshClientId: _fresh, ...fields } = input;
-  const message = room.store.append({ ...fields, sessionId: isOpen(session) ? session.id : null, createdAt: now });
+  // The insert is the idempotency check (a resend stores nothing and changes no session); it and
+  // the writes below run without an await between them, so they commit together and no other
+  // event can take the same seq.
+  const { customer, platformStaff: _platform, origin, ...fields } = input;
+  const message = room.store.appendUnlessStored({ ...fields, sessionId: isOpen(session) ? session.id : null, createdAt: now });
+  if (!message) {
+    const existing = room.store.findByClientId(input.sender.id, input.clientId)!;
+    if (origin) sendAck(origin, existing, true);
+    return { message: existing, duplicate: true };
+  }
+  if (session !== before && session) room.store.saveSession(session);
+  if (events.includes("opened") && customer) room.store.setMeta("customer", JSON.stringify(customer));
 
-  room.broadcastEvent({ type: "message.created", message, unread: room.store.unread() }, message.visibility === "staff" ? "agent" : undefined);
+  const unread = room.store.unread();
+  room.broadcastEvent({ type: "message.created", message, unread }, message.visibility === "staff" ? "agent" : undefined, origin);
+  if (origin) sendAck(origin, message, false, unread);
   if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   // The D1 write of a transition leaves with the frames (both wait for the storage commit).
   const transition = events.length ? writeTransition(room, events, now) : null;
-  const botTurnFollows = input.sender.role === "customer" && isOpen(session);
-  // Then let the commit happen before the bot's turn runs: the output gate holds the frames until
-  // the commit, and the commit waits for whatever JS follows without an I/O wait in between (the
-  // turn would otherwise delay every delivery; measured: +1 ms at the median).
-  if (botTurnFollows) await yieldToEventLoop();
-  if (transition) await transition;
-  if (botTurnFollows) {
-    // Bot turns run one at a time, in message order: a turn awaits search and D1, and a second
-    // message arriving meanwhile must see the first turn's outcome (e.g. a hand-off). A failed
-    // turn must not fail the message: it is stored and delivered, and any agent can still take it.
+  if (input.sender.role === "customer" && isOpen(session)) {
+    // Bot turns run one at a time, in message order, chained before anything is awaited: a turn
+    // awaits search and D1, and a second message arriving meanwhile must see the first turn's
+    // outcome (e.g. a hand-off). Each turn first lets the commit happen: the output gate holds
+    // the frames above until the commit, and the commit waits for whatever JS follows without an
+    // I/O wait in between (the turn would otherwise delay every delivery; measured: +1 ms at the
+    // median). A failed turn must not fail the message: it is stored and delivered, and any agent
+    // can still take it.
     const opened = events.includes("opened");
     room.botChain = room.botChain
+      .then(yieldToEventLoop)
+      .then(() => transition)
       .then(() => (opened ? startSession(room, message, now) : botTurn(room, message, now)))
       .catch((err: Error) => console.error("bot turn or hand-off failed", room.ref.threadId, err.message));
     await room.botChain;
-  }
+  } else if (transition) await transition;
   // A staff member answered a waiting session directly: tell the queue it is theirs.
   if (wasUnassigned && events.includes("assigned") && session) {
     room.store.setMeta("last_agent_id", input.sender.id);
@@ -88,6 +95,11 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   }
   await room.scheduleAlarm();
   return { message, duplicate: false };
+}
+
+/** Tells the sending socket its message is stored: the stored message itself, so no `message.created` follows. */
+function sendAck(origin: Connection, message: ChatMessage, duplicate: boolean, unread?: Unread): void {
+  sendEvent(origin, { type: "message.acked", clientId: message.clientId, seq: message.seq, duplicate, message, ...(unread ? { unread } : {}) });
 }
 
 /** Resolves after the current turn of the event loop (microtasks alone do not end it). */

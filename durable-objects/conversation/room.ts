@@ -123,12 +123,13 @@ export class ConversationRoom extends Server<Env> {
    * Sends an event to every open connection of a side (tagged with its role at connect), or to
    * all. Straight to the hibernatable sockets: partyserver's `getConnections` deserializes each
    * socket's attachment to recognise it, several times per message, and every socket here is one
-   * it accepted.
+   * it accepted. `except` (a connection is its socket, partyserver extends the socket in place)
+   * is left out: the sender of a message gets its ack instead.
    */
-  broadcastEvent(event: ServerEvent, side?: "customer" | "agent"): void {
+  broadcastEvent(event: ServerEvent, side?: "customer" | "agent", except?: WebSocket): void {
     const frame = JSON.stringify(event);
     for (const conn of this.ctx.getWebSockets(side)) {
-      if (conn.readyState !== WebSocket.READY_STATE_OPEN) continue;
+      if (conn === except || conn.readyState !== WebSocket.READY_STATE_OPEN) continue;
       try {
         conn.send(frame);
       } catch {

@@ -87,15 +87,29 @@ export class RoomStore {
     return row ? this.toMessage(row) : null;
   }
 
-  /** Appends with the next gapless `seq`. Synchronous, so no other event interleaves. */
+  /** Appends with the next gapless `seq`, for messages whose clientId the room just made (notices). */
   append(m: NewMessage): ChatMessage {
+    const stored = this.appendUnlessStored(m);
+    if (!stored) throw new Error(`clientId ${m.clientId} already stored`);
+    return stored;
+  }
+
+  /**
+   * Appends with the next gapless `seq`, or returns null when this sender already stored this
+   * clientId (the idempotency check is the unique index, so a new message costs one statement).
+   * Synchronous, so no other event interleaves.
+   */
+  appendUnlessStored(m: NewMessage): ChatMessage | null {
     const seq = this.lastSeq() + 1;
-    this.sql.exec(
-      `INSERT INTO messages (seq, client_id, session_id, sender_role, sender_id, sender_name, kind, body, channel, entry, visibility, created_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      seq, m.clientId, m.sessionId, m.sender.role, m.sender.id, m.sender.name, m.kind, JSON.stringify(m.body), m.channel,
-      m.entry ? JSON.stringify(m.entry) : null, m.visibility ?? "all", m.createdAt,
-    );
+    const inserted = this.sql
+      .exec(
+        `INSERT INTO messages (seq, client_id, session_id, sender_role, sender_id, sender_name, kind, body, channel, entry, visibility, created_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (sender_id, client_id) DO NOTHING RETURNING seq`,
+        seq, m.clientId, m.sessionId, m.sender.role, m.sender.id, m.sender.name, m.kind, JSON.stringify(m.body), m.channel,
+        m.entry ? JSON.stringify(m.entry) : null, m.visibility ?? "all", m.createdAt,
+      )
+      .toArray().length;
+    if (!inserted) return null;
     this.last = seq;
     if (this.unreadNow) {
       if (countsFor("customer", m.sender.role, m.visibility ?? "all")) this.unreadNow.customer++;

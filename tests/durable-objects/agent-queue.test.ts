@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { PRESENCE_GRACE_MS } from "../../durable-objects/agent-queue/timers";
 import { api, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { connectQueue, makeShop } from "../helpers/queue-fixture";
-import { cid, connect, type SocketClient } from "../helpers/socket";
+import { cid, connect, roomSettled, type SocketClient } from "../helpers/socket";
 
 const ALL = [{ key: "presales" }, { key: "logistics" }, { key: "aftersales" }, { key: "vip" }];
 
@@ -16,6 +16,7 @@ async function shopperAsks(shopId: string, text: string, level = "normal", custo
   await s.next("room.joined");
   s.send({ type: "message.send", clientId: cid(), kind: "text", text });
   await s.next("message.acked");
+  await roomSettled(thread);
   return Object.assign(s, { thread });
 }
 
@@ -214,11 +215,15 @@ describe("an agent stepping into a session the bot holds", () => {
     await createArticle(e, shop.shopId, { kind: "faq", question: "什么时候发货", altQuestions: [], answer: "48 小时内", tags: [], category: null, productId: null, status: "published", validFrom: null, validTo: null }, { by: null, now: Date.now() });
     const shopper = await shopperAsks(shop.shopId, "什么时候发货");
     await shopper.next("message.created", (ev) => ev.message.sender.role === "bot" && ev.message.body.article !== undefined);
+    const console_ = await connectQueue(shop.shopId, shop.tokens.a!);
+    await console_.next("queue.snapshot");
     const staff = await connect(shopper.thread, shop.tokens.a!);
     await staff.next("room.joined");
     staff.send({ type: "message.send", clientId: cid(), kind: "text", text: "您好，我来帮您看看" });
     await shopper.next("session.changed", (ev) => ev.session.status === "assigned");
     await staff.next("message.acked");
+    // The queue hears of it after the ack: the agent's console is told it is theirs.
+    await console_.next("assignment.created", (ev) => ev.threadId === shopper.thread);
     const snap = await snapshot(shop.shopId);
     expect(snap.active.map((x) => x.agentId)).toEqual([shop.staffId("a")]);
     expect(snap.agents.find((x) => x.id === shop.staffId("a"))?.load).toBe(1);

@@ -36,10 +36,12 @@ describe("ConversationRoom: real-time delivery", () => {
     const clientId = cid();
     app.send({ type: "message.send", clientId, kind: "text", text: "这件T恤什么时候发货？" });
     const ack = await app.next("message.acked");
-    expect(ack).toMatchObject({ clientId, seq: 1, duplicate: false });
+    expect(ack).toMatchObject({ clientId, seq: 1, duplicate: false, unread: { customer: 0, agent: 1 } });
 
-    for (const c of [app, h5, agent]) {
-      const { message } = await c.next("message.created", (e) => e.message.clientId === clientId);
+    // The sending socket gets the stored message in its ack; every other socket gets it created.
+    const delivered = [ack.message];
+    for (const c of [h5, agent]) delivered.push((await c.next("message.created", (e) => e.message.clientId === clientId)).message);
+    for (const message of delivered) {
       expect(message).toMatchObject({
         seq: 1,
         kind: "text",
@@ -55,6 +57,10 @@ describe("ConversationRoom: real-time delivery", () => {
       const { message } = await c.next("message.created", (e) => e.message.sender.role === "agent");
       expect(message).toMatchObject({ seq: 2, body: { text: "亲，今天下午发出～" }, sender: { id: STAFF.apparelAgent.id, name: STAFF.apparelAgent.name } });
     }
+    expect((await agent.next("message.acked")).message).toMatchObject({ seq: 2, body: { text: "亲，今天下午发出～" } });
+    // Each message reached its own sender once, as the ack, never as a created event too.
+    expect(app.all("message.created").map((e) => e.message.seq)).toEqual([2]);
+    expect(agent.all("message.created").map((e) => e.message.seq)).toEqual([1]);
     [app, h5, agent].forEach((c) => c.close());
   });
 
@@ -98,6 +104,7 @@ describe("ConversationRoom: real-time delivery", () => {
     const second = await shopper.next("message.acked");
     expect(first).toMatchObject({ seq: 1, duplicate: false });
     expect(second).toMatchObject({ seq: 1, duplicate: true });
+    expect(second.message).toEqual(first.message);
 
     shopper.send({ type: "history.sync", afterSeq: 0 });
     const synced = await shopper.next("messages.synced", (e) => e.messages.length > 0);
@@ -111,7 +118,11 @@ describe("ConversationRoom: real-time delivery", () => {
     const unreadAfter = async (from: typeof shopper, cmd: Record<string, unknown>) => {
       const clientId = cid();
       from.send({ type: "message.send", clientId, ...cmd });
-      return (await agent.next("message.created", (e) => e.message.clientId === clientId)).unread;
+      const { unread } = await from.next("message.acked", (e) => e.clientId === clientId);
+      // The other sockets (a note reaches staff only: here nobody else) get the same counts.
+      if (from === shopper) expect((await agent.next("message.created", (e) => e.message.clientId === clientId)).unread).toEqual(unread);
+      else if (cmd.kind !== "note") expect((await shopper.next("message.created", (e) => e.message.clientId === clientId)).unread).toEqual(unread);
+      return unread;
     };
     expect(await unreadAfter(shopper, { kind: "text", text: "在吗" })).toEqual({ customer: 0, agent: 1 });
     expect(await unreadAfter(agent, { kind: "note", text: "老顾客" })).toEqual({ customer: 0, agent: 1 });

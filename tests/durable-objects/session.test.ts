@@ -5,7 +5,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../worker/db/client";
 import { listThreadSessions } from "../../worker/db/repos/sessions";
 import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
-import { cid, connect } from "../helpers/socket";
+import { cid, connect, roomSettled } from "../helpers/socket";
 
 let agentToken: string;
 beforeAll(async () => {
@@ -63,8 +63,9 @@ describe("sessions: one D1 row per consultation with the timestamps metrics need
     const shopper = await connect(thread, await shopperToken(customer));
     shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "在吗" });
     await shopper.next("session.changed");
-    // The ack comes once the post is complete, idle alarm included.
     await shopper.next("message.acked");
+    // The ack comes as soon as the message is stored; the bot's turn (which moves the session on) follows.
+    await roomSettled(thread);
     const stub = await getServerByName(env.ConversationRoom, thread);
     // Make the session look idle for longer than the timeout, then fire the alarm.
     await runInDurableObject(stub, (room) => {

@@ -57,6 +57,8 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await shopper.getByTestId("composer-input").fill(question);
     await shopper.getByTestId("send-button").click();
     await shopper.getByTestId("message").filter({ hasText: question }).waitFor();
+    // The ack carries the stored message: the pending bubble is replaced, not shown beside it.
+    expect(await shopper.getByTestId("message-pending").count()).toBe(0);
 
     const thread = agent.locator('[data-testid="thread-item"][data-thread-id="apparel:c0002"]');
     await thread.waitFor({ timeout: 20_000 });

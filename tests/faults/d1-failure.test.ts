@@ -12,7 +12,7 @@ import { SYNC_RETRY_MS } from "../../durable-objects/conversation/session-sync";
 import { database } from "../../worker/db/client";
 import { listThreadSessions } from "../../worker/db/repos/sessions";
 import { STAFF, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
-import { cid, connect } from "../helpers/socket";
+import { cid, connect, roomSettled } from "../helpers/socket";
 
 let agentToken: string;
 beforeAll(async () => {
@@ -58,6 +58,7 @@ describe("faults: D1 down during session transitions", () => {
     shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "我的订单能改地址吗" });
     await shopper.next("message.acked");
     await agent.next("message.created", (e) => e.message.sender.role === "customer");
+    await roomSettled(thread);
     const [opened] = await rows(thread);
     expect(opened?.resolvedAt).toBeNull();
 

@@ -29,17 +29,17 @@ const ROOM_DOWN = "room storage unavailable";
 async function breakRoom(threadId: string, times: number): Promise<{ heal: () => Promise<void>; failures: () => Promise<number> }> {
   const stub = await getServerByName(env.ConversationRoom, threadId);
   await runInDurableObject(stub, (room) => {
-    const store = room.store as typeof room.store & { original?: typeof room.store.findByClientId; failures?: number; left?: number };
-    store.original ??= store.findByClientId.bind(store);
+    const store = room.store as typeof room.store & { original?: typeof room.store.appendUnlessStored; failures?: number; left?: number };
+    store.original ??= store.appendUnlessStored.bind(store);
     store.left = times;
     store.failures = 0;
-    store.findByClientId = (senderId: string, clientId: string) => {
-      if (senderId === "proactive" && store.left! > 0) {
+    store.appendUnlessStored = (m) => {
+      if (m.sender.id === "proactive" && store.left! > 0) {
         store.left!--;
         store.failures!++;
         throw new Error(ROOM_DOWN);
       }
-      return store.original!(senderId, clientId);
+      return store.original!(m);
     };
   });
   return {

@@ -9,7 +9,7 @@ import { getServerByName } from "partyserver";
 import { describe, expect, it } from "vitest";
 import { shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { connectQueue, makeShop } from "../helpers/queue-fixture";
-import { cid, connect } from "../helpers/socket";
+import { cid, connect, roomSettled } from "../helpers/socket";
 
 async function snapshot(shopId: string) {
   return (await getServerByName(env.AgentQueue, shopId)).snapshot();
@@ -23,6 +23,7 @@ async function shopperAsks(shopId: string, text: string): Promise<string> {
   await s.next("room.joined");
   s.send({ type: "message.send", clientId: cid(), kind: "text", text });
   await s.next("message.acked");
+  await roomSettled(thread);
   await s.next("session.changed", (e) => e.session.status === "queued" || e.session.status === "assigned");
   s.close();
   return thread;

@@ -114,8 +114,13 @@ export class ResumingClient {
       const before = this.acked.get(f.clientId);
       if (before !== undefined && before !== f.seq) this.conflictingAcks.push(f.clientId);
       this.acked.set(f.clientId, f.seq);
-      if (f.duplicate) this.duplicateAcks++;
       this.pending.delete(f.clientId);
+      // The ack carries the stored message (the sender gets no message.created for it). A
+      // duplicate ack repeats one the room stored earlier, which this client may have seen.
+      if (f.duplicate) {
+        this.duplicateAcks++;
+        if (!this.view.has(f.seq)) this.view.set(f.seq, f.message);
+      } else this.show(f.message);
     } else if (f.type === "error") this.errors.push(`${f.error.code}: ${f.error.message}`);
   }
 

@@ -2,7 +2,9 @@
  * A test client for a room socket, opened through the real Worker. Frames are queued and
  * awaited by type with a timeout; nothing sleeps.
  */
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
+import { runInDurableObject } from "cloudflare:test";
+import { getServerByName } from "partyserver";
 import { ServerEvent, type ServerEvent as Event } from "../../core/protocol";
 import { frameQueue } from "./frame-queue";
 
@@ -48,4 +50,17 @@ let counter = 0;
 /** A fresh idempotency key. */
 export function cid(): string {
   return `cid_${Date.now().toString(36)}_${(counter++).toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+}
+
+/**
+ * Resolves once the room has finished with every message stored so far: bot turns, hand-offs
+ * and their queue calls, the D1 writes of session transitions. A sender's ack goes out before
+ * all of these, as soon as the message is stored.
+ */
+export async function roomSettled(threadId: string): Promise<void> {
+  const stub = await getServerByName(env.ConversationRoom, threadId);
+  await runInDurableObject(stub, async (room) => {
+    await room.botChain;
+    await room.syncChain;
+  });
 }

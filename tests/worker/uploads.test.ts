@@ -58,7 +58,7 @@ describe("uploads: images and voice to R2, served only to the thread's participa
     const file = (await (await upload(thread, token, "audio/ogg", OGG)).json()) as { key: string };
     const shopper = await connect(thread, token, { channel: "app" });
     shopper.send({ type: "message.send", clientId: cid(), kind: "voice", key: file.key, durationSec: 3 });
-    const { message } = await shopper.next("message.created");
+    const { message } = await shopper.next("message.acked");
     expect(message).toMatchObject({ kind: "voice", body: { attachment: { mime: "audio/ogg", durationSec: 3 } } });
     // An image key cannot be sent as voice and vice versa.
     shopper.send({ type: "message.send", clientId: cid(), kind: "image", key: file.key });

@@ -124,9 +124,11 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
       if (e.message.sender.role !== "system" && sideOf(e.message.sender.role) !== me.side) state.peerTyping.value = false;
       return {};
     case "message.acked":
-      // The created event normally arrives first; if it was missed (a duplicate from before a
-      // reconnect), fetch what we lack so the pending bubble turns into the stored one.
-      return state.messages.value.has(e.seq) ? {} : { syncAfter: maxSeq(state.messages.value) };
+      // The ack carries the stored message (this connection gets no `message.created` for it):
+      // the pending bubble turns into the stored one.
+      addMessages(state, [e.message], me.id);
+      if (e.unread) state.unread.value = e.unread;
+      return {};
     case "typing.changed":
       state.peerTyping.value = e.typing;
       return {};

@@ -83,6 +83,30 @@ export function recordMessage(s: SessionState, role: SenderRole, senderId: strin
   return { session: next, events };
 }
 
+/** What a session's messages say about it: per sender role, how many and the latest time. */
+export interface SessionActivity {
+  role: string;
+  count: number;
+  lastAt: number;
+}
+
+/**
+ * The session with its counters and times rebuilt from its messages, exactly as `recordMessage`
+ * built them one message at a time. The room persists a session only at transitions; after a
+ * restart, this restores what the messages since then changed.
+ */
+export function withActivity(s: SessionState, activity: readonly SessionActivity[]): SessionState {
+  const of = (role: string) => activity.find((a) => a.role === role);
+  return {
+    ...s,
+    customerMessages: of("customer")?.count ?? 0,
+    agentMessages: of("agent")?.count ?? 0,
+    botMessages: of("bot")?.count ?? 0,
+    lastCustomerMessageAt: of("customer")?.lastAt ?? s.lastCustomerMessageAt,
+    lastMessageAt: Math.max(s.lastMessageAt, ...activity.map((a) => a.lastAt)),
+  };
+}
+
 /** The bot hands the session to people: it waits for an agent from now on. */
 export function handOffSession(s: SessionState, groupKey: string, now: number): { session: SessionState; events: SessionEvent[] } {
   const first = s.handedOffAt === null;

@@ -100,7 +100,7 @@ async function carryOut(room: ConversationRoom, s: SessionState, action: BotActi
   switch (action.kind) {
     case "answer": {
       const hit = hits.find((h) => h.articleId === action.articleId)!;
-      countShown(room, hit.articleId, now);
+      countShown(room, now);
       await botSay(room, s, { article: { id: hit.articleId, question: hit.question, html: hit.answerHtml } });
       return;
     }

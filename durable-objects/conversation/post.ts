@@ -57,7 +57,11 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
     if (origin) sendAck(origin, existing, true);
     return { message: existing, duplicate: true };
   }
-  if (session !== before && session) room.store.saveSession(session);
+  // A transition is written; counters and times alone stay in memory (RoomStore.noteActivity).
+  if (session !== before && session) {
+    if (events.length) room.store.saveSession(session);
+    else room.store.noteActivity(session);
+  }
   if (events.includes("opened") && customer) room.store.setMeta("customer", JSON.stringify(customer));
 
   const unread = room.store.unread();

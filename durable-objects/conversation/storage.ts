@@ -3,7 +3,7 @@
  * and a pending-D1-sync marker. Versioned so later schema changes migrate in place.
  */
 import type { ChatMessage, Entry, MessageBody, MessageKind, Sender, Channel } from "../../core/protocol";
-import type { SessionState } from "../../core/domain/session";
+import { withActivity, type SessionState } from "../../core/domain/session";
 import { MetaTable } from "../shared/meta";
 
 const SCHEMA_VERSION = 1;
@@ -41,8 +41,12 @@ export class RoomStore {
   private last: number | null = null;
   /** Both sides' unread counts, once counted: kept current by `append` and `setReadSeq`. */
   private unreadNow: { customer: number; agent: number } | null = null;
-  /** The parsed session, shared by the several readers of one message's turn. Treat as read-only. */
-  private parsedSession: { raw: string; session: SessionState } | null = null;
+  /**
+   * The current session (undefined until first read). Its counters and times move with every
+   * message but are written only at transitions (`saveSession`); `loadSession` rebuilds them from
+   * the messages after a restart. Treat as read-only.
+   */
+  private current: SessionState | null | undefined = undefined;
 
   constructor(
     private readonly sql: SqlStorage,
@@ -168,14 +172,51 @@ export class RoomStore {
   }
 
   session(): SessionState | null {
-    const raw = this.getMeta("session");
-    if (!raw) return null;
-    if (this.parsedSession?.raw !== raw) this.parsedSession = { raw, session: Object.freeze(JSON.parse(raw) as SessionState) };
-    return this.parsedSession.session;
+    if (this.current === undefined) this.current = this.loadSession();
+    return this.current;
   }
 
+  /** Writes the session: a transition (status, agent, times that D1 records). */
   saveSession(s: SessionState): void {
     this.setMeta("session", JSON.stringify(s));
+    this.current = s;
+  }
+
+  /**
+   * The session after a message that moved only its counters and last-message times: kept in
+   * memory, not written (one statement fewer per message). Its messages are stored, and
+   * `loadSession` rebuilds the same figures from them.
+   */
+  noteActivity(s: SessionState): void {
+    this.current = s;
+  }
+
+  private loadSession(): SessionState | null {
+    const raw = this.getMeta("session");
+    if (!raw) return null;
+    const stored = JSON.parse(raw) as SessionState;
+    // Messages `recordMessage` counted: posted in this session, not staff-only, not a system
+    // notice (notices are appended directly, as sender "system").
+    const activity = this.sql
+      .exec<{ role: string; count: number; lastAt: number }>(
+        `SELECT sender_role AS role, COUNT(*) AS count, MAX(created_at) AS lastAt FROM messages
+         WHERE session_id = ? AND visibility = 'all' AND sender_id != 'system' GROUP BY sender_role`,
+        stored.id,
+      )
+      .toArray();
+    return withActivity(stored, activity);
+  }
+
+  /** How often each article was shown as the bot's answer in messages after `afterSeq` up to `throughSeq`. */
+  articlesShown(afterSeq: number, throughSeq: number): Record<string, number> {
+    const rows = this.sql
+      .exec<{ id: string; n: number }>(
+        `SELECT json_extract(body, '$.article.id') AS id, COUNT(*) AS n FROM messages
+         WHERE seq > ? AND seq <= ? AND sender_role = 'bot' AND json_extract(body, '$.article.id') IS NOT NULL GROUP BY id`,
+        afterSeq, throughSeq,
+      )
+      .toArray();
+    return Object.fromEntries(rows.map((r) => [r.id, r.n]));
   }
 
   private toMessage(r: MessageRow): ChatMessage {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { handOffSession, idleDeadline, isOpen, openSession, recordMessage, resolveSession } from "../../core/domain/session";
+import { handOffSession, idleDeadline, isOpen, openSession, recordMessage, resolveSession, withActivity, type SessionActivity } from "../../core/domain/session";
 
 const T = 1_700_000_000_000;
 
@@ -29,6 +29,31 @@ describe("session transitions", () => {
     const s = recordMessage(openSession("s1", "app", null, T), "bot", "bot", T + 1);
     expect(s.events).toEqual([]);
     expect(s.session).toMatchObject({ botMessages: 1, agentId: null, firstResponseAt: null });
+  });
+
+  it("rebuilds counters and times from the session's messages as recordMessage built them", () => {
+    type Sent = [role: "customer" | "bot" | "agent" | "system", id: string, at: number];
+    const activityOf = (sent: Sent[]): SessionActivity[] =>
+      [...new Set(sent.map((m) => m[0]))].map((role) => {
+        const mine = sent.filter((m) => m[0] === role);
+        return { role, count: mine.length, lastAt: Math.max(...mine.map((m) => m[2])) };
+      });
+    const sent: Sent[] = [["customer", "c", T + 1], ["bot", "bot", T + 2], ["customer", "c", T + 30], ["bot", "bot", T + 31], ["agent", "st1", T + 90], ["system", "proactive", T + 95]];
+    // The room writes the session at transitions only: here at opening and at the agent's first message.
+    const opened = openSession("s1", "pc", null, T);
+    let live = opened;
+    let written = opened;
+    for (const [role, id, at] of sent) {
+      const r = recordMessage(live, role, id, at);
+      live = r.session;
+      if (r.events.length) written = live;
+    }
+    expect(written).not.toEqual(live);
+    expect(withActivity(written, activityOf(sent))).toEqual(live);
+    // Before any transition but the opening, and with no messages at all.
+    const early = sent.slice(0, 4).reduce((s, [role, id, at]) => recordMessage(s, role, id, at).session, opened);
+    expect(withActivity(opened, activityOf(sent.slice(0, 4)))).toEqual(early);
+    expect(withActivity(opened, [])).toEqual(opened);
   });
 
   it("resolves and computes the idle deadline from the last message", () => {

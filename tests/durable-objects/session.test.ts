@@ -1,5 +1,5 @@
 import { env } from "cloudflare:workers";
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { abortAllDurableObjects, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { getServerByName } from "partyserver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../worker/db/client";
@@ -55,6 +55,40 @@ describe("sessions: one D1 row per consultation with the timestamps metrics need
     await shopper.next("session.changed", (e) => e.session.status === "queued");
     expect((await rows(thread)).map((r) => r.status)).toEqual(["queued", "resolved"]);
     [shopper, agent].forEach((c) => c.close());
+  });
+
+  it("keeps the session's counts and last-message time across a restart, though only transitions are written", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const token = await shopperToken(customer);
+    const say = async (sock: Awaited<ReturnType<typeof connect>>, text: string) => {
+      const clientId = cid();
+      sock.send({ type: "message.send", clientId, kind: "text", text });
+      await sock.next("message.acked", (e) => e.clientId === clientId);
+      await roomSettled(thread);
+    };
+    const shopper = await connect(thread, token);
+    const agent = await connect(thread, agentToken);
+    await agent.next("room.joined");
+    await say(shopper, "你好");
+    await say(agent, "亲，在的"); // takes the session: a transition, written
+    await say(shopper, "这件有S码吗");
+    await say(shopper, "想要白色的"); // counters and time move in memory only
+    const stub = () => getServerByName(env.ConversationRoom, thread);
+    const before = await runInDurableObject(await stub(), (room) => room.store.session());
+    expect(before).toMatchObject({ status: "assigned", customerMessages: 3, agentMessages: 1 });
+
+    await abortAllDurableObjects();
+    const after = await runInDurableObject(await stub(), (room) => room.store.session());
+    expect(after).toEqual(before);
+
+    const staff = await connect(thread, agentToken);
+    await staff.next("room.joined");
+    staff.send({ type: "session.resolve" });
+    await staff.next("session.changed", (e) => e.session.status === "resolved");
+    await roomSettled(thread);
+    expect((await rows(thread))[0]).toMatchObject({ status: "resolved", customerMessages: 3, agentMessages: 1, lastMessageAt: before!.lastMessageAt });
+    staff.close();
   });
 
   it("closes an idle session from the alarm", async () => {

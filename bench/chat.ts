@@ -121,9 +121,11 @@ async function productTokens(server: DevServer): Promise<TokensOf> {
 
 function printRun(name: string, r: Run): void {
   const l = r.measured;
+  const { bot, agent } = r.measuredBy;
   console.error(
     `\n${name}: ${r.threadsConnected} threads connected in ${r.connectSec} s\n` +
       `  delivery  p50 ${l.p50} ms  p95 ${l.p95} ms  p99 ${l.p99} ms  max ${l.max} ms  (${l.n} messages)\n` +
+      (r.target === "kefu" ? `  … of bot-served threads p50 ${bot.p50} ms  p99 ${bot.p99} ms (${bot.n}); of agent-served threads p50 ${agent.p50} ms  p99 ${agent.p99} ms (${agent.n})\n` : "") +
       `  first message of a thread  p50 ${r.first.p50} ms  p99 ${r.first.p99} ms  (${r.first.n}; all arrived ${r.firstSettleSec} s after the first was sent)\n` +
       `  ${r.msgsPerSec} msgs/s delivered; sent ${r.sent}, acked ${r.acked}, unacked ${r.unacked}, refused ${r.refused}, not sent (socket closed) ${r.skipped}\n` +
       `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms\n` +

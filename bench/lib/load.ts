@@ -34,6 +34,8 @@ export interface LoadResult {
   first: LatencySummary;
   /** Steady-state messages sent in the measured window. */
   measured: LatencySummary;
+  /** The same, of bot-served and of agent-served threads. */
+  measuredBy: { bot: LatencySummary; agent: LatencySummary };
   msgsPerSec: number;
   /** Messages sent in the measured window, and how many of them reached the agent by the end. */
   measuredSent: number;
@@ -160,6 +162,7 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
     connectSec: Math.round(connectSec * 10) / 10,
     first: tally.summary("first"),
     measured: tally.summary("measure"),
+    measuredBy: { bot: tally.summaryOf("bot"), agent: tally.summaryOf("agent") },
     msgsPerSec: Math.round(totals.measuredDelivered / opts.durationSec),
     measuredSent: totals.measuredSent,
     measuredDelivered: totals.measuredDelivered,

@@ -132,7 +132,7 @@ export class Pair {
           ? FREQUENT_QUESTIONS[(this.cfg.index + this.sendCount) % FREQUENT_QUESTIONS.length]!
           : `bench message ${this.sendCount} of thread ${this.cfg.index}`;
     const now = performance.now();
-    this.cfg.tally.recordSend(clientId, phase, now);
+    this.cfg.tally.recordSend(clientId, phase, now, this.cfg.servedBy);
     if (phase === "measure") this.cfg.tally.sendLag.push(now - scheduledAt);
     const frame = JSON.stringify({ type: "message.send", clientId, kind: "text", text });
     if (this.cfg.kind === "kefu") this.unacked.set(clientId, frame);

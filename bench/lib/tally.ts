@@ -8,9 +8,13 @@ import { summarize } from "./stats";
 /** Which part of the run a message belongs to; only `measure` counts towards the headline. */
 export type Phase = "first" | "warmup" | "measure";
 
+/** Who serves the sender's thread: the bot, or an agent who took it over. */
+export type ServedBy = "bot" | "agent";
+
 interface Sent {
   at: number;
   phase: Phase;
+  servedBy: ServedBy;
   acked: boolean;
   refused: boolean;
   delivered: number;
@@ -32,6 +36,8 @@ const r2 = (x: number) => Math.round(x * 100) / 100;
 export class Tally {
   private readonly sent = new Map<string, Sent>();
   private readonly latency: Record<Phase, number[]> = { first: [], warmup: [], measure: [] };
+  /** Measured latency by who serves the thread: a wait only one kind of thread sees points at its own work. */
+  private readonly measuredBy: Record<ServedBy, number[]> = { bot: [], agent: [] };
   /** Worst measured latency of each second of sending: stalls show up as spikes at their time. */
   private readonly worstBySecond = new Map<number, number>();
   /** How late the load generator sent measured messages against their schedule (its own lag). */
@@ -44,8 +50,8 @@ export class Tally {
   /** Bot-served threads whose session left the bot (handed off to a person) during the run. */
   botHandOffs = 0;
 
-  recordSend(clientId: string, phase: Phase, at: number): void {
-    this.sent.set(clientId, { at, phase, acked: false, refused: false, delivered: 0 });
+  recordSend(clientId: string, phase: Phase, at: number, servedBy: ServedBy): void {
+    this.sent.set(clientId, { at, phase, servedBy, acked: false, refused: false, delivered: 0 });
   }
 
   recordAck(clientId: string): void {
@@ -73,6 +79,7 @@ export class Tally {
     }
     this.latency[s.phase].push(at - s.at);
     if (s.phase === "measure") {
+      this.measuredBy[s.servedBy].push(at - s.at);
       const sec = Math.floor(s.at / 1000);
       this.worstBySecond.set(sec, Math.max(this.worstBySecond.get(sec) ?? 0, at - s.at));
     }
@@ -118,7 +125,16 @@ export class Tally {
 
   /** Delivery latency of one phase. */
   summary(phase: Phase): LatencySummary {
-    const s = summarize(this.latency[phase]);
-    return { n: s.n, p50: r2(s.p50), p95: r2(s.p95), p99: r2(s.p99), max: r2(s.max), mean: r2(s.mean) };
+    return rounded(this.latency[phase]);
   }
+
+  /** Measured delivery latency of the threads one side serves. */
+  summaryOf(servedBy: ServedBy): LatencySummary {
+    return rounded(this.measuredBy[servedBy]);
+  }
+}
+
+function rounded(values: number[]): LatencySummary {
+  const s = summarize(values);
+  return { n: s.n, p50: r2(s.p50), p95: r2(s.p95), p99: r2(s.p99), max: r2(s.max), mean: r2(s.mean) };
 }

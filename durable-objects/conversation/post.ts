@@ -100,7 +100,7 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
 }
 
 /** Tells the sending socket its message is stored: the stored message itself, so no `message.created` follows. */
-function sendAck(origin: Connection, message: ChatMessage, duplicate: boolean, unread?: Unread): void {
+export function sendAck(origin: Connection, message: ChatMessage, duplicate: boolean, unread?: Unread): void {
   sendEvent(origin, { type: "message.acked", clientId: message.clientId, seq: message.seq, duplicate, message, ...(unread ? { unread } : {}) });
 }
 

@@ -9,6 +9,8 @@
  *
  * Options: --threads N (1000)  --rate msgs/s per shopper (0.15)  --duration s (30)  --warmup s (10)
  *          --bot-share 0-1 (0.7)  --no-baseline (skip the relay run)
+ *          --repeat N (1: rounds of relay then product, each on fresh servers; the closing line
+ *          gives the median of each figure, the shared machine's speed moving between minutes)
  *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on:
  *          what not losing a message costs at the least)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
@@ -55,6 +57,8 @@ const opts: LoadOptions = {
   botShare: Number(argValue("bot-share") ?? 0.7),
 };
 const withBaseline = !hasFlag("no-baseline");
+/** Rounds of (relay, product) runs; the summary line gives the medians. */
+const repeat = Number(argValue("repeat") ?? 1);
 const withStoringBaseline = hasFlag("storing-baseline");
 /** Where the servers' local state goes: memory unless --disk, or when the machine has no /dev/shm. */
 const stateRoot = !hasFlag("disk") && existsSync("/dev/shm") ? "/dev/shm/kefu-bench" : ".wrangler";
@@ -138,8 +142,8 @@ function printRun(name: string, r: Run): void {
 }
 
 async function main(): Promise<void> {
-  if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0 && opts.botShare >= 0 && opts.botShare <= 1)) {
-    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--no-baseline] [--storing-baseline] [--disk] [--profile FILE]");
+  if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0 && opts.botShare >= 0 && opts.botShare <= 1 && Number.isInteger(repeat) && repeat >= 1)) {
+    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--repeat N] [--no-baseline] [--storing-baseline] [--disk] [--profile FILE]");
     process.exit(2);
   }
   const machine = describeMachine();
@@ -147,42 +151,64 @@ async function main(): Promise<void> {
   console.error(`local state: ${stateRoot === ".wrangler" ? "on disk (.wrangler)" : `in memory (${stateRoot})`}`);
   console.error(`load: ${opts.threads} threads × ${opts.rate} msg/s = ${Math.round(opts.threads * opts.rate)} msgs/s, warm-up ${opts.warmupSec} s, measured ${opts.durationSec} s, ${Math.round(opts.botShare * 100)}% of threads served by the bot`);
 
-  const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
-  if (baseline) printRun("bare relay (baseline)", baseline);
-  const storing = withStoringBaseline ? await measure("storing-relay", async () => (i) => ({ room: `t${i}`, party: "storing-relay" })) : null;
-  if (storing) printRun("relay storing each frame", storing);
-  const kefu = await measure("kefu", productTokens);
-  printRun("Kefu Edge", kefu);
+  const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
+  const rounds: { kefu: Run; baseline: Run | null; storing: Run | null }[] = [];
+  for (let round = 1; round <= repeat; round++) {
+    if (repeat > 1) console.error(`\n=== round ${round} of ${repeat}`);
+    const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
+    if (baseline) printRun("bare relay (baseline)", baseline);
+    const storing = withStoringBaseline ? await measure("storing-relay", async () => (i) => ({ room: `t${i}`, party: "storing-relay" })) : null;
+    if (storing) printRun("relay storing each frame", storing);
+    const kefu = await measure("kefu", productTokens);
+    printRun("Kefu Edge", kefu);
+    if (baseline) {
+      console.error(`\nratio to the bare relay: p50 ${ratio(kefu.measured.p50, baseline.measured.p50)}×, p99 ${ratio(kefu.measured.p99, baseline.measured.p99)}× (goal: p99 ≤ 1.5×)`);
+      if (storing) console.error(`the storing relay to the bare relay: p50 ${ratio(storing.measured.p50, baseline.measured.p50)}×, p99 ${ratio(storing.measured.p99, baseline.measured.p99)}×`);
+    }
+    rounds.push({ kefu, baseline, storing });
+  }
 
+  // One round: its figures. Several: the median of each figure over the rounds (the shared
+  // machine's speed moves between minutes, and with it both servers' tails), losses summed.
+  const kefuRuns = rounds.map((r) => r.kefu);
+  const baselineRuns = rounds.flatMap((r) => (r.baseline ? [r.baseline] : []));
   const line = {
-    threads: kefu.threadsConnected,
-    p50_ms: kefu.measured.p50,
-    p99_ms: kefu.measured.p99,
-    baseline_p50_ms: baseline?.measured.p50 ?? null,
-    baseline_p99_ms: baseline?.measured.p99 ?? null,
-    msgs_per_s: kefu.msgsPerSec,
-    lost: kefu.lost,
-    duplicated: kefu.duplicated,
-    peak_rss_mb: kefu.peakRss.workerdMb,
+    threads: Math.min(...kefuRuns.map((r) => r.threadsConnected)),
+    p50_ms: median(kefuRuns.map((r) => r.measured.p50)),
+    p99_ms: median(kefuRuns.map((r) => r.measured.p99)),
+    baseline_p50_ms: baselineRuns.length ? median(baselineRuns.map((r) => r.measured.p50)) : null,
+    baseline_p99_ms: baselineRuns.length ? median(baselineRuns.map((r) => r.measured.p99)) : null,
+    msgs_per_s: median(kefuRuns.map((r) => r.msgsPerSec)),
+    lost: kefuRuns.reduce((n, r) => n + r.lost, 0),
+    duplicated: kefuRuns.reduce((n, r) => n + r.duplicated, 0),
+    peak_rss_mb: Math.max(...kefuRuns.map((r) => r.peakRss.workerdMb)),
   };
-  if (baseline) {
-    const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 100) / 100 : null);
-    console.error(`\nratio to the bare relay: p50 ${ratio(line.p50_ms, baseline.measured.p50)}×, p99 ${ratio(line.p99_ms, baseline.measured.p99)}× (goal: p99 ≤ 1.5×)`);
-    if (storing) console.error(`the storing relay to the bare relay: p50 ${ratio(storing.measured.p50, baseline.measured.p50)}×, p99 ${ratio(storing.measured.p99, baseline.measured.p99)}×`);
+  if (repeat > 1 && line.baseline_p99_ms !== null) {
+    const perRound = rounds.map((r) => (r.baseline ? ratio(r.kefu.measured.p99, r.baseline.measured.p99) : null));
+    console.error(`\nover ${repeat} rounds: p99 ratio per round ${perRound.join(", ")}; medians: Kefu Edge p50 ${line.p50_ms} ms, p99 ${line.p99_ms} ms; bare relay p50 ${line.baseline_p50_ms} ms, p99 ${line.baseline_p99_ms} ms (p99 ${ratio(line.p99_ms, line.baseline_p99_ms)}×)`);
   }
   mkdirSync("bench-results", { recursive: true });
   const file = `bench-results/chat-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
-  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu, baseline, storingBaseline: storing }, null, 2)}\n`);
+  const last = rounds.at(-1)!;
+  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, repeat, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu: last.kefu, baseline: last.baseline, storingBaseline: last.storing, rounds }, null, 2)}\n`);
   console.error(`results → ${file}`);
   console.log(JSON.stringify(line));
   // Lost or duplicated messages are a failure, not a figure; so is a server that fell behind.
-  if (kefu.lost > 0 || kefu.duplicated > 0) process.exitCode = 1;
-  for (const [name, r] of [["Kefu Edge", kefu], ["bare relay", baseline], ["storing relay", storing]] as const) {
-    if (r && (r.measuredDelivered < r.measuredSent || r.unacked > 0)) {
-      console.error(`SATURATED: ${name} delivered ${r.measuredDelivered} of ${r.measuredSent} measured messages (${r.unacked} never acked) within the drain time: lower --rate or --threads (other processes used ${r.cpu.other} % of the CPU)`);
-      process.exitCode = 1;
+  if (line.lost > 0 || line.duplicated > 0) process.exitCode = 1;
+  for (const { kefu, baseline, storing } of rounds) {
+    for (const [name, r] of [["Kefu Edge", kefu], ["bare relay", baseline], ["storing relay", storing]] as const) {
+      if (r && (r.measuredDelivered < r.measuredSent || r.unacked > 0)) {
+        console.error(`SATURATED: ${name} delivered ${r.measuredDelivered} of ${r.measuredSent} measured messages (${r.unacked} never acked) within the drain time: lower --rate or --threads (other processes used ${r.cpu.other} % of the CPU)`);
+        process.exitCode = 1;
+      }
     }
   }
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : Math.round(((sorted[mid - 1]! + sorted[mid]!) / 2) * 100) / 100;
 }
 
 main().catch(async (err) => {

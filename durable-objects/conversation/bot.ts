@@ -20,7 +20,7 @@ import { chooseRoute, handOff } from "./handoff";
 import { BOT_THRESHOLDS, knowledgePort } from "./knowledge-port";
 import { postNotice } from "./post";
 import type { ConversationRoom } from "./room";
-import { countShown } from "./shown-counts";
+import { scheduleShownFlush } from "./shown-counts";
 import { LruCache } from "../../core/lib/lru";
 
 /** Questions answered from the shopper's own order; after-sales ("怎么退货") goes to the policy articles. */
@@ -100,7 +100,7 @@ async function carryOut(room: ConversationRoom, s: SessionState, action: BotActi
   switch (action.kind) {
     case "answer": {
       const hit = hits.find((h) => h.articleId === action.articleId)!;
-      countShown(room, now);
+      scheduleShownFlush(room, now);
       await botSay(room, s, { article: { id: hit.articleId, question: hit.question, html: hit.answerHtml } });
       return;
     }

@@ -14,8 +14,8 @@ export const SHOWN_FLUSH_MS = 5 * 60_000;
 const WRITTEN_THROUGH = "shown_through_seq";
 const DUE = "shown_due_at";
 
-/** A showing is about to be posted: the room's alarm writes it to D1 by SHOWN_FLUSH_MS from the first pending. */
-export function countShown(room: ConversationRoom, now: number): void {
+/** An answer is about to be posted: arms the flush, due SHOWN_FLUSH_MS after the first answer not yet written. */
+export function scheduleShownFlush(room: ConversationRoom, now: number): void {
   if (room.store.getMeta(DUE) === null) room.store.setMeta(DUE, String(now + SHOWN_FLUSH_MS));
 }
 

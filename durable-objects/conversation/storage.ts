@@ -1,6 +1,6 @@
 /**
  * The room's own SQLite: the message log (gapless `seq`), read positions, the current session
- * and a pending-D1-sync marker. Versioned so later schema changes migrate in place.
+ * (written at transitions; its counters are rebuilt from the log) and a pending-D1-sync marker. Versioned so later schema changes migrate in place.
  */
 import type { ChatMessage, Entry, MessageBody, MessageKind, Sender, Channel } from "../../core/protocol";
 import { withActivity, type SessionState } from "../../core/domain/session";
@@ -44,7 +44,7 @@ export class RoomStore {
   /**
    * The current session (undefined until first read). Its counters and times move with every
    * message but are written only at transitions (`saveSession`); `loadSession` rebuilds them from
-   * the messages after a restart. Treat as read-only.
+   * the messages after a restart. Frozen: readers share it.
    */
   private current: SessionState | null | undefined = undefined;
 
@@ -179,7 +179,7 @@ export class RoomStore {
   /** Writes the session: a transition (status, agent, times that D1 records). */
   saveSession(s: SessionState): void {
     this.setMeta("session", JSON.stringify(s));
-    this.current = s;
+    this.current = Object.freeze(s);
   }
 
   /**
@@ -188,7 +188,7 @@ export class RoomStore {
    * `loadSession` rebuilds the same figures from them.
    */
   noteActivity(s: SessionState): void {
-    this.current = s;
+    this.current = Object.freeze(s);
   }
 
   private loadSession(): SessionState | null {
@@ -204,7 +204,7 @@ export class RoomStore {
         stored.id,
       )
       .toArray();
-    return withActivity(stored, activity);
+    return Object.freeze(withActivity(stored, activity));
   }
 
   /** How often each article was shown as the bot's answer in messages after `afterSeq` up to `throughSeq`. */

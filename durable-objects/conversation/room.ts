@@ -31,6 +31,8 @@ export class ConversationRoom extends Server<Env> {
   botChain: Promise<unknown> = Promise.resolve();
   /** When this instance last armed the alarm; undefined until it has (a fresh instance always arms once). */
   private alarmAt: number | null | undefined = undefined;
+  /** Sockets whose frames partyserver has already let through to `onMessage` in this instance. */
+  private readonly admitted = new WeakSet<WebSocket>();
 
   override onStart(): void {
     const { shopId, customerId } = parseThreadId(this.name);
@@ -61,7 +63,24 @@ export class ConversationRoom extends Server<Env> {
     if (state.role === "customer") await maybeGreet(this, state.channel, state.entry, state.locale ?? "zh-CN", Date.now()).catch((err: Error) => console.error("greeting failed", err.message));
   }
 
+  /**
+   * partyserver recognises the socket of every frame by deserializing its attachment, and awaits
+   * its start-up check, about 2% of a room's CPU under load (`perf` on workerd during
+   * `npm run bench`). Once it has admitted a socket (its first frame reached `onMessage`, the
+   * room has started and the socket is wrapped as a Connection in place), its later frames in
+   * this instance go straight to `onMessage`. A woken instance starts with none admitted.
+   */
+  override async webSocketMessage(ws: WebSocket, message: WSMessage): Promise<void> {
+    if (!this.admitted.has(ws)) return super.webSocketMessage(ws, message);
+    try {
+      await this.onMessage(ws as Connection<ConnectionState>, message);
+    } catch (err) {
+      console.error("room message failed", this.ref.threadId, (err as Error).message);
+    }
+  }
+
   override async onMessage(conn: Connection<ConnectionState>, message: WSMessage): Promise<void> {
+    this.admitted.add(conn);
     // Counted in UTF-8 bytes: `length` would let a CJK frame three times the limit through.
     if (typeof message !== "string" || exceedsUtf8(message, LIMITS.frameMaxBytes)) {
       sendEvent(conn, errorFrame(new DomainError("payload_too_large", `frames must be text (JSON) of at most ${LIMITS.frameMaxBytes} bytes (UTF-8)`)));

@@ -9,8 +9,9 @@
  *
  * Options: --threads N (1000)  --rate msgs/s per shopper (0.15)  --duration s (30)  --warmup s (10)
  *          --bot-share 0-1 (0.7)  --no-baseline (skip the relay run)
- *          --repeat N (1: rounds of relay then product, each on fresh servers; the closing line
- *          gives the median of each figure, the shared machine's speed moving between minutes)
+ *          --repeat N (1: rounds of relay and product, each on fresh servers, the order swapped
+ *          every round; the closing line gives the percentiles of all rounds' messages pooled,
+ *          the shared machine's speed moving between minutes)
  *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on:
  *          what not losing a message costs at the least)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
@@ -42,11 +43,12 @@ import { argValue, hasFlag } from "../scripts/lib/eval-args";
 import { startDevServer, type DevServer } from "./lib/dev-server";
 import { agentTokens, benchThread, shopperSecret, signShopperToken } from "./lib/identity";
 import { runLoad, type LoadOptions, type LoadResult, type TokensOf } from "./lib/load";
+import { latencySummary } from "./lib/tally";
 import { measureCpu, type CpuShare } from "./lib/cpu";
 import { describeMachine } from "./lib/machine";
 import { benchIp } from "./lib/pair";
 import { sampleRss, type RssPeak } from "./lib/rss";
-import { saveProfile, startProfile } from "./lib/profile";
+import { openProfiler, saveProfile } from "./lib/profile";
 import { freePort } from "../scripts/lib/free-port";
 
 const opts: LoadOptions = {
@@ -88,17 +90,21 @@ async function measure(kind: "kefu" | "relay" | "storing-relay", tokensFor: (ser
     const cpu = measureCpu(server.pgid);
     let counting: ReturnType<typeof measureCpu> | null = null;
     let cpuMeasured: CpuShare | null = null;
-    const profiling: { started?: ReturnType<typeof startProfile> } = {};
+    const profiler = inspectorPort ? await openProfiler(inspectorPort) : null;
+    let profiling: Promise<void> | null = null;
     const onMeasure = (edge: "start" | "end") => {
       if (edge === "start") {
         console.error(`${kind}: warmed up, measuring for ${opts.durationSec} s…`);
         counting = measureCpu(server.pgid);
-        if (inspectorPort) profiling.started = startProfile(inspectorPort);
+        profiling = profiler?.start() ?? null;
       } else cpuMeasured = counting?.stop() ?? null;
     };
     console.error(`${kind}: ${server.url}, connecting ${opts.threads} threads…`);
     const result = await runLoad(kind === "kefu" ? "kefu" : "relay", server.url.replace("http://", ""), opts, tokens, onMeasure);
-    if (profiling.started && profileFile) saveProfile(await (await profiling.started).stop(), profileFile);
+    if (profiler && profiling && profileFile) {
+      await profiling;
+      saveProfile(await profiler.stop(), profileFile);
+    }
     if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}.${kind}.log`, server.log());
     return { ...result, peakRss: rss.stop(), cpu: cpu.stop(), cpuMeasured };
   } finally {
@@ -155,12 +161,20 @@ async function main(): Promise<void> {
   const rounds: { kefu: Run; baseline: Run | null; storing: Run | null }[] = [];
   for (let round = 1; round <= repeat; round++) {
     if (repeat > 1) console.error(`\n=== round ${round} of ${repeat}`);
+    // Even rounds run the product first: the machine's speed drifts, and a fixed order would
+    // hand one server the same side of every drift.
+    const productFirst = round % 2 === 0;
+    const product = async () => {
+      const run = await measure("kefu", productTokens);
+      printRun("Kefu Edge", run);
+      return run;
+    };
+    const kefuEarly = productFirst ? await product() : null;
     const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
     if (baseline) printRun("bare relay (baseline)", baseline);
     const storing = withStoringBaseline ? await measure("storing-relay", async () => (i) => ({ room: `t${i}`, party: "storing-relay" })) : null;
     if (storing) printRun("relay storing each frame", storing);
-    const kefu = await measure("kefu", productTokens);
-    printRun("Kefu Edge", kefu);
+    const kefu = kefuEarly ?? (await product());
     if (baseline) {
       console.error(`\nratio to the bare relay: p50 ${ratio(kefu.measured.p50, baseline.measured.p50)}×, p99 ${ratio(kefu.measured.p99, baseline.measured.p99)}× (goal: p99 ≤ 1.5×)`);
       if (storing) console.error(`the storing relay to the bare relay: p50 ${ratio(storing.measured.p50, baseline.measured.p50)}×, p99 ${ratio(storing.measured.p99, baseline.measured.p99)}×`);
@@ -168,29 +182,39 @@ async function main(): Promise<void> {
     rounds.push({ kefu, baseline, storing });
   }
 
-  // One round: its figures. Several: the median of each figure over the rounds (the shared
-  // machine's speed moves between minutes, and with it both servers' tails), losses summed.
+  // One round: its figures. Several: the percentiles of every measured message of all rounds
+  // pooled (each server's p99 over the same minutes of the machine's drifting speed), with the
+  // per-round ratios and medians printed beside them; losses summed.
   const kefuRuns = rounds.map((r) => r.kefu);
   const baselineRuns = rounds.flatMap((r) => (r.baseline ? [r.baseline] : []));
+  const kefuAll = latencySummary(kefuRuns.flatMap((r) => r.measuredLatencies));
+  const baselineAll = baselineRuns.length ? latencySummary(baselineRuns.flatMap((r) => r.measuredLatencies)) : null;
   const line = {
     threads: Math.min(...kefuRuns.map((r) => r.threadsConnected)),
-    p50_ms: median(kefuRuns.map((r) => r.measured.p50)),
-    p99_ms: median(kefuRuns.map((r) => r.measured.p99)),
-    baseline_p50_ms: baselineRuns.length ? median(baselineRuns.map((r) => r.measured.p50)) : null,
-    baseline_p99_ms: baselineRuns.length ? median(baselineRuns.map((r) => r.measured.p99)) : null,
+    p50_ms: kefuAll.p50,
+    p99_ms: kefuAll.p99,
+    baseline_p50_ms: baselineAll?.p50 ?? null,
+    baseline_p99_ms: baselineAll?.p99 ?? null,
     msgs_per_s: median(kefuRuns.map((r) => r.msgsPerSec)),
     lost: kefuRuns.reduce((n, r) => n + r.lost, 0),
     duplicated: kefuRuns.reduce((n, r) => n + r.duplicated, 0),
     peak_rss_mb: Math.max(...kefuRuns.map((r) => r.peakRss.workerdMb)),
   };
-  if (repeat > 1 && line.baseline_p99_ms !== null) {
+  if (repeat > 1 && baselineAll) {
     const perRound = rounds.map((r) => (r.baseline ? ratio(r.kefu.measured.p99, r.baseline.measured.p99) : null));
-    console.error(`\nover ${repeat} rounds: p99 ratio per round ${perRound.join(", ")}; medians: Kefu Edge p50 ${line.p50_ms} ms, p99 ${line.p99_ms} ms; bare relay p50 ${line.baseline_p50_ms} ms, p99 ${line.baseline_p99_ms} ms (p99 ${ratio(line.p99_ms, line.baseline_p99_ms)}×)`);
+    const medKefu = median(kefuRuns.map((r) => r.measured.p99));
+    const medBaseline = median(baselineRuns.map((r) => r.measured.p99));
+    console.error(
+      `\nover ${repeat} rounds (${kefuAll.n} and ${baselineAll.n} measured messages): Kefu Edge p50 ${kefuAll.p50} ms, p99 ${kefuAll.p99} ms; bare relay p50 ${baselineAll.p50} ms, p99 ${baselineAll.p99} ms (p99 ${ratio(kefuAll.p99, baselineAll.p99)}×)\n` +
+        `  p99 ratio per round ${perRound.join(", ")}; median of the rounds' p99: ${medKefu} against ${medBaseline} ms (${ratio(medKefu, medBaseline)}×)`,
+    );
   }
   mkdirSync("bench-results", { recursive: true });
   const file = `bench-results/chat-${new Date().toISOString().replace(/[:.]/g, "-")}.json`;
   const last = rounds.at(-1)!;
-  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, repeat, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu: last.kefu, baseline: last.baseline, storingBaseline: last.storing, rounds }, null, 2)}\n`);
+  // The raw latencies stay out of the file (tens of thousands of numbers per run).
+  const withoutSamples = (key: string, value: unknown) => (key === "measuredLatencies" ? undefined : value);
+  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, repeat, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu: last.kefu, baseline: last.baseline, storingBaseline: last.storing, rounds }, withoutSamples, 2)}\n`);
   console.error(`results → ${file}`);
   console.log(JSON.stringify(line));
   // Lost or duplicated messages are a failure, not a figure; so is a server that fell behind.

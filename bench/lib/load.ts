@@ -36,6 +36,8 @@ export interface LoadResult {
   measured: LatencySummary;
   /** The same, of bot-served and of agent-served threads. */
   measuredBy: { bot: LatencySummary; agent: LatencySummary };
+  /** Every measured latency (ms), for pooling rounds; not written to the results file. */
+  measuredLatencies: number[];
   msgsPerSec: number;
   /** Messages sent in the measured window, and how many of them reached the agent by the end. */
   measuredSent: number;
@@ -163,6 +165,7 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
     first: tally.summary("first"),
     measured: tally.summary("measure"),
     measuredBy: { bot: tally.summaryOf("bot"), agent: tally.summaryOf("agent") },
+    measuredLatencies: tally.latencies("measure"),
     msgsPerSec: Math.round(totals.measuredDelivered / opts.durationSec),
     measuredSent: totals.measuredSent,
     measuredDelivered: totals.measuredDelivered,

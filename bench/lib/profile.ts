@@ -22,12 +22,17 @@ export interface CpuProfile {
   timeDeltas: number[];
 }
 
-/** Connects to the inspector at `port` and starts sampling every `intervalUs`. */
-export async function startProfile(port: number, intervalUs = 250): Promise<{ stop(): Promise<CpuProfile> }> {
+/**
+ * Connects to the inspector at `port` and enables the profiler; `start()` begins sampling every
+ * `intervalUs`. Connect before the load: under load, wrangler's inspector proxy (which also turns
+ * every subrequest into devtools network events) fell so far behind that a session opened then
+ * never got an answer.
+ */
+export async function openProfiler(port: number, intervalUs = 250): Promise<{ start(): Promise<void>; stop(): Promise<CpuProfile> }> {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];
   const url = targets[0]?.webSocketDebuggerUrl;
   if (!url) throw new Error(`no inspector target on port ${port}`);
-  const ws = new WS(url);
+  const ws = new WS(url, { maxPayload: 2 ** 30 });
   await new Promise((resolve, reject) => {
     ws.once("open", resolve);
     ws.once("error", reject);
@@ -46,8 +51,10 @@ export async function startProfile(port: number, intervalUs = 250): Promise<{ st
     });
   await call("Profiler.enable");
   await call("Profiler.setSamplingInterval", { interval: intervalUs });
-  await call("Profiler.start");
   return {
+    async start() {
+      await call("Profiler.start");
+    },
     async stop() {
       const { profile } = (await call("Profiler.stop")) as { profile: CpuProfile };
       ws.close();

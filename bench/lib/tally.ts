@@ -125,16 +125,22 @@ export class Tally {
 
   /** Delivery latency of one phase. */
   summary(phase: Phase): LatencySummary {
-    return rounded(this.latency[phase]);
+    return latencySummary(this.latency[phase]);
+  }
+
+  /** The latencies of one phase, as measured (ms). */
+  latencies(phase: Phase): number[] {
+    return [...this.latency[phase]];
   }
 
   /** Measured delivery latency of the threads one side serves. */
   summaryOf(servedBy: ServedBy): LatencySummary {
-    return rounded(this.measuredBy[servedBy]);
+    return latencySummary(this.measuredBy[servedBy]);
   }
 }
 
-function rounded(values: number[]): LatencySummary {
+/** Percentiles of latencies in ms, rounded to 0.01 ms. */
+export function latencySummary(values: number[]): LatencySummary {
   const s = summarize(values);
   return { n: s.n, p50: r2(s.p50), p95: r2(s.p95), p99: r2(s.p99), max: r2(s.max), mean: r2(s.mean) };
 }

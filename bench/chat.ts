@@ -16,7 +16,8 @@
  *          what not losing a message costs at the least)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
  *          --profile FILE (a CPU profile of the product's Worker over the measured window, to find
- *          where the time goes; the inspector it needs slows the run, so its latencies are not figures)
+ *          where the time goes; the inspector it needs slows the run, so its latencies are not figures,
+ *          and saturates workerd at the default load: profile with --threads 200 or so)
  *
  * The traffic is the design target's mix: a share of threads (default 70%) is served by the bot,
  * whose shoppers ask frequent questions it answers; in the others the agent answers the first

@@ -24,9 +24,9 @@ export interface CpuProfile {
 
 /**
  * Connects to the inspector at `port` and enables the profiler; `start()` begins sampling every
- * `intervalUs`. Connect before the load: under load, wrangler's inspector proxy (which also turns
- * every subrequest into devtools network events) fell so far behind that a session opened then
- * never got an answer.
+ * `intervalUs`. With the inspector attached, workerd also turns every D1 subrequest into devtools
+ * network events for wrangler; at the benchmark's default load that saturated it and the
+ * profiler's commands went unanswered, so connect before the load and profile a lighter one.
  */
 export async function openProfiler(port: number, intervalUs = 250): Promise<{ start(): Promise<void>; stop(): Promise<CpuProfile> }> {
   const targets = (await (await fetch(`http://127.0.0.1:${port}/json`)).json()) as { webSocketDebuggerUrl: string }[];

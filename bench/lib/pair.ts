@@ -190,6 +190,10 @@ export class Pair {
     }
     type Msg = { seq: number; clientId: string; sender: { role: string } };
     let messages: Msg[] = [];
+    // Only shoppers' messages are timed: a frame without a customer sender (the bot's answers, with
+    // their article, are most frames) is not parsed, so the generator's own work does not delay
+    // the receipts it times.
+    if (!data.includes('"role":"customer"')) return;
     if (startsWith(data, "message.created")) messages = [(JSON.parse(data) as { message: Msg }).message];
     else if (startsWith(data, "messages.synced")) messages = (JSON.parse(data) as { messages: Msg[] }).messages;
     for (const m of messages) {

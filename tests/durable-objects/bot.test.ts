@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../worker/db/client";
 import { orders, shipmentEvents, shops, unansweredQuestions } from "../../worker/db/schema";
 import { createArticle } from "../../worker/services/knowledge/articles";
-import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
+import { ALWAYS_OPEN, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect, type SocketClient } from "../helpers/socket";
 import { eq } from "drizzle-orm";
 
@@ -124,7 +124,7 @@ describe("the bot", () => {
       expect(await shopper.next("queue.updated")).toMatchObject({ status: "unavailable", leaveMessage: true });
       await shopper.next("message.created", (e) => e.message.body.notice?.code === "bot.outside_hours");
     } finally {
-      await db.update(shops).set({ businessHours: null }).where(eq(shops.id, "apparel"));
+      await db.update(shops).set({ businessHours: ALWAYS_OPEN }).where(eq(shops.id, "apparel"));
     }
   });
 });

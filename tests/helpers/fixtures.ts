@@ -18,6 +18,16 @@ export const STAFF = {
 
 let seeded: Promise<void> | undefined;
 
+/**
+ * The fixture's shops are open around the clock: with the default hours (09:00-22:00 Beijing
+ * time) every hand-off test would turn into leave-a-message from 14:00 UTC on. A test about
+ * closed hours sets its own and restores these.
+ */
+export const ALWAYS_OPEN = {
+  timeZone: "Asia/Shanghai",
+  weekly: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "24:00"]]])),
+};
+
 /** Inserts the fixture once per test file (storage is isolated per file). */
 export function seedFixture(): Promise<void> {
   seeded ??= (async () => {
@@ -27,8 +37,8 @@ export function seedFixture(): Promise<void> {
     await db.batch([
       db.insert(shops).values([
         { id: "platform", name: "平台客服中心", nameEn: "Platform desk", category: "platform", createdAt: now },
-        { id: "apparel", name: "织锦服饰", nameEn: "Zhijin Apparel", category: "apparel", createdAt: now },
-        { id: "electronics", name: "极客数码", nameEn: "Geek Digital", category: "electronics", createdAt: now },
+        { id: "apparel", name: "织锦服饰", nameEn: "Zhijin Apparel", category: "apparel", businessHours: ALWAYS_OPEN, createdAt: now },
+        { id: "electronics", name: "极客数码", nameEn: "Geek Digital", category: "electronics", businessHours: ALWAYS_OPEN, createdAt: now },
       ]),
       db.insert(skillGroups).values(
         ["apparel", "electronics"].flatMap((shopId) => ["presales", "logistics", "aftersales", "vip"].map((key) => ({ id: `${shopId}-${key}`, shopId, key, name: key, nameEn: key }))),

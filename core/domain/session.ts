@@ -83,12 +83,12 @@ export function recordMessage(s: SessionState, role: SenderRole, senderId: strin
   return { session: next, events };
 }
 
-/** What a session's messages say about it: per sender role, how many and the latest time. */
-export interface SessionActivity {
+/** What a session's messages say about it: per sender role, how many and the latest time (a plain row, as SQL returns it). */
+export type SessionActivity = {
   role: string;
   count: number;
   lastAt: number;
-}
+};
 
 /**
  * The session with its counters and times rebuilt from its messages, exactly as `recordMessage`

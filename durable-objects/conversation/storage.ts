@@ -1,9 +1,10 @@
 /**
  * The room's own SQLite: the message log (gapless `seq`), read positions, the current session
- * (written at transitions; its counters are rebuilt from the log) and a pending-D1-sync marker. Versioned so later schema changes migrate in place.
+ * (written at transitions; its counters are rebuilt from the log) and a pending-D1-sync marker.
+ * Versioned so later schema changes migrate in place.
  */
 import type { ChatMessage, Entry, MessageBody, MessageKind, Sender, Channel } from "../../core/protocol";
-import { withActivity, type SessionState } from "../../core/domain/session";
+import { withActivity, type SessionActivity, type SessionState } from "../../core/domain/session";
 import { MetaTable } from "../shared/meta";
 
 const SCHEMA_VERSION = 1;
@@ -39,7 +40,7 @@ export class RoomStore {
   private readonly meta: MetaTable;
   /** The last seq, once read: only `append` adds messages (see MetaTable for why caching is safe). */
   private last: number | null = null;
-  /** Both sides' unread counts, once counted: kept current by `append` and `setReadSeq`. */
+  /** Both sides' unread counts, once counted: kept current by `appendUnlessStored` and `setReadSeq`. */
   private unreadNow: { customer: number; agent: number } | null = null;
   /**
    * The current session (undefined until first read). Its counters and times move with every
@@ -198,7 +199,7 @@ export class RoomStore {
     // Messages `recordMessage` counted: posted in this session, not staff-only, not a system
     // notice (notices are appended directly, as sender "system").
     const activity = this.sql
-      .exec<{ role: string; count: number; lastAt: number }>(
+      .exec<SessionActivity>(
         `SELECT sender_role AS role, COUNT(*) AS count, MAX(created_at) AS lastAt FROM messages
          WHERE session_id = ? AND visibility = 'all' AND sender_id != 'system' GROUP BY sender_role`,
         stored.id,

@@ -2,6 +2,7 @@
  * A small, explicit mall for integration tests: two shops and the platform desk, staff of each,
  * customers, a product and orders. Inserted through drizzle into the real local D1.
  */
+import { DEFAULT_BUSINESS_HOURS, WEEKDAYS, type BusinessHours } from "../../core/domain/routing";
 import { env, exports } from "cloudflare:workers";
 import { sign } from "hono/utils/jwt/jwt";
 import { database } from "../../worker/db/client";
@@ -23,9 +24,9 @@ let seeded: Promise<void> | undefined;
  * time) every hand-off test would turn into leave-a-message from 14:00 UTC on. A test about
  * closed hours sets its own and restores these.
  */
-export const ALWAYS_OPEN = {
-  timeZone: "Asia/Shanghai",
-  weekly: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, [["00:00", "24:00"]]])),
+export const ALWAYS_OPEN: BusinessHours = {
+  timeZone: DEFAULT_BUSINESS_HOURS.timeZone,
+  weekly: Object.fromEntries(WEEKDAYS.map((d) => [d, [["00:00", "24:00"]]])) as BusinessHours["weekly"],
 };
 
 /** Inserts the fixture once per test file (storage is isolated per file). */

@@ -14,7 +14,7 @@ import type { Channel, ChatMessage, Entry } from "../../core/protocol";
 import { randomId } from "../../worker/lib/crypto";
 import { database } from "../../worker/db/client";
 import { recentCustomerOrders } from "../../worker/db/repos/orders";
-import { shopBusinessHours } from "../../worker/db/repos/routing-rules";
+import { shopRouting } from "../../worker/services/routing-config";
 import { botOrderAnswer, botOrderChoice, botSay } from "./bot-replies";
 import { chooseRoute, handOff } from "./handoff";
 import { BOT_THRESHOLDS, knowledgePort } from "./knowledge-port";
@@ -122,7 +122,7 @@ async function carryOut(room: ConversationRoom, s: SessionState, action: BotActi
 /** Hands off with a word to the shopper; outside service hours, offers leave-a-message instead. */
 export async function handOffFromBot(room: ConversationRoom, s: SessionState, text: string, reason: string, now: number): Promise<void> {
   if (room.store.session()?.status !== "bot") return;
-  const hours = await shopBusinessHours(database(room.bindings.DB), room.ref.shopId);
+  const { hours } = await shopRouting(database(room.bindings.DB), room.ref.shopId, now);
   if (!isWithinBusinessHours(hours, now)) {
     postNotice(room, s, "bot.outside_hours", {}, now);
     room.broadcastEvent({ type: "queue.updated", sessionId: s.id, status: "unavailable", leaveMessage: true }, "customer");

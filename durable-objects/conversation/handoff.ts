@@ -9,8 +9,8 @@ import { assignSession, handOffSession, isOpen, requeueSession, type SessionStat
 import type { EnqueueResult } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { findCustomerOrder, findShopProduct } from "../../worker/db/repos/mall";
-import { listRules, shopBusinessHours } from "../../worker/db/repos/routing-rules";
 import { randomId } from "../../worker/lib/crypto";
+import { shopRouting } from "../../worker/services/routing-config";
 import { postNotice, sessionInfo, writeTransition } from "./post";
 import type { ConversationRoom } from "./room";
 
@@ -33,8 +33,8 @@ async function entryCategories(room: ConversationRoom, s: SessionState): Promise
 export async function routeFor(room: ConversationRoom, s: SessionState, text: string, now: number): Promise<RoutingDecision> {
   const db = database(room.bindings.DB);
   const claims = room.customerClaims();
-  const [rules, businessHours, categories] = await Promise.all([listRules(db, room.ref.shopId), shopBusinessHours(db, room.ref.shopId), entryCategories(room, s)]);
-  return routeSession(rules, { text, shopId: room.ref.shopId, level: claims?.level ?? "normal", channel: s.channel, entry: s.entry, entryCategories: categories, businessHours }, now);
+  const [{ rules, hours }, categories] = await Promise.all([shopRouting(db, room.ref.shopId, now), entryCategories(room, s)]);
+  return routeSession(rules, { text, shopId: room.ref.shopId, level: claims?.level ?? "normal", channel: s.channel, entry: s.entry, entryCategories: categories, businessHours: hours }, now);
 }
 
 /** Where this session goes if it needs a person; decided once, at the first message. */

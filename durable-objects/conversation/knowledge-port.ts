@@ -5,7 +5,7 @@
 import { ANSWER_THRESHOLD, SUGGEST_THRESHOLD } from "../../core/domain/knowledge";
 import type { KnowledgeHit as SearchHit } from "../../core/protocol/knowledge";
 import { searchKnowledge } from "../../worker/services/knowledge/search";
-import { rememberedSearch } from "../../worker/services/knowledge/answer-cache";
+import { rememberedHasKnowledge, rememberedSearch } from "../../worker/services/knowledge/answer-cache";
 import { hasPublishedKnowledge, recordFeedback, recordShown, recordUnanswered, type UnansweredReason } from "../../worker/services/knowledge/learning";
 
 /** What the bot reads of a search hit. */
@@ -26,7 +26,11 @@ export const BOT_THRESHOLDS = { answer: ANSWER_THRESHOLD, suggest: SUGGEST_THRES
 
 export function knowledgePort(env: Env): KnowledgePort {
   return {
-    hasKnowledge: (shopId) => hasPublishedKnowledge(env.DB, shopId, Date.now()),
+    // Asked at every greeting and session open; articles change rarely (answer-cache.ts).
+    hasKnowledge: (shopId) => {
+      const now = Date.now();
+      return rememberedHasKnowledge(shopId, now, () => hasPublishedKnowledge(env.DB, shopId, now));
+    },
     // Frequent questions repeat all day: a fresh enough result is reused (answer-cache.ts).
     search: (shopId, query, now) => rememberedSearch(shopId, query, now, async () => (await searchKnowledge(env, { shopId, query, now, limit: 5 })).hits),
     shown: (shopId, counts) => recordShown(env.DB, shopId, counts),

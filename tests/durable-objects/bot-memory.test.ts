@@ -38,6 +38,23 @@ async function ask(s: SocketClient, text: string) {
 const shownCount = async (id: string) => (await database(env.DB).select({ n: knowledgeArticles.shownCount }).from(knowledgeArticles).where(eq(knowledgeArticles.id, id)).get())!.n;
 
 describe("the bot's remembered answers", () => {
+  // First in the file: the platform's articles, created below, give every shop knowledge.
+  it("takes a shop's chats as soon as its first article is published, though it just had none", async () => {
+    const first = uniqueCustomer();
+    const shopper = await connect(`electronics:${first}`, await shopperToken(first, "测试"));
+    await shopper.next("room.joined");
+    shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "耳机可以无线充电吗" });
+    // No knowledge: straight to a person, without a bot turn.
+    expect((await shopper.next("session.changed", (e) => e.session.groupKey !== null)).session.status).toBe("queued");
+    expect(shopper.all("message.created").filter((e) => e.message.sender.role === "bot")).toEqual([]);
+
+    const a = await createArticle(env, "electronics", article("耳机可以无线充电吗", "支持 Qi 无线充电。"), author());
+    const second = uniqueCustomer();
+    const next = await connect(`electronics:${second}`, await shopperToken(second, "测试"));
+    await next.next("room.joined");
+    expect((await ask(next, "耳机可以无线充电吗")).body.article?.id).toBe(a.id);
+  });
+
   it("shows an edited answer on the very next ask, though the same question was just answered", async () => {
     const a = await createArticle(env, "apparel", article("可以开增值税专用发票吗", "可以开，下单时选择「专票」。"), author());
     const first = await ask(await shopperIn(uniqueCustomer()), "可以开增值税专用发票吗");

@@ -10,6 +10,7 @@ import { database } from "../../worker/db/client";
 import { customers, orders, proactiveNotices, proactiveOutcomes, shops } from "../../worker/db/schema";
 import { signDelivery } from "../../worker/services/mall/signature";
 import { PROACTIVE_SENDER } from "../../worker/services/proactive/deliver";
+import { routingChanged } from "../../worker/services/routing-config";
 import type { ChatMessage } from "../../core/protocol";
 import { api, uniqueCustomer } from "./fixtures";
 
@@ -36,6 +37,7 @@ export async function createShop(localHour: number): Promise<string> {
 /** Points an existing shop's clock at `localHour` (fixture shops in a test file's own D1). */
 export async function setShopHour(shopId: string, localHour: number): Promise<void> {
   await db.update(shops).set({ businessHours: { timeZone: zoneAtLocalHour(localHour), weekly: {} } }).where(eq(shops.id, shopId)).run();
+  routingChanged(shopId);
 }
 
 /** A customer (optionally opted out) with a shipped order in the shop. */

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { defaultRulesFor } from "../../core/domain/routing";
-import { STAFF, api, seedFixture, staffToken } from "../helpers/fixtures";
+import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
+import { cid, connect } from "../helpers/socket";
 import { makeShop } from "../helpers/queue-fixture";
 
 let apparelAdmin: string;
@@ -25,6 +26,29 @@ describe("routing administration", () => {
     const test = (await (await api("/api/admin/rules/test", { method: "POST", token: apparelAdmin, ...json({ text: "这件衣服尺码偏大吗", level: "gold" }) })).json()) as { decision: { ruleId: string; priority: number; autoReply: string; explanation: string[] } };
     expect(test.decision).toMatchObject({ ruleId: "size", priority: 3, autoReply: "亲，尺码表在商品详情页哦" });
     expect(test.decision.explanation.join("\n")).toMatch(/尺码/);
+  });
+
+  it("routes the next shopper's first message by a saved rule at once, though sessions just read the old list", async () => {
+    const AUTO = "专票请联系售后组，客服马上为您转接";
+    /** A new shopper's first message, and the group its session is handed to. */
+    const firstMessage = async (text: string) => {
+      const customer = uniqueCustomer();
+      const shopper = await connect(`apparel:${customer}`, await shopperToken(customer));
+      await shopper.next("room.joined");
+      shopper.send({ type: "message.send", clientId: cid(), kind: "text", text });
+      const { session } = await shopper.next("session.changed", (e) => e.session.groupKey !== null);
+      return { shopper, groupKey: session.groupKey };
+    };
+    const before = await firstMessage("专票怎么开");
+    expect(before.groupKey).toBe("presales");
+    before.shopper.close();
+    const { rules } = (await (await api("/api/admin/rules", { token: apparelAdmin })).json()) as { rules: unknown[] };
+    const invoice = { id: "invoice", name: "专票", enabled: true, position: 0, conditions: { keywords: ["专票"] }, actions: { groupKey: "aftersales", priority: 1, seniorOnly: false, skipBot: true, autoReply: AUTO } };
+    expect((await api("/api/admin/rules", { method: "PUT", token: apparelAdmin, ...json({ rules: [invoice, ...rules] }) })).status).toBe(200);
+    const after = await firstMessage("专票怎么开");
+    expect(after.groupKey).toBe("aftersales");
+    await after.shopper.next("message.created", (e) => e.message.sender.role === "bot" && e.message.body.text === AUTO);
+    after.shopper.close();
   });
 
   it("refuses an invalid rule list, naming the field, and keeps the stored one", async () => {

@@ -12,6 +12,7 @@ import { listGroups, listStaffWithGroups } from "../db/repos/directory";
 import { findShopProduct } from "../db/repos/mall";
 import { listRules, replaceRules, shopBusinessHours } from "../db/repos/routing-rules";
 import { skillGroups, staff, staffGroups } from "../db/schema";
+import { routingChanged } from "./routing-config";
 
 export async function getRules(db: Database, shopId: string) {
   return { shopId, rules: await listRules(db, shopId) };
@@ -25,6 +26,7 @@ export async function putRules(db: Database, shopId: string, rules: unknown, by:
   const unknown = parsed.value.flatMap((r, i) => (keys.has(r.actions.groupKey) ? [] : [{ field: `${i}.actions.groupKey`, message: `no skill group ${r.actions.groupKey} in this shop` }]));
   if (unknown.length) throw new DomainError("invalid_input", `rules: ${unknown.map((u) => `${u.field}: ${u.message}`).join("; ")}`, unknown);
   await replaceRules(db, shopId, parsed.value, by, now);
+  routingChanged(shopId);
   return { shopId, rules: parsed.value };
 }
 

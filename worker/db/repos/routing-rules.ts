@@ -1,7 +1,7 @@
 /**
  * Routing rules of a shop, stored as validated JSON; a shop with none routes by the starter set.
  */
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import * as v from "valibot";
 import { defaultRulesFor, RoutingRule } from "../../../core/domain/routing";
 import type { Database } from "../client";
@@ -10,7 +10,14 @@ import { BusinessHours, DEFAULT_BUSINESS_HOURS } from "../../../core/domain/rout
 
 /** The shop's rules in order; rows that no longer validate are skipped (and logged), never guessed. */
 export async function listRules(db: Database, shopId: string): Promise<RoutingRule[]> {
-  const rows = await db.select().from(routingRules).where(eq(routingRules.shopId, shopId)).orderBy(asc(routingRules.position)).all();
+  return rulesOf(shopId, await rulesQuery(db, shopId).all());
+}
+
+function rulesQuery(db: Database, shopId: string) {
+  return db.select().from(routingRules).where(eq(routingRules.shopId, shopId)).orderBy(asc(routingRules.position));
+}
+
+function rulesOf(shopId: string, rows: (typeof routingRules.$inferSelect)[]): RoutingRule[] {
   if (rows.length === 0) return defaultRulesFor(shopId);
   const rules: RoutingRule[] = [];
   for (const r of rows) {
@@ -33,7 +40,20 @@ export async function replaceRules(db: Database, shopId: string, rules: RoutingR
 
 /** The shop's business hours, or the default. */
 export async function shopBusinessHours(db: Database, shopId: string): Promise<BusinessHours> {
-  const row = await db.select({ hours: shops.businessHours }).from(shops).where(and(eq(shops.id, shopId))).get();
+  return hoursOf(await hoursQuery(db, shopId).get());
+}
+
+function hoursQuery(db: Database, shopId: string) {
+  return db.select({ hours: shops.businessHours }).from(shops).where(eq(shops.id, shopId));
+}
+
+function hoursOf(row: { hours: unknown } | undefined): BusinessHours {
   const parsed = v.safeParse(BusinessHours, row?.hours);
   return parsed.success ? parsed.output : DEFAULT_BUSINESS_HOURS;
+}
+
+/** What routing a session reads: the rules and the business hours, in one round trip. */
+export async function loadRoutingConfig(db: Database, shopId: string): Promise<{ rules: RoutingRule[]; hours: BusinessHours }> {
+  const [rules, hours] = await db.batch([rulesQuery(db, shopId), hoursQuery(db, shopId)]);
+  return { rules: rulesOf(shopId, rules), hours: hoursOf(hours[0]) };
 }

@@ -24,7 +24,20 @@ export interface KnowledgePort {
 /** The thresholds the bot answers and suggests at, as the search calibrated them. */
 export const BOT_THRESHOLDS = { answer: ANSWER_THRESHOLD, suggest: SUGGEST_THRESHOLD };
 
+/**
+ * One port per set of bindings: a bot turn asks for it two or three times, and building its
+ * closures each time was ~6 % of what the rooms allocate under `npm run bench` (a sampling heap
+ * profile), allocations that end in the young-generation collections behind the latency tail.
+ */
+const ports = new WeakMap<Env, KnowledgePort>();
+
 export function knowledgePort(env: Env): KnowledgePort {
+  let port = ports.get(env);
+  if (!port) ports.set(env, (port = makePort(env)));
+  return port;
+}
+
+function makePort(env: Env): KnowledgePort {
   return {
     // Asked at every greeting and session open; articles change rarely (answer-cache.ts).
     hasKnowledge: (shopId) => {

@@ -120,7 +120,7 @@ describe("the bot", () => {
   it("offers leave-a-message instead of a hand-off outside service hours", async () => {
     const db = database(env.DB);
     await db.update(shops).set({ businessHours: { timeZone: "Asia/Shanghai", weekly: { mon: [], tue: [], wed: [], thu: [], fri: [], sat: [], sun: [] } } }).where(eq(shops.id, "apparel"));
-    routingChanged("apparel"); // written to D1 directly: the product's write path would say so
+    routingChanged("apparel"); // hours written to D1 directly: whoever writes them tells the rooms' memo
     try {
       const shopper = await ask(uniqueCustomer(), "转人工");
       expect(await shopper.next("queue.updated")).toMatchObject({ status: "unavailable", leaveMessage: true });

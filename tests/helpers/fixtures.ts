@@ -2,8 +2,8 @@
  * A small, explicit mall for integration tests: two shops and the platform desk, staff of each,
  * customers, a product and orders. Inserted through drizzle into the real local D1.
  */
-import { DEFAULT_BUSINESS_HOURS, WEEKDAYS, type BusinessHours } from "../../core/domain/routing";
 import { env, exports } from "cloudflare:workers";
+import { DEFAULT_BUSINESS_HOURS, WEEKDAYS, type BusinessHours } from "../../core/domain/routing";
 import { sign } from "hono/utils/jwt/jwt";
 import { database } from "../../worker/db/client";
 import { customers, orders, products, shops, skillGroups, staff } from "../../worker/db/schema";

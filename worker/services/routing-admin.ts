@@ -10,7 +10,7 @@ import type { AgentUpdate, GroupUpdate, RuleTestBody } from "../../core/protocol
 import type { Database } from "../db/client";
 import { listGroups, listStaffWithGroups } from "../db/repos/directory";
 import { findShopProduct } from "../db/repos/mall";
-import { listRules, replaceRules, shopBusinessHours } from "../db/repos/routing-rules";
+import { listRules, loadRoutingConfig, replaceRules } from "../db/repos/routing-rules";
 import { skillGroups, staff, staffGroups } from "../db/schema";
 import { routingChanged } from "./routing-config";
 
@@ -32,12 +32,15 @@ export async function putRules(db: Database, shopId: string, rules: unknown, by:
 
 /** Runs a sample message through the stored (or a draft) rule list: the group and why. */
 export async function testRules(db: Database, shopId: string, body: RuleTestBody) {
-  let rules: RoutingRule[];
+  let draft: RoutingRule[] | undefined;
   if (body.rules !== undefined) {
     const parsed = validateRuleSet(body.rules);
     if (!parsed.ok) throw new DomainError("invalid_input", `rules: ${parsed.message}`, parsed.issues);
-    rules = parsed.value;
-  } else rules = await listRules(db, shopId);
+    draft = parsed.value;
+  }
+  // Read afresh, not from the rooms' memo: an admin testing what they just saved sees it.
+  const stored = await loadRoutingConfig(db, shopId);
+  const rules = draft ?? stored.rules;
   const entry = body.entryType ? { type: body.entryType, ...(body.entryId ? { id: body.entryId } : {}) } : null;
   let categories: string[] = [];
   if (entry?.type === "product" && entry.id) categories = [(await findShopProduct(db, shopId, entry.id))?.category].filter((c): c is string => !!c);
@@ -45,7 +48,7 @@ export async function testRules(db: Database, shopId: string, body: RuleTestBody
     const order = await db.query.orders.findFirst({ where: (o, { and, eq }) => and(eq(o.id, entry.id!), eq(o.shopId, shopId)) });
     categories = order ? order.items.map((i) => i.category) : [];
   }
-  const decision = routeSession(rules, { text: body.text, shopId, level: body.level, channel: body.channel, entry, entryCategories: categories, businessHours: await shopBusinessHours(db, shopId) }, body.at ?? Date.now());
+  const decision = routeSession(rules, { text: body.text, shopId, level: body.level, channel: body.channel, entry, entryCategories: categories, businessHours: stored.hours }, body.at ?? Date.now());
   return { decision };
 }
 

@@ -38,15 +38,11 @@ export async function replaceRules(db: Database, shopId: string, rules: RoutingR
   ]);
 }
 
-/** The shop's business hours, or the default. */
-export async function shopBusinessHours(db: Database, shopId: string): Promise<BusinessHours> {
-  return hoursOf(await hoursQuery(db, shopId).get());
-}
-
 function hoursQuery(db: Database, shopId: string) {
   return db.select({ hours: shops.businessHours }).from(shops).where(eq(shops.id, shopId));
 }
 
+/** The shop's business hours, or the default. */
 function hoursOf(row: { hours: unknown } | undefined): BusinessHours {
   const parsed = v.safeParse(BusinessHours, row?.hours);
   return parsed.success ? parsed.output : DEFAULT_BUSINESS_HOURS;

@@ -7,8 +7,6 @@ import type { OrderSummary } from "../../core/domain/order-reference";
 import type { SessionState } from "../../core/domain/session";
 import type { MessageBody } from "../../core/protocol";
 import { orderCardOf } from "../../core/domain/order-card";
-import { database } from "../../worker/db/client";
-import { orderTrack } from "../../worker/db/repos/orders";
 import { randomId } from "../../worker/lib/crypto";
 import type { ConversationRoom } from "./room";
 
@@ -19,7 +17,7 @@ export async function botSay(room: ConversationRoom, s: SessionState, body: Mess
 
 /** Answers about one order: a sentence, the order card and the logistics track. */
 export async function botOrderAnswer(room: ConversationRoom, s: SessionState, order: OrderSummary, now: number): Promise<void> {
-  const track = await orderTrack(database(room.bindings.DB), order.shopId, order.id);
+  const track = await room.orders.track(order, now);
   const locale = room.customerClaims()?.locale ?? "zh-CN";
   const text = describeOrder(order, track, now, locale);
   await botSay(room, s, {

@@ -13,7 +13,6 @@ import { isOpen, type SessionState } from "../../core/domain/session";
 import type { Channel, ChatMessage, Entry } from "../../core/protocol";
 import { randomId } from "../../worker/lib/crypto";
 import { database } from "../../worker/db/client";
-import { recentCustomerOrders } from "../../worker/db/repos/orders";
 import { shopRouting } from "../../worker/services/routing-config";
 import { botOrderAnswer, botOrderChoice, botSay } from "./bot-replies";
 import { chooseRoute, handOff } from "./handoff";
@@ -75,7 +74,7 @@ export async function botTurn(room: ConversationRoom, message: ChatMessage, now:
   const decided = askedForHuman || upset;
   const [hits, orders] = await Promise.all([
     text && !decided ? knowledge.search(room.ref.shopId, text, now) : Promise.resolve([]),
-    orderQuestion && !decided ? customerOrders(room) : Promise.resolve([]),
+    orderQuestion && !decided ? room.orders.list(now) : Promise.resolve([]),
   ]);
   const entryOrderId = message.kind === "order_card" ? message.body.order?.orderId : s.entry?.type === "order" ? s.entry.id : undefined;
   const found = orderQuestion && !decided ? resolveOrderReference({ message: text, orders, now, entryOrderId }) : { referenced: false, candidates: [], ambiguous: false };
@@ -132,13 +131,6 @@ export async function handOffFromBot(room: ConversationRoom, s: SessionState, te
   await handOff(room, text, now);
 }
 
-async function customerOrders(room: ConversationRoom): Promise<OrderSummary[]> {
-  const rows = await recentCustomerOrders(database(room.bindings.DB), room.ref.shopId, room.ref.customerId);
-  return rows.map((o) => ({
-    id: o.id, shopId: o.shopId, status: o.status as OrderSummary["status"], totalCents: o.totalCents, createdAt: o.createdAt,
-    paidAt: o.paidAt ?? undefined, shippedAt: o.shippedAt ?? undefined, deliveredAt: o.deliveredAt ?? undefined, items: o.items,
-  }));
-}
 
 
 const GREETING_GAP_MS = 30 * 60_000;

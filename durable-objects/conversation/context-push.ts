@@ -23,6 +23,8 @@ export function pushContextChanges(room: ConversationRoom, input: unknown): numb
   // An RPC argument crosses a trust boundary like a frame does: check it before acting on it.
   const changes = parseInput(ContextChangeList, input);
   if (!changes.ok) throw new Error(`bad context change list: ${changes.message}`);
+  // The bot's memo of the shopper's orders follows every push about them, staff connected or not.
+  if (changes.value.some((c) => c.parts.includes("orders") || c.parts.includes("tracking"))) room.orders.changed();
   let told = 0;
   for (const conn of room.getConnections<ConnectionState>("agent")) {
     const parts = visibleParts(conn, room.ref.shopId, changes.value);

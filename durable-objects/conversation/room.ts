@@ -19,12 +19,16 @@ import type { Audience } from "./storage";
 import { errorFrame, sendEvent } from "./audience";
 import { pushContextChanges } from "./context-push";
 import { flushShown, shownDueAt } from "./shown-counts";
+import { CustomerOrders } from "./customer-orders";
+import { database } from "../../worker/db/client";
 
 export class ConversationRoom extends Server<Env> {
   static override options = { hibernate: true };
 
   store!: RoomStore;
   ref!: ThreadRef;
+  /** The shopper's orders and tracks as the bot last read them (customer-orders.ts). */
+  orders!: CustomerOrders;
   /** Serialises D1 session writes (see post.ts). */
   syncChain: Promise<unknown> = Promise.resolve();
   /** Serialises bot turns (see post.ts). */
@@ -39,6 +43,7 @@ export class ConversationRoom extends Server<Env> {
     this.ref = { threadId: this.name, shopId, customerId };
     this.store = new RoomStore(this.ctx.storage.sql, this.name);
     this.store.migrate();
+    this.orders = new CustomerOrders(() => database(this.env.DB), shopId, customerId);
   }
 
   override getConnectionTags(_conn: Connection, ctx: ConnectionContext): string[] {

@@ -1,10 +1,11 @@
 import { env } from "cloudflare:workers";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { database } from "../../worker/db/client";
-import { orders, shipmentEvents, shops, unansweredQuestions } from "../../worker/db/schema";
+import { orders, sessions, shipmentEvents, shops, unansweredQuestions } from "../../worker/db/schema";
 import { createArticle } from "../../worker/services/knowledge/articles";
 import { routingChanged } from "../../worker/services/routing-config";
-import { ALWAYS_OPEN, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
+import { agentTokens, ALWAYS_OPEN, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
+import { oneEvent, orderData, postDelivery } from "../helpers/mall";
 import { cid, connect, type SocketClient } from "../helpers/socket";
 import { eq } from "drizzle-orm";
 
@@ -68,6 +69,30 @@ describe("the bot", () => {
     expect(message.body.text).toContain("昨天");
     expect(message.body.text).toContain("上海转运中心");
     expect(message.body.tracking?.map((t) => t.status)).toEqual(["in_transit", "collected"]);
+  });
+
+  it("answers a follow-up from what the mall sent since: a new shipment step, then a new order", async () => {
+    const customer = await customerWithOrders([{ id: "tee", title: "纯棉圆领T恤", category: "apparel/tops", daysAgo: 1 }]);
+    const shopper = await ask(customer, "我昨天买的衣服到哪了");
+    expect((await fromBot(shopper)).message.body.text).toContain("上海转运中心");
+    // The mall finds the thread through its session row; an agent watching sees each push land.
+    await vi.waitFor(async () => expect(await database(env.DB).select().from(sessions).where(eq(sessions.customerId, customer)).all()).toHaveLength(1));
+    const agent = await connect(`apparel:${customer}`, (await agentTokens()).apparel);
+    await agent.next("room.joined");
+
+    const step = { id: `${customer}-tee-3`, orderId: `${customer}-tee`, shopId: "apparel", carrier: "顺丰速运", trackingNo: "SF100", status: "out_for_delivery", description: "快件已到达【北京朝阳营业点】，正在派送", location: "北京", occurredAt: Date.now() - 60_000 };
+    await postDelivery(oneEvent("shipment.event", step));
+    await agent.next("context.changed", (e) => e.parts.includes("tracking"));
+    shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "我昨天买的衣服到哪了" });
+    const again = (await fromBot(shopper)).message.body;
+    expect(again.text).toContain("北京朝阳营业点");
+    expect(again.tracking?.map((t) => t.status)).toEqual(["out_for_delivery", "in_transit", "collected"]);
+
+    const today = Date.now() - 3600_000;
+    await postDelivery(oneEvent("order.upserted", { ...orderData(`${customer}-shoes`, "apparel", customer, today, { status: "shipped" }), items: [{ productId: "p-run", title: "跑步鞋", category: "apparel/shoes", qty: 1, priceCents: 7900 }] }));
+    await agent.next("context.changed", (e) => e.parts.includes("orders"));
+    shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "今天买的鞋子到哪了" });
+    expect((await fromBot(shopper)).message.body.order?.orderId).toBe(`${customer}-shoes`);
   });
 
   it("offers order cards to tap when the question could mean several orders", async () => {

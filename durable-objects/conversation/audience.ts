@@ -6,7 +6,7 @@
  * (`seesShopData`, used by `context-push.ts`).
  */
 import type { Connection } from "partyserver";
-import { PLATFORM_SHOP_ID, type ChatMessage, type ServerEvent, type Unread } from "../../core/protocol";
+import { PLATFORM_SHOP_ID, type ServerEvent } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import type { ConnectionState } from "./connection-state";
 
@@ -23,30 +23,11 @@ export function seesShopData(state: ConnectionState | null, threadShop: string, 
 }
 
 export function sendEvent(conn: Connection, event: ServerEvent): void {
-  sendFrame(conn, JSON.stringify(event));
-}
-
-/** Sends an encoded event (`messageFrames`). */
-export function sendFrame(conn: Connection, frame: string): void {
   try {
-    conn.send(frame);
+    conn.send(JSON.stringify(event));
   } catch {
     // The socket is closing; the client resyncs on reconnect.
   }
-}
-
-/**
- * The frames of one stored message, `message.created` for the others and `message.acked` for its
- * sender, each the JSON of that event, with the message serialized once: it is most of either
- * frame, and the frames' JSON was a fifth of the rooms' allocations under `npm run bench`.
- */
-export function messageFrames(message: ChatMessage, unread?: Unread): { created: string; acked: (duplicate: boolean) => string } {
-  const body = JSON.stringify(message);
-  const counts = unread ? `,"unread":${JSON.stringify(unread)}` : "";
-  return {
-    created: `{"type":"message.created","message":${body}${counts}}`,
-    acked: (duplicate) => `{"type":"message.acked","clientId":${JSON.stringify(message.clientId)},"seq":${message.seq},"duplicate":${duplicate},"message":${body}${counts}}`,
-  };
 }
 
 /** The error frame for a failure; unexpected errors are not described to the client. */

@@ -8,7 +8,7 @@ import { DomainError } from "../../core/domain/errors";
 import { isOpen } from "../../core/domain/session";
 import type { ConnectionState } from "./connection-state";
 import { buildMessageBody } from "./message-body";
-import { broadcastUnread, closeSession, postMessage, postNotice, sendDuplicateAck, sessionInfo } from "./post";
+import { broadcastUnread, closeSession, postMessage, postNotice, sendAck, sessionInfo } from "./post";
 import { PLATFORM_SHOP_ID } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { leaveMessages } from "../../worker/db/schema";
@@ -102,7 +102,7 @@ async function send(room: ConversationRoom, conn: Connection<ConnectionState>, s
   // text needs no early look, `postMessage` finds it anyway.
   const existing = cmd.value.kind === "text" || cmd.value.kind === "note" ? null : room.store.findByClientId(state.id, cmd.value.clientId);
   if (existing) {
-    sendDuplicateAck(conn, existing);
+    sendAck(conn, existing, true);
     return;
   }
   const body = await buildMessageBody(room.bindings, room.ref, cmd.value);

@@ -3,13 +3,13 @@
  * then the D1 write of any session transition. Used by socket commands and by RPC callers.
  */
 import { getServerByName, type Connection } from "partyserver";
-import type { Channel, ChatMessage, Entry, MessageBody, MessageKind, Sender, SessionInfo } from "../../core/protocol";
+import type { Channel, ChatMessage, Entry, MessageBody, MessageKind, Sender, SessionInfo, Unread } from "../../core/protocol";
 import { isOpen, openSession, recordMessage, resolveSession, type SessionEvent, type SessionState } from "../../core/domain/session";
 import { randomId } from "../../worker/lib/crypto";
 import type { ConversationRoom } from "./room";
 import { syncSession, type CustomerClaims } from "./session-sync";
 import { botTurn, startSession } from "./bot";
-import { messageFrames, sendFrame } from "./audience";
+import { sendEvent } from "./audience";
 
 export interface PostInput {
   clientId: string;
@@ -54,7 +54,7 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   const message = room.store.appendUnlessStored({ ...fields, sessionId: isOpen(session) ? session.id : null, createdAt: now });
   if (!message) {
     const existing = room.store.findByClientId(input.sender.id, input.clientId)!;
-    if (origin) sendDuplicateAck(origin, existing);
+    if (origin) sendAck(origin, existing, true);
     return { message: existing, duplicate: true };
   }
   // A transition is written; counters and times alone stay in memory (RoomStore.noteActivity).
@@ -65,9 +65,8 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   if (events.includes("opened") && customer) room.store.setMeta("customer", JSON.stringify(customer));
 
   const unread = room.store.unread();
-  const frames = messageFrames(message, unread);
-  room.broadcastFrame(frames.created, message.visibility === "staff" ? "agent" : undefined, origin);
-  if (origin) sendFrame(origin, frames.acked(false));
+  room.broadcastEvent({ type: "message.created", message, unread }, message.visibility === "staff" ? "agent" : undefined, origin);
+  if (origin) sendAck(origin, message, false, unread);
   if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   // The D1 write of a transition leaves with the frames (both wait for the storage commit).
   const transition = events.length ? writeTransition(room, events, now) : null;
@@ -100,9 +99,9 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   return { message, duplicate: false };
 }
 
-/** Tells the sending socket a resent message was already stored: the stored one, so no `message.created` follows. */
-export function sendDuplicateAck(origin: Connection, message: ChatMessage): void {
-  sendFrame(origin, messageFrames(message).acked(true));
+/** Tells the sending socket its message is stored: the stored message itself, so no `message.created` follows. */
+export function sendAck(origin: Connection, message: ChatMessage, duplicate: boolean, unread?: Unread): void {
+  sendEvent(origin, { type: "message.acked", clientId: message.clientId, seq: message.seq, duplicate, message, ...(unread ? { unread } : {}) });
 }
 
 /**

@@ -151,11 +151,7 @@ export class ConversationRoom extends Server<Env> {
    * is left out: the sender of a message gets its ack instead.
    */
   broadcastEvent(event: ServerEvent, side?: "customer" | "agent", except?: WebSocket): void {
-    this.broadcastFrame(JSON.stringify(event), side, except);
-  }
-
-  /** `broadcastEvent` for an event already encoded (`messageFrames`). */
-  broadcastFrame(frame: string, side?: "customer" | "agent", except?: WebSocket): void {
+    const frame = JSON.stringify(event);
     for (const conn of this.ctx.getWebSockets(side)) {
       if (conn === except || conn.readyState !== WebSocket.READY_STATE_OPEN) continue;
       try {

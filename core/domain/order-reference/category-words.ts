@@ -56,6 +56,9 @@ export function extractCategoryWords(text: string): { words: CategoryWord[]; res
   let rest = text;
   for (const e of ENTRIES) {
     if (e.re) {
+      // Most entries do not occur: `test` spares them matchAll's copy of the pattern.
+      e.re.lastIndex = 0;
+      if (!e.re.test(rest)) continue;
       e.re.lastIndex = 0;
       for (const m of rest.matchAll(e.re)) {
         words.push({ word: e.word, categories: e.cats });

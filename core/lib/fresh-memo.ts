@@ -1,10 +1,11 @@
 /**
- * Values remembered per isolate for a short while: what many requests read and few change (a
- * shop's routing rules, whether it has knowledge, the answer to a frequent question). An entry
- * serves while it is younger than `ttlMs` and its `version` (the caller's change counter, bumped
- * when this isolate writes what the value was read from) is unchanged; `ttlMs` bounds how late a
- * change made elsewhere is seen. Concurrent misses of one key share a single load (a burst of
- * sessions opening at once costs one read, not one each); a failed load is not remembered.
+ * Values remembered for a short while, per isolate or per room: what many requests read and few
+ * change (a shop's routing rules, whether it has knowledge, the answer to a frequent question, a
+ * shopper's orders). An entry serves while it is younger than `ttlMs` and its `version` (the
+ * caller's change counter, bumped when the caller learns that what the value was read from
+ * changed) is unchanged; `ttlMs` bounds how late a change it is not told of is seen. Concurrent
+ * misses of one key share a single load (a burst of sessions opening at once costs one read, not
+ * one each); a failed load is not remembered.
  */
 import { LruCache } from "./lru";
 

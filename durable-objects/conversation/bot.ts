@@ -131,8 +131,6 @@ export async function handOffFromBot(room: ConversationRoom, s: SessionState, te
   await handOff(room, text, now);
 }
 
-
-
 const GREETING_GAP_MS = 30 * 60_000;
 
 /**

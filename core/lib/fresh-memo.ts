@@ -45,3 +45,16 @@ export class FreshMemo<V> {
     return this.#entries.size;
   }
 }
+
+/** Change counters per key, as FreshMemo versions: bump a key when what its values were read from changed. */
+export class ChangeCounts {
+  readonly #counts = new Map<string, number>();
+
+  of(key: string): number {
+    return this.#counts.get(key) ?? 0;
+  }
+
+  bump(key: string): void {
+    this.#counts.set(key, this.of(key) + 1);
+  }
+}

@@ -28,6 +28,7 @@ export class CustomerOrders {
   readonly #tracks = new FreshMemo<OrderTrack>(ORDERS_TTL_MS, MAX_TRACKS);
 
   constructor(
+    /** The room's D1 at the time of each read, as the rest of the room reaches it (fault tests swap it). */
     private readonly db: () => Database,
     private readonly shopId: string,
     private readonly customerId: string,

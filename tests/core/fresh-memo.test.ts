@@ -3,7 +3,7 @@
  * serves from memory, when it reads again, and that a burst of misses reads once.
  */
 import { describe, expect, it } from "vitest";
-import { FreshMemo } from "../../core/lib/fresh-memo";
+import { ChangeCounts, FreshMemo } from "../../core/lib/fresh-memo";
 
 /** A loader that counts its reads and answers with the read's number. */
 function counter() {
@@ -65,5 +65,17 @@ describe("FreshMemo", () => {
     await memo.get("b", "0", 5_000, c.load);
     expect(memo.size).toBe(2);
     expect(await memo.get("k", "0", 5_001, c.load)).toBe(5); // the oldest key was dropped
+  });
+});
+
+describe("ChangeCounts as a memo's version", () => {
+  it("makes the next read of a bumped key go to the loader, and only that key's", async () => {
+    const memo = new FreshMemo<number>(60_000, 10);
+    const changes = new ChangeCounts();
+    const c = counter();
+    const read = (key: string) => memo.get(key, String(changes.of(key)), 1_000, c.load);
+    expect([await read("a"), await read("b")]).toEqual([1, 2]);
+    changes.bump("a");
+    expect([await read("a"), await read("b"), await read("a")]).toEqual([3, 2, 3]);
   });
 });

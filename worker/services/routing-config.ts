@@ -10,7 +10,7 @@
  * admin's rule tester always reads afresh.
  */
 import type { BusinessHours, RoutingRule } from "../../core/domain/routing";
-import { FreshMemo } from "../../core/lib/fresh-memo";
+import { ChangeCounts, FreshMemo } from "../../core/lib/fresh-memo";
 import type { Database } from "../db/client";
 import { loadRoutingConfig } from "../db/repos/routing-rules";
 
@@ -22,14 +22,14 @@ export interface RoutingConfig {
 }
 
 const remembered = new FreshMemo<RoutingConfig>(ROUTING_TTL_MS, 10_000);
-const changes = new Map<string, number>();
+const changes = new ChangeCounts();
 
 /** The shop's rules and hours: remembered ones while fresh, else read from D1 (then remembered). */
 export function shopRouting(db: Database, shopId: string, now: number): Promise<RoutingConfig> {
-  return remembered.get(shopId, String(changes.get(shopId) ?? 0), now, () => loadRoutingConfig(db, shopId));
+  return remembered.get(shopId, String(changes.of(shopId)), now, () => loadRoutingConfig(db, shopId));
 }
 
 /** The shop's rules or hours changed in D1: the next read goes there. */
 export function routingChanged(shopId: string): void {
-  changes.set(shopId, (changes.get(shopId) ?? 0) + 1);
+  changes.bump(shopId);
 }

@@ -12,7 +12,7 @@
  * always search afresh.
  */
 import { PLATFORM_SHOP_ID } from "../../../core/protocol";
-import { FreshMemo } from "../../../core/lib/fresh-memo";
+import { ChangeCounts, FreshMemo } from "../../../core/lib/fresh-memo";
 
 export const ANSWER_TTL_MS = 30_000;
 /** Entries kept: each holds at most a handful of hits (a few kB). */
@@ -22,11 +22,11 @@ const MAX_SHOPS = 10_000;
 
 const remembered = new FreshMemo<unknown[]>(ANSWER_TTL_MS, MAX_ENTRIES);
 const hasKnowledge = new FreshMemo<boolean>(ANSWER_TTL_MS, MAX_SHOPS);
-const changes = new Map<string, number>();
+const changes = new ChangeCounts();
 
 /** The shop's and the platform's change counters. */
 function generationOf(shopId: string): string {
-  return `${changes.get(shopId) ?? 0}:${changes.get(PLATFORM_SHOP_ID) ?? 0}`;
+  return `${changes.of(shopId)}:${changes.of(PLATFORM_SHOP_ID)}`;
 }
 
 /** Same question up to case and spacing. */
@@ -46,5 +46,5 @@ export function rememberedHasKnowledge(shopId: string, now: number, check: () =>
 
 /** A shop's articles changed (the platform's: every shop's answers may change). */
 export function knowledgeChanged(shopId: string): void {
-  changes.set(shopId, (changes.get(shopId) ?? 0) + 1);
+  changes.bump(shopId);
 }

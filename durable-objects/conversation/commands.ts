@@ -3,7 +3,7 @@
  * frame naming the problem, stores nothing, and the socket stays up.
  */
 import { getServerByName, type Connection } from "partyserver";
-import { ClientCommand, LIMITS, MessageSend, parseInput, type ServerEvent } from "../../core/protocol";
+import { LIMITS, parseClientCommand, sentClientId, type MessageSend, type ServerEvent } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import { isOpen } from "../../core/domain/session";
 import type { ConnectionState } from "./connection-state";
@@ -56,16 +56,16 @@ export async function handleCommand(room: ConversationRoom, conn: Connection<Con
     sendEvent(conn, errorFrame(new DomainError("invalid_input", "frame is not valid JSON")));
     return;
   }
-  const cmd = parseInput(ClientCommand, json);
+  const cmd = parseClientCommand(json);
   if (!cmd.ok) {
-    sendEvent(conn, errorFrame(new DomainError("invalid_input", cmd.message, cmd.issues)));
+    sendEvent(conn, errorFrame(new DomainError("invalid_input", cmd.message, cmd.issues), sentClientId(json)));
     return;
   }
   const clientId = cmd.value.type === "message.send" ? cmd.value.clientId : undefined;
   try {
     switch (cmd.value.type) {
       case "message.send":
-        return await send(room, conn, state, json);
+        return await send(room, conn, state, cmd.value);
       case "typing.set":
         room.broadcastEvent({ type: "typing.changed", side: state.role, name: state.name, typing: cmd.value.typing }, state.role === "customer" ? "agent" : "customer");
         return;
@@ -92,29 +92,27 @@ export async function handleCommand(room: ConversationRoom, conn: Connection<Con
   }
 }
 
-async function send(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, json: unknown): Promise<void> {
-  const cmd = parseInput(MessageSend, json);
-  if (!cmd.ok) throw new DomainError("invalid_input", cmd.message, cmd.issues);
+async function send(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, command: MessageSend): Promise<void> {
   if (!limiter.take(conn.id, Date.now())) throw new DomainError("rate_limited", `at most ${LIMITS.messagesPerSecond} messages a second`);
-  if (cmd.value.kind === "note" && state.role !== "agent") throw new DomainError("forbidden", "only staff can write internal notes");
-  if (state.role === "agent" && cmd.value.kind !== "note") intervene(room, state);
+  if (command.kind === "note" && state.role !== "agent") throw new DomainError("forbidden", "only staff can write internal notes");
+  if (state.role === "agent" && command.kind !== "note") intervene(room, state);
   // A resent attachment or card is recognised before its body is built (R2 and D1 reads); a resent
   // text needs no early look, `postMessage` finds it anyway.
-  const existing = cmd.value.kind === "text" || cmd.value.kind === "note" ? null : room.store.findByClientId(state.id, cmd.value.clientId);
+  const existing = command.kind === "text" || command.kind === "note" ? null : room.store.findByClientId(state.id, command.clientId);
   if (existing) {
     sendAck(conn, existing, true);
     return;
   }
-  const body = await buildMessageBody(room.bindings, room.ref, cmd.value);
+  const body = await buildMessageBody(room.bindings, room.ref, command);
   // postMessage acks to `conn` as it stores the message (before the bot's turn).
   await postMessage(room, {
-    clientId: cmd.value.clientId,
+    clientId: command.clientId,
     sender: { role: state.role, id: state.id, name: state.name },
-    kind: cmd.value.kind,
+    kind: command.kind,
     body,
     channel: state.channel,
     entry: state.entry,
-    visibility: cmd.value.kind === "note" ? "staff" : "all",
+    visibility: command.kind === "note" ? "staff" : "all",
     platformStaff: state.role === "agent" && state.shopId === PLATFORM_SHOP_ID && room.ref.shopId !== PLATFORM_SHOP_ID,
     ...(state.role === "customer" ? { customer: { id: state.id, name: state.name, level: state.level ?? "normal", locale: state.locale ?? "zh-CN" } } : {}),
     origin: conn,

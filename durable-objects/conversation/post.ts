@@ -114,7 +114,8 @@ export function sendAck(origin: Connection, message: ChatMessage, duplicate: boo
  * The shopper waits 1 ms longer for the bot's answer.
  */
 function letFramesLeave(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 1));
+  // workerd's own timer: the global setTimeout (Node's, under nodejs_compat) builds a Timeout object per call.
+  return scheduler.wait(1);
 }
 
 /** Resolves the open session, posts a system notice, and records the transition. */

@@ -119,8 +119,7 @@ export class ConversationRoom extends Server<Env> {
    */
   async scheduleAlarm(): Promise<void> {
     const session = this.store.session();
-    const times = [pendingSyncAt(this.store), shownDueAt(this), isOpen(session) ? idleDeadline(session, this.idleMs()) : null].filter((t): t is number => t !== null);
-    const at = times.length ? Math.min(...times) : null;
+    const at = earliest(earliest(pendingSyncAt(this.store), shownDueAt(this)), isOpen(session) ? idleDeadline(session, this.idleMs()) : null);
     const armed = this.alarmAt;
     if (at !== null && typeof armed === "number" && armed <= at && armed > Date.now()) return;
     if (at === null && armed === null) return;
@@ -234,5 +233,9 @@ export class ConversationRoom extends Server<Env> {
   private identityOf(request: Request): ConnectionState | null {
     return decodeIdentity(request.headers.get(IDENTITY_HEADER));
   }
+}
 
+/** The earlier of two times, either of which may be absent. */
+function earliest(a: number | null, b: number | null): number | null {
+  return a === null ? b : b === null ? a : Math.min(a, b);
 }

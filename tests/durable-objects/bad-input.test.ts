@@ -44,6 +44,21 @@ describe("ConversationRoom: bad frames are refused with a clear error and store 
     shopper.close();
   });
 
+  it("names the refused message's clientId, so the sender can mark that one failed", async () => {
+    const customer = uniqueCustomer();
+    const shopper = await connect(`apparel:${customer}`, await shopperToken(customer));
+    await shopper.next("room.joined");
+    const clientId = cid();
+    shopper.send({ type: "message.send", clientId, kind: "text", text: "   " });
+    const err = await shopper.next("error");
+    expect(err.clientId).toBe(clientId);
+    expect(err.error.message).toMatch(/text: must not be empty/);
+    // A frame whose clientId is itself malformed has no clientId to name.
+    shopper.send({ type: "message.send", clientId: "x", kind: "text", text: "hi" });
+    expect((await shopper.next("error")).clientId).toBeUndefined();
+    shopper.close();
+  });
+
   it("refuses a frame over the frame size limit", async () => {
     const customer = uniqueCustomer();
     const shopper = await connect(`apparel:${customer}`, await shopperToken(customer));

@@ -12,9 +12,12 @@ export function randomToken(prefix: string, bytes = 32): string {
   return `${prefix}_${base64url(crypto.getRandomValues(new Uint8Array(bytes)))}`;
 }
 
-/** A short random id (for ids of rows and objects). */
+/**
+ * A random id for rows and objects (122 random bits). One native call: the room makes one for
+ * each session and each bot reply, and building one from bytes made six strings.
+ */
 export function randomId(prefix: string): string {
-  return randomToken(prefix, 12);
+  return `${prefix}_${crypto.randomUUID()}`;
 }
 
 /** Hex SHA-256 of a string: tokens are stored hashed, never as given. */

@@ -16,10 +16,10 @@ export async function botSay(room: ConversationRoom, s: SessionState, body: Mess
 }
 
 /** Answers about one order: a sentence, the order card and the logistics track. */
-export async function botOrderAnswer(room: ConversationRoom, s: SessionState, order: OrderSummary, now: number): Promise<void> {
+export async function botOrderAnswer(room: ConversationRoom, s: SessionState, order: OrderSummary, timeZone: string, now: number): Promise<void> {
   const track = await room.orders.track(order, now);
   const locale = room.customerClaims()?.locale ?? "zh-CN";
-  const text = describeOrder(order, track, now, locale);
+  const text = describeOrder(order, track, now, locale, timeZone);
   await botSay(room, s, {
     text,
     order: orderCardOf(order),

@@ -7,7 +7,7 @@
 import { asksForHuman, decideBotTurn, greetingFor, type BotAction } from "../../core/domain/bot";
 import { detectIntent } from "../../core/domain/intent";
 import { resolveOrderReference, type OrderSummary } from "../../core/domain/order-reference";
-import { isWithinBusinessHours } from "../../core/domain/routing";
+import { DEFAULT_TIME_ZONE, isWithinBusinessHours } from "../../core/domain/routing";
 import { isUpset } from "../../core/domain/sentiment";
 import { isOpen, type SessionState } from "../../core/domain/session";
 import type { Channel, ChatMessage, Entry } from "../../core/protocol";
@@ -72,12 +72,14 @@ export async function botTurn(room: ConversationRoom, message: ChatMessage, now:
   const orderQuestion = ORDER_INTENTS.has(intent.intent) || message.kind === "order_card";
   // Search and the orders lookup cost I/O on every message: skip what this turn cannot use.
   const decided = askedForHuman || upset;
-  const [hits, orders] = await Promise.all([
+  const [hits, orders, timeZone] = await Promise.all([
     text && !decided ? knowledge.search(room.ref.shopId, text, now) : Promise.resolve([]),
     orderQuestion && !decided ? room.orders.list(now) : Promise.resolve([]),
+    // "昨天" is a day in the shop's time zone (its business hours name it).
+    orderQuestion && !decided ? shopRouting(database(room.bindings.DB), room.ref.shopId, now).then((r) => r.hours.timeZone) : Promise.resolve(DEFAULT_TIME_ZONE),
   ]);
   const entryOrderId = message.kind === "order_card" ? message.body.order?.orderId : s.entry?.type === "order" ? s.entry.id : undefined;
-  const found = orderQuestion && !decided ? resolveOrderReference({ message: text, orders, now, entryOrderId }) : { referenced: false, candidates: [], ambiguous: false };
+  const found = orderQuestion && !decided ? resolveOrderReference({ message: text, orders, now, entryOrderId, timeZone }) : { referenced: false, candidates: [], ambiguous: false };
   const lowKey = `bot_low:${s.id}`;
   const action = decideBotTurn({
     text,
@@ -91,10 +93,10 @@ export async function botTurn(room: ConversationRoom, message: ChatMessage, now:
     thresholds: BOT_THRESHOLDS,
   });
   room.store.setMeta(lowKey, String(action.kind === "suggest" ? action.lowStreak : 0));
-  await carryOut(room, s, action, text, hits, orders, now);
+  await carryOut(room, s, action, text, hits, orders, timeZone, now);
 }
 
-async function carryOut(room: ConversationRoom, s: SessionState, action: BotAction, text: string, hits: Awaited<ReturnType<ReturnType<typeof knowledgePort>["search"]>>, orders: OrderSummary[], now: number): Promise<void> {
+async function carryOut(room: ConversationRoom, s: SessionState, action: BotAction, text: string, hits: Awaited<ReturnType<ReturnType<typeof knowledgePort>["search"]>>, orders: OrderSummary[], timeZone: string, now: number): Promise<void> {
   const knowledge = knowledgePort(room.bindings);
   switch (action.kind) {
     case "answer": {
@@ -109,7 +111,7 @@ async function carryOut(room: ConversationRoom, s: SessionState, action: BotActi
       await knowledge.unanswered(room.ref.shopId, text, "no_match", room.ref.threadId, now);
       return;
     case "order_status":
-      return botOrderAnswer(room, s, orders.find((o) => o.id === action.orderId)!, now);
+      return botOrderAnswer(room, s, orders.find((o) => o.id === action.orderId)!, timeZone, now);
     case "order_choice":
       return botOrderChoice(room, s, orders.filter((o) => action.orderIds.includes(o.id)));
     case "handoff":

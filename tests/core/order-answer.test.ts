@@ -10,16 +10,25 @@ const track = [
 
 describe("order answers", () => {
   it("says when it was bought, who carries it and the latest step, in Chinese", () => {
-    const text = describeOrder(order, track, now, "zh-CN");
+    const text = describeOrder(order, track, now, "zh-CN", "Asia/Shanghai");
     expect(text).toContain("您昨天购买的「纯棉圆领T恤」");
     expect(text).toContain("运输中");
     expect(text).toContain("已由顺丰速运揽收");
     expect(text).toContain("快件已到达【上海转运中心】");
+    // The latest step's time is relative (stored text, read in any zone): 08:05 seen at 15:00.
+    expect(text).toContain("最新（6小时前 上海）");
+  });
+
+  it("counts yesterday in the shop's time zone, the one the shopper's 昨天 was read in", () => {
+    // 01:00 in Shanghai on the 20th is still the 19th in New York (12:00 the day before).
+    const early = { ...order, createdAt: Date.parse("2026-11-20T01:00:00+08:00") };
+    expect(describeOrder(early, [], now, "zh-CN", "Asia/Shanghai")).toContain("您今天购买的");
+    expect(describeOrder(early, [], now, "zh-CN", "America/New_York")).toContain("您昨天购买的");
   });
 
   it("speaks English to an English-speaking shopper, and copes with no track yet", () => {
-    expect(describeOrder(order, track, now, "en-US")).toMatch(/^The 纯棉圆领T恤 you ordered yesterday is: in transit\. 顺丰速运 picked it up/);
+    expect(describeOrder(order, track, now, "en-US", "Asia/Shanghai")).toMatch(/^The 纯棉圆领T恤 you ordered yesterday is: in transit\. 顺丰速运 picked it up; latest \(6 h ago, 上海\)/);
     const paid = { ...order, status: "paid", createdAt: now - 3 * 3600_000, items: [{ title: "A", qty: 1 }, { title: "B", qty: 2 }] };
-    expect(describeOrder(paid, [], now, "zh-CN")).toBe("您今天购买的「A 等2件」当前状态：待发货。");
+    expect(describeOrder(paid, [], now, "zh-CN", "Asia/Shanghai")).toBe("您今天购买的「A 等2件」当前状态：待发货。");
   });
 });

@@ -45,12 +45,25 @@ function whenEn(t: number, now: number, tz: string): string {
   return `on ${new Intl.DateTimeFormat("en-US", { timeZone: tz, month: "short", day: "numeric" }).format(new Date(t))}`;
 }
 
-function clock(t: number, tz: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { timeZone: tz, month: "numeric", day: "numeric", hour: "2-digit", minute: "2-digit", hour12: false }).format(new Date(t));
+/**
+ * How long ago a step happened. Relative on purpose: the sentence is stored text, read in any
+ * time zone, and the track card under it shows each step's time in the reader's own.
+ */
+function ago(t: number, now: number, en: boolean): string {
+  const minutes = Math.max(0, Math.floor((now - t) / 60_000));
+  if (minutes < 1) return en ? "just now" : "刚刚";
+  if (minutes < 60) return en ? `${minutes} min ago` : `${minutes}分钟前`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 24) return en ? `${hours} h ago` : `${hours}小时前`;
+  const days = Math.floor(hours / 24);
+  return en ? `${days} day${days > 1 ? "s" : ""} ago` : `${days}天前`;
 }
 
-/** One sentence about the order's state and its latest logistics step (track newest first). */
-export function describeOrder(order: OrderForAnswer, track: TrackStep[], now: number, locale: string, timeZone = "Asia/Shanghai"): string {
+/**
+ * One sentence about the order's state and its latest logistics step (track newest first).
+ * "Yesterday" is a calendar day in the shop's time zone, the one the shopper's "昨天" was read in.
+ */
+export function describeOrder(order: OrderForAnswer, track: TrackStep[], now: number, locale: string, timeZone: string): string {
   const en = locale.startsWith("en");
   const first = order.items[0];
   const what = first ? `${first.title}${order.items.length > 1 ? (en ? ` and ${order.items.length - 1} more` : ` 等${order.items.length}件`) : ""}` : "";
@@ -60,9 +73,9 @@ export function describeOrder(order: OrderForAnswer, track: TrackStep[], now: nu
   if (en) {
     const head = `The ${what} you ordered ${whenEn(order.createdAt, now, timeZone)} is: ${status.en.toLowerCase()}.`;
     if (!latest) return head;
-    return `${head} ${pickup!.carrier} picked it up; latest (${clock(latest.occurredAt, timeZone, "en-US")}${latest.location ? `, ${latest.location}` : ""}): ${latest.description}`;
+    return `${head} ${pickup!.carrier} picked it up; latest (${ago(latest.occurredAt, now, true)}${latest.location ? `, ${latest.location}` : ""}): ${latest.description}`;
   }
   const head = `您${whenZh(order.createdAt, now, timeZone)}购买的「${what}」当前状态：${status.zh}。`;
   if (!latest) return head;
-  return `${head}已由${pickup!.carrier}揽收，最新（${clock(latest.occurredAt, timeZone, "zh-CN")}${latest.location ? ` ${latest.location}` : ""}）：${latest.description}`;
+  return `${head}已由${pickup!.carrier}揽收，最新（${ago(latest.occurredAt, now, false)}${latest.location ? ` ${latest.location}` : ""}）：${latest.description}`;
 }

@@ -2,7 +2,7 @@
  * Identity shapes: the shopper token's claims (what a mall signs) and the staff login body.
  */
 import * as v from "valibot";
-import { CustomerId, CustomerLevel } from "./common";
+import { CustomerId, CustomerLevel, ShopId, ThreadId } from "./common";
 
 /**
  * Claims of a shopper token, an HS256 JWT the mall signs with the shared secret.
@@ -68,3 +68,10 @@ export const GuestBody = v.object({
 });
 
 export const DemoShopperTokenBody = v.object({ customerId: CustomerId });
+
+/** A socket ticket's target: a thread's room (`shopId:customerId`) or a shop's agent queue. */
+export const SocketTicketBody = v.variant("party", [
+  v.object({ party: v.literal("conversation-room"), name: ThreadId }),
+  v.object({ party: v.literal("agent-queue"), name: ShopId }),
+], "party must be conversation-room or agent-queue");
+export type SocketTicketBody = v.InferOutput<typeof SocketTicketBody>;

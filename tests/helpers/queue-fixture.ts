@@ -70,8 +70,8 @@ export interface QueueClient {
 }
 
 /** An agent's console connected to the shop's queue. */
-export async function connectQueue(shopId: string, token: string): Promise<QueueClient> {
-  const res = await exports.default.fetch(`http://kefu.test/parties/agent-queue/${shopId}?token=${encodeURIComponent(token)}`, { headers: { upgrade: "websocket" } });
+export async function connectQueue(shopId: string, token: string, credential: "token" | "ticket" = "token"): Promise<QueueClient> {
+  const res = await exports.default.fetch(`http://kefu.test/parties/agent-queue/${shopId}?${credential}=${encodeURIComponent(token)}`, { headers: { upgrade: "websocket" } });
   const ws = res.webSocket;
   if (!ws) throw Object.assign(new Error(`upgrade refused: ${res.status}`), { status: res.status });
   ws.accept();

@@ -24,11 +24,13 @@ export interface ConnectOptions {
   entryType?: string;
   entryId?: string;
   since?: number;
+  /** Connect with this socket ticket instead of the token (the token argument is then unused). */
+  ticket?: string;
 }
 
 /** Opens a socket; rejects with the HTTP status when the upgrade is refused. */
 export async function connect(threadId: string, token: string, opts: ConnectOptions = {}): Promise<SocketClient> {
-  const q = new URLSearchParams({ token, channel: opts.channel ?? "pc" });
+  const q = new URLSearchParams({ ...(opts.ticket ? { ticket: opts.ticket } : { token }), channel: opts.channel ?? "pc" });
   if (opts.entryType) q.set("entryType", opts.entryType);
   if (opts.entryId) q.set("entryId", opts.entryId);
   if (opts.since !== undefined) q.set("since", String(opts.since));

@@ -3,7 +3,7 @@
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { DemoShopperTokenBody, GuestBody, LoginBody } from "../../core/protocol";
+import { DemoShopperTokenBody, GuestBody, LoginBody, SocketTicketBody } from "../../core/protocol";
 import { database } from "../db/client";
 import { listCustomers } from "../db/repos/customers";
 import type { AppEnv } from "../env";
@@ -12,6 +12,7 @@ import { clientAddress } from "../middleware/rate-limit";
 import { valid } from "../middleware/validate";
 import { issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";
+import { issueTicket } from "../services/socket-ticket";
 
 export const authRoutes = new Hono<AppEnv>()
   .post(
@@ -25,6 +26,13 @@ export const authRoutes = new Hono<AppEnv>()
     if (token) await logout(database(c.env.DB), token);
     return c.body(null, 204);
   })
+  .post(
+    "/socket-tickets",
+    describeRoute({ tags: ["auth"], summary: "A ticket (60 s) for one socket: put it in the socket URL as `ticket` instead of the bearer token." }),
+    requireIdentity,
+    valid("json", SocketTicketBody),
+    async (c) => c.json(await issueTicket(c.env, bearerOf(c.req.raw)!, c.get("identity"), c.req.valid("json"))),
+  )
   .get("/me", describeRoute({ tags: ["auth"], summary: "Who the bearer token belongs to." }), requireIdentity, (c) => c.json({ identity: c.get("identity") }))
   .post(
     "/auth/guest",

@@ -106,6 +106,14 @@ export function canAccessThread(identity: Identity, threadId: string): boolean {
   return staffCanAccessShop(identity, shopId);
 }
 
+/** Staff join their own shop's queue; platform admins may watch any shop's. */
+export function assertMayJoinQueue(identity: Identity, shopId: string): asserts identity is StaffIdentity {
+  if (identity.kind !== "staff") throw new DomainError("forbidden", "only staff connect to a queue");
+  const own = identity.shopId === shopId;
+  const platformAdmin = identity.role === "platform_admin" && identity.shopId === PLATFORM_SHOP_ID;
+  if (!own && !platformAdmin) throw new DomainError("forbidden", "you may only join your own shop's queue");
+}
+
 export function isAdmin(identity: Identity): boolean {
   return identity.kind === "staff" && (identity.role === "platform_admin" || identity.role === "shop_admin");
 }

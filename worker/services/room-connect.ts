@@ -1,16 +1,17 @@
 /**
- * Admission to a room's socket: the token (query `token`, since browsers cannot set headers on
- * a WebSocket), the thread, the tenancy check, channel and entry. On success the Worker passes
- * the identity to the room in a header it always overwrites, and drops the token from the URL.
+ * Admission to a room's socket: the credential (query `ticket`, or `token`: browsers cannot set
+ * headers on a WebSocket; see socket-ticket.ts), the thread, the tenancy check, channel and entry.
+ * On success the Worker passes the identity to the room in a header it always overwrites, and
+ * drops the credential from the URL.
  */
 import * as v from "valibot";
 import { Channel, EntryType, ThreadId, parseInput } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import { encodeIdentity, IDENTITY_HEADER, type ConnectionState } from "../../durable-objects/conversation/connection-state";
 import { canAccessThread, identify } from "./identity";
+import { socketToken } from "./socket-ticket";
 
 const ConnectQuery = v.object({
-  token: v.pipe(v.string("token is required"), v.minLength(1, "token is required")),
   channel: v.optional(Channel, "pc"),
   entryType: v.optional(EntryType),
   entryId: v.optional(v.pipe(v.string(), v.maxLength(64))),
@@ -22,10 +23,10 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   const thread = parseInput(ThreadId, threadId);
   if (!thread.ok) throw new DomainError("invalid_input", `thread: ${thread.message}`);
   const url = new URL(req.url);
-  if (!url.searchParams.get("token")) throw new DomainError("unauthorized", "token is required (query parameter `token`)");
+  const token = await socketToken(env, url.searchParams, "conversation-room", threadId);
   const q = parseInput(ConnectQuery, Object.fromEntries(url.searchParams));
   if (!q.ok) throw new DomainError("invalid_input", q.message, q.issues);
-  const identity = await identify(env, q.value.token);
+  const identity = await identify(env, token);
   if (!canAccessThread(identity, threadId)) throw new DomainError("forbidden", "you may not join this thread");
 
   const entry = q.value.entryType ? { type: q.value.entryType, ...(q.value.entryId ? { id: q.value.entryId } : {}) } : null;
@@ -35,6 +36,7 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
       : { role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry };
 
   url.searchParams.delete("token");
+  url.searchParams.delete("ticket");
   const forwarded = new Request(url, req);
   forwarded.headers.set(IDENTITY_HEADER, encodeIdentity(state));
   return forwarded;

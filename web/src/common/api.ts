@@ -74,6 +74,14 @@ export function createApi(opts: ApiOptions): ApiClient {
   };
 }
 
+/**
+ * A 60-s ticket for one socket, so the bearer token never rides in a socket URL (proxies and
+ * access logs keep URLs). Asked on every (re)connect; a refused token ends the session (401).
+ */
+export async function socketTicket(api: ApiClient, party: "conversation-room" | "agent-queue", name: string): Promise<string> {
+  return (await api.post<{ ticket: string }>("/socket-tickets", { party, name })).ticket;
+}
+
 async function errorOf(res: Response): Promise<ApiError> {
   const body: unknown = await res.json().catch(() => null);
   const parsed = v.safeParse(ErrorBody, body);

@@ -1,14 +1,16 @@
 /**
  * Opens the socket of a thread's ConversationRoom (`/parties/conversation-room/<threadId>`).
- * The token rides in the query because browsers cannot set headers on a WebSocket; the Worker
- * strips it before the room sees the request.
+ * Browsers cannot set headers on a WebSocket, so the credential rides in the query: a ticket
+ * asked for each connect (`socketTicket`), never the token itself; the Worker strips it before
+ * the room sees the request.
  */
 import PartySocket from "partysocket";
 import type { Channel, Entry } from "../../../core/protocol";
 
 export interface RoomSocketOptions {
   threadId: string;
-  token: string;
+  /** A fresh socket ticket (`socketTicket`), asked on every (re)connect. */
+  ticket: () => Promise<string>;
   channel: Channel;
   entry?: Entry | null;
   /** The highest seq the client holds; read on every (re)connect so the room replays exactly what was missed. */
@@ -22,7 +24,7 @@ export function openRoomSocket(opts: RoomSocketOptions): PartySocket {
     party: "conversation-room",
     room: opts.threadId,
     query: async () => ({
-      token: opts.token,
+      ticket: await opts.ticket(),
       channel: opts.channel,
       entryType: opts.entry?.type,
       entryId: opts.entry?.id,

@@ -7,7 +7,7 @@ import { batch, computed, createModel, effect } from "@preact/signals";
 import * as v from "valibot";
 import { parseFrame } from "../common/socket-frame";
 import { ChatMessage, LeaveMessageSubmit, ServerEvent, parseInput, type Channel, type Entry, type Side } from "../../../core/protocol";
-import { ApiError, toApiError, type ApiClient } from "../common/api";
+import { ApiError, socketTicket, toApiError, type ApiClient } from "../common/api";
 import type { HistoryPage } from "../common/api-types";
 import { openRoomSocket } from "../common/room-socket";
 import { addMessages, applyEvent, createConversationState, maxSeq } from "./conversation-state";
@@ -17,7 +17,6 @@ import { createSender } from "./conversation-send";
 export interface ConversationOptions {
   api: ApiClient;
   threadId: string;
-  token: string;
   me: { id: string; side: Side };
   channel: Channel;
   entry?: Entry | null;
@@ -83,7 +82,7 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
   }
 
   effect(() => {
-    const ws = openRoomSocket({ threadId: opts.threadId, token: opts.token, channel: opts.channel, entry: opts.entry, lastSeq: () => lastSeq.peek() });
+    const ws = openRoomSocket({ threadId: opts.threadId, ticket: () => socketTicket(opts.api, "conversation-room", opts.threadId), channel: opts.channel, entry: opts.entry, lastSeq: () => lastSeq.peek() });
     socket = ws;
     ws.addEventListener("message", onFrame);
     ws.addEventListener("close", onClose);

@@ -7,6 +7,7 @@
 import { batch, computed, createModel, effect, signal } from "@preact/signals";
 import { parseFrame } from "../common/socket-frame";
 import { QueueCommand, QueueEvent, parseInput, type QueueSnapshot } from "../../../core/protocol";
+import { socketTicket, type ApiClient } from "../common/api";
 import { openQueueSocket } from "../common/queue-socket";
 import type { ConnectionStatus, UiError } from "./conversation-state";
 import { createCommandTracker } from "./queue-commands";
@@ -27,7 +28,7 @@ export interface MyChat {
 }
 
 export interface QueueOptions {
-  token: string;
+  api: ApiClient;
   shopId: string;
   staffId: string;
   /** A new chat was given to this agent (not one they picked or claimed themselves). */
@@ -96,7 +97,7 @@ export const QueueModel = createModel((opts: QueueOptions) => {
   }
 
   effect(() => {
-    const ws = openQueueSocket({ shopId: opts.shopId, token: opts.token });
+    const ws = openQueueSocket({ shopId: opts.shopId, ticket: () => socketTicket(opts.api, "agent-queue", opts.shopId) });
     socket = ws;
     ws.addEventListener("message", onFrame);
     ws.addEventListener("close", onClose);

@@ -52,7 +52,6 @@ export const WidgetModel = createModel((opts: WidgetOptions) => {
         new ConversationModel({
           api,
           threadId: threadIdOf(opts.shopId, who.customerId),
-          token: who.token,
           me: { id: who.customerId, side: "customer" },
           channel: opts.channel,
           entry: entryOf(opts),

@@ -61,7 +61,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   }
 
   const queue = new QueueModel({
-    token: opts.token,
+    api,
     shopId: own,
     staffId: opts.staff.id,
     onAssigned: (a) => {
@@ -83,7 +83,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   effect(() => {
     const shopId = watchedShop.value;
     if (shopId === own) return;
-    const model = untracked(() => new QueueModel({ token: opts.token, shopId, staffId: opts.staff.id }));
+    const model = untracked(() => new QueueModel({ api, shopId, staffId: opts.staff.id }));
     watched.value = model;
     return () => {
       watched.value = null;
@@ -120,7 +120,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     if (!threadId) return;
     untracked(() => queue.markSeen(threadId));
     const model = untracked(
-      () => new ConversationModel({ api, threadId, token: opts.token, me: { id: opts.staff.id, side: "agent" }, channel: "pc" }),
+      () => new ConversationModel({ api, threadId, me: { id: opts.staff.id, side: "agent" }, channel: "pc" }),
     );
     const extras = untracked(() => new ThreadToolsModel({ api, threadId, conversation: model, listEntry }));
     conversation.value = model;

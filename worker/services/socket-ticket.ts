@@ -1,0 +1,108 @@
+/**
+ * Socket tickets: browsers cannot set headers on a WebSocket, so a socket's credential travels in
+ * its URL, where proxies and access logs may keep it. Instead of the bearer token (valid for hours
+ * or days), our clients put a ticket there: the token sealed (AES-GCM) for one socket target
+ * (`conversation-room/<threadId>` or `agent-queue/<shopId>`) for TICKET_TTL_MS. A logged ticket is
+ * useless a minute later and opens nothing else; admission opens it and checks the token inside
+ * exactly as it checks a token given directly (so a token revoked meanwhile is refused).
+ *
+ * The key is derived (HKDF) from GUEST_TOKEN_SECRET, the secret of the tokens we sign ourselves,
+ * so there is nothing new to configure and rotating that secret voids every ticket too.
+ */
+import { DomainError } from "../../core/domain/errors";
+import { base64url } from "../lib/crypto";
+import type { SocketTicketBody } from "../../core/protocol";
+import { assertMayJoinQueue, canAccessThread, guestSecret, type Identity } from "./identity";
+
+export const TICKET_TTL_MS = 60_000;
+export const TICKET_PREFIX = "tk_";
+export type SocketParty = SocketTicketBody["party"];
+
+const keys = new Map<string, Promise<CryptoKey>>();
+
+/** The AES key for a secret, derived once per isolate. */
+function keyFor(secret: string): Promise<CryptoKey> {
+  let key = keys.get(secret);
+  if (!key) {
+    key = crypto.subtle
+      .importKey("raw", new TextEncoder().encode(secret), "HKDF", false, ["deriveKey"])
+      .then((base) =>
+        crypto.subtle.deriveKey(
+          { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: new TextEncoder().encode("kefu-edge socket ticket v1") },
+          base,
+          { name: "AES-GCM", length: 256 },
+          false,
+          ["encrypt", "decrypt"],
+        ),
+      );
+    keys.set(secret, key);
+  }
+  return key;
+}
+
+function fromBase64url(text: string): Uint8Array | null {
+  if (!/^[A-Za-z0-9_-]+$/.test(text)) return null;
+  try {
+    const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
+    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
+  } catch {
+    return null;
+  }
+}
+
+/** The target a ticket opens, as it is sealed in: party and object name. */
+function targetOf(party: SocketParty, name: string): string {
+  return `${party}/${name}`;
+}
+
+/** Seals `token` for one socket target until `now + TICKET_TTL_MS`. */
+export async function sealTicket(env: Env, token: string, party: SocketParty, name: string, now: number): Promise<{ ticket: string; expiresAt: number }> {
+  const expiresAt = now + TICKET_TTL_MS;
+  const iv = crypto.getRandomValues(new Uint8Array(12));
+  const plain = new TextEncoder().encode(JSON.stringify({ t: token, x: expiresAt }));
+  // The target is the AES-GCM associated data: a ticket sealed for one thread fails to open for another.
+  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(targetOf(party, name)) }, await keyFor(guestSecret(env)), plain);
+  const bytes = new Uint8Array(12 + sealed.byteLength);
+  bytes.set(iv);
+  bytes.set(new Uint8Array(sealed), 12);
+  return { ticket: `${TICKET_PREFIX}${base64url(bytes)}`, expiresAt };
+}
+
+/** The token sealed in `ticket` for this target, or `unauthorized` (forged, for another target, or expired). */
+export async function openTicket(env: Env, ticket: string, party: SocketParty, name: string, now: number): Promise<string> {
+  const refused = new DomainError("unauthorized", "socket ticket is invalid, for another socket, or expired: ask POST /api/socket-tickets for a new one");
+  const bytes = ticket.startsWith(TICKET_PREFIX) ? fromBase64url(ticket.slice(TICKET_PREFIX.length)) : null;
+  if (!bytes || bytes.length < 12 + 16) throw refused;
+  let plain: ArrayBuffer;
+  try {
+    plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.subarray(0, 12), additionalData: new TextEncoder().encode(targetOf(party, name)) }, await keyFor(guestSecret(env)), bytes.subarray(12));
+  } catch {
+    throw refused;
+  }
+  const { t, x } = JSON.parse(new TextDecoder().decode(plain)) as { t: string; x: number };
+  if (!(x > now)) throw refused;
+  return t;
+}
+
+/**
+ * A ticket for the caller's token to open one socket, refused up front (not at the upgrade, where
+ * a browser learns nothing of why) when the caller may not join it.
+ */
+export async function issueTicket(env: Env, token: string, identity: Identity, target: SocketTicketBody, now = Date.now()): Promise<{ ticket: string; expiresAt: number }> {
+  if (target.party === "conversation-room") {
+    if (!canAccessThread(identity, target.name)) throw new DomainError("forbidden", "you may not join this thread");
+  } else assertMayJoinQueue(identity, target.name);
+  return sealTicket(env, token, target.party, target.name, now);
+}
+
+/**
+ * The bearer token of a socket upgrade: sealed in `ticket` (what our clients send), or given as
+ * `token` (still accepted, for clients that cannot make the ticket call first).
+ */
+export async function socketToken(env: Env, params: URLSearchParams, party: SocketParty, name: string, now = Date.now()): Promise<string> {
+  const ticket = params.get("ticket");
+  if (ticket) return openTicket(env, ticket, party, name, now);
+  const token = params.get("token");
+  if (token) return token;
+  throw new DomainError("unauthorized", "a socket ticket is required (query parameter `ticket`, from POST /api/socket-tickets)");
+}

@@ -3,7 +3,7 @@
  * call, and our one error body `{ error: { code, message } }` turned into an `ApiError`.
  */
 import * as v from "valibot";
-import { ErrorBody } from "../../../core/protocol";
+import { ErrorBody, type SocketTicketBody } from "../../../core/protocol";
 
 /** A failed call. `code` is the server's error code, or `network` when no answer came. */
 export class ApiError extends Error {
@@ -78,7 +78,7 @@ export function createApi(opts: ApiOptions): ApiClient {
  * A 60-s ticket for one socket, so the bearer token never rides in a socket URL (proxies and
  * access logs keep URLs). Asked on every (re)connect; a refused token ends the session (401).
  */
-export async function socketTicket(api: ApiClient, party: "conversation-room" | "agent-queue", name: string): Promise<string> {
+export async function socketTicket(api: ApiClient, party: SocketTicketBody["party"], name: string): Promise<string> {
   return (await api.post<{ ticket: string }>("/socket-tickets", { party, name })).ticket;
 }
 

@@ -75,8 +75,7 @@ export async function botTurn(room: ConversationRoom, message: ChatMessage, now:
   const [hits, orders, timeZone] = await Promise.all([
     text && !decided ? knowledge.search(room.ref.shopId, text, now) : Promise.resolve([]),
     orderQuestion && !decided ? room.orders.list(now) : Promise.resolve([]),
-    // "昨天" is a day in the shop's time zone (its business hours name it).
-    orderQuestion && !decided ? shopRouting(database(room.bindings.DB), room.ref.shopId, now).then((r) => r.hours.timeZone) : Promise.resolve(DEFAULT_TIME_ZONE),
+    orderQuestion && !decided ? shopTimeZone(room, now) : Promise.resolve(DEFAULT_TIME_ZONE),
   ]);
   const entryOrderId = message.kind === "order_card" ? message.body.order?.orderId : s.entry?.type === "order" ? s.entry.id : undefined;
   const found = orderQuestion && !decided ? resolveOrderReference({ message: text, orders, now, entryOrderId, timeZone }) : { referenced: false, candidates: [], ambiguous: false };
@@ -94,6 +93,11 @@ export async function botTurn(room: ConversationRoom, message: ChatMessage, now:
   });
   room.store.setMeta(lowKey, String(action.kind === "suggest" ? action.lowStreak : 0));
   await carryOut(room, s, action, text, hits, orders, timeZone, now);
+}
+
+/** The shop's time zone (its business hours name it): "昨天" is a calendar day there. */
+async function shopTimeZone(room: ConversationRoom, now: number): Promise<string> {
+  return (await shopRouting(database(room.bindings.DB), room.ref.shopId, now)).hours.timeZone;
 }
 
 async function carryOut(room: ConversationRoom, s: SessionState, action: BotAction, text: string, hits: Awaited<ReturnType<ReturnType<typeof knowledgePort>["search"]>>, orders: OrderSummary[], timeZone: string, now: number): Promise<void> {

@@ -3,6 +3,7 @@
  * shopper's language ("您昨天购买的 纯棉T恤 已由 顺丰速运 揽收，最新：…").
  */
 import { ORDER_STATUS_NAMES, type OrderStatus } from "../catalog";
+import { dayNumberAt } from "../order-reference/calendar";
 
 export interface TrackStep {
   carrier: string;
@@ -18,15 +19,9 @@ export interface OrderForAnswer {
   items: { title: string; qty: number }[];
 }
 
-const DAY = 86_400_000;
-
-/** Calendar-day difference in a time zone (today 0, yesterday 1, …). */
+/** Calendar-day difference in a time zone (today 0, yesterday 1, …), the calendar the resolver reads "昨天" in. */
 function daysAgo(t: number, now: number, timeZone: string): number {
-  const day = (x: number) => {
-    const p = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(x));
-    return Date.parse(`${p}T00:00:00Z`);
-  };
-  return Math.round((day(now) - day(t)) / DAY);
+  return dayNumberAt(now, timeZone) - dayNumberAt(t, timeZone);
 }
 
 function whenZh(t: number, now: number, tz: string): string {

@@ -12,8 +12,8 @@ export type HHMM = v.InferOutput<typeof HHMM>;
 export const WEEKDAYS = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
 
-/** The default zone of the mall and its shops. */
-export const DEFAULT_TIME_ZONE = "Asia/Shanghai";
+/** The default zone of the mall and its shops: one constant with the order resolver's calendar. */
+export { DEFAULT_TIME_ZONE } from "../order-reference/calendar";
 
 /** Minutes since midnight of an `HH:MM` string. */
 export function toMinutes(hhmm: string): number {

@@ -31,4 +31,12 @@ describe("order answers", () => {
     const paid = { ...order, status: "paid", createdAt: now - 3 * 3600_000, items: [{ title: "A", qty: 1 }, { title: "B", qty: 2 }] };
     expect(describeOrder(paid, [], now, "zh-CN", "Asia/Shanghai")).toBe("您今天购买的「A 等2件」当前状态：待发货。");
   });
+
+  it("names both carriers when the parcel was handed to another on the way", () => {
+    const lastMile = { carrier: "京东物流", status: "out_for_delivery", description: "快递员正在派送", location: "上海", occurredAt: Date.parse("2026-11-20T13:30:00+08:00") };
+    expect(describeOrder(order, [lastMile, ...track], now, "zh-CN", "Asia/Shanghai")).toContain("已由顺丰速运揽收，现由京东物流配送，最新（1小时前 上海）：快递员正在派送");
+    expect(describeOrder(order, [lastMile, ...track], now, "en-US", "Asia/Shanghai")).toContain("顺丰速运 picked it up, now with 京东物流; latest (1 h ago, 上海)");
+    // One carrier all the way: named once.
+    expect(describeOrder(order, track, now, "zh-CN", "Asia/Shanghai")).not.toContain("现由");
+  });
 });

@@ -3,6 +3,7 @@
  */
 import * as v from "valibot";
 import { Channel, CustomerLevel, EntryType, ShopId } from "./common";
+import { BusinessHours } from "../domain/routing/business-hours";
 
 export const ShopQuery = v.object({ shop: v.optional(ShopId) });
 
@@ -37,5 +38,9 @@ export const RuleTestBody = v.object({
 export type RuleTestBody = v.InferOutput<typeof RuleTestBody>;
 
 export const RulesPut = v.object({ rules: v.unknown() });
+
+/** The shop's service hours (服务时间): a zone and each weekday's opening intervals; an empty day is closed. */
+export const BusinessHoursPut = v.object({ hours: BusinessHours });
+export type BusinessHoursPut = v.InferOutput<typeof BusinessHoursPut>;
 
 export const LeaveMessageQuery = v.object({ shop: v.optional(ShopId), status: v.optional(v.picklist(["open", "handled", "all"]), "open") });

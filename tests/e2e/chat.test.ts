@@ -2,7 +2,7 @@
  * Browser test: real Chromium (Debian's package, driven by playwright-core) against `wrangler
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
- * without a reload. Screenshots go to tests/e2e/screenshots/.
+ * without a reload; a shop admin sets the service hours. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -99,5 +99,37 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
       await agent.locator(`[data-testid="context-order"][data-order-id="${orderId}"]`).waitFor({ timeout: 10_000 });
     }
     await agent.screenshot({ path: `${SHOTS}/context-live.png` });
+  });
+
+  it("lets a shop admin set the service hours, naming a bad time, and keeps what was saved", async () => {
+    // The food shop: the chats above are apparel's, and their hand-offs must not meet closed hours.
+    const admin = await consoleAs("admin@food.demo");
+    const openHours = async () => {
+      await admin.getByTestId("nav-admin").click();
+      await admin.getByTestId("admin-tab-hours").click();
+      await admin.getByTestId("hours-admin").waitFor({ timeout: 10_000 });
+    };
+    await openHours();
+    const day = (d: string) => admin.locator(`[data-testid="hours-day"][data-day="${d}"]`);
+    // Closed on Sundays.
+    while ((await day("sun").getByTestId("hours-remove").count()) > 0) await day("sun").getByTestId("hours-remove").first().click();
+    await day("sun").getByTestId("hours-closed").waitFor();
+    // Monday 09:00 to "25:00": refused under the field, in the UI's language, before anything is sent.
+    if ((await day("mon").getByTestId("hours-to").count()) === 0) await day("mon").getByTestId("hours-add").click();
+    await day("mon").getByTestId("hours-from").first().fill("09:00");
+    await day("mon").getByTestId("hours-to").first().fill("25:00");
+    await admin.getByTestId("hours-save").click();
+    await expect.poll(() => day("mon").getByTestId("field-error").first().textContent()).toContain("时间格式应为 HH:MM");
+    await day("mon").getByTestId("hours-to").first().fill("18:00");
+    await admin.getByTestId("hours-save").click();
+    await admin.getByTestId("hours-saved").waitFor();
+    await admin.screenshot({ path: `${SHOTS}/service-hours.png` });
+
+    // A fresh page (still logged in) shows what was stored.
+    await admin.reload();
+    await admin.getByTestId("nav-admin").waitFor();
+    await openHours();
+    await day("sun").getByTestId("hours-closed").waitFor();
+    expect(await day("mon").getByTestId("hours-to").first().inputValue()).toBe("18:00");
   });
 });

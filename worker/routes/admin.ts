@@ -7,14 +7,14 @@ import { describeRoute } from "hono-openapi";
 import { getServerByName } from "partyserver";
 import * as v from "valibot";
 import { DomainError } from "../../core/domain/errors";
-import { AgentUpdate, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
+import { AgentUpdate, BusinessHoursPut, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
 import { database } from "../db/client";
 import { handleLeaveMessage, listLeaveMessages } from "../db/repos/leave-messages";
 import type { AppEnv } from "../env";
 import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
-import { getDirectory, getRules, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
+import { getBusinessHours, getDirectory, getRules, putBusinessHours, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
 
 const Key = v.object({ key: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a group key")) });
 const StaffParam = v.object({ id: v.pipe(v.string(), v.maxLength(64)) });
@@ -35,6 +35,12 @@ export const adminRoutes = new Hono<AppEnv>()
   })
   .post("/admin/rules/test", describeRoute({ tags: ["routing"], summary: "Rule tester: which group a sample message and customer would go to, and why (stored rules, or a draft in `rules`)." }), valid("query", ShopQuery), valid("json", RuleTestBody), async (c) =>
     c.json(await testRules(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("json"))),
+  )
+  .get("/admin/business-hours", describeRoute({ tags: ["routing"], summary: "The shop's service hours (the default 09:00-22:00 Beijing time until set) and whether it is open now." }), valid("query", ShopQuery), async (c) =>
+    c.json(await getBusinessHours(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop))),
+  )
+  .put("/admin/business-hours", describeRoute({ tags: ["routing"], summary: "Replaces the shop's service hours: an IANA zone and each weekday's intervals (an empty day is closed; an interval may run past midnight)." }), valid("query", ShopQuery), valid("json", BusinessHoursPut), async (c) =>
+    c.json(await putBusinessHours(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("json").hours)),
   )
   .get("/admin/directory", describeRoute({ tags: ["routing"], summary: "Skill groups and agents of the shop." }), valid("query", ShopQuery), async (c) =>
     c.json(await getDirectory(database(c.env.DB), staffShop(c.get("identity"), c.req.valid("query").shop))),

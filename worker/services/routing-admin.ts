@@ -4,13 +4,13 @@
  */
 import { and, eq } from "drizzle-orm";
 import { getServerByName } from "partyserver";
-import { routeSession, validateRuleSet, type RoutingRule } from "../../core/domain/routing";
+import { isWithinBusinessHours, routeSession, validateRuleSet, type BusinessHours, type RoutingRule } from "../../core/domain/routing";
 import { DomainError } from "../../core/domain/errors";
 import type { AgentUpdate, GroupUpdate, RuleTestBody } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { listGroups, listStaffWithGroups } from "../db/repos/directory";
 import { findShopProduct } from "../db/repos/mall";
-import { listRules, loadRoutingConfig, replaceRules } from "../db/repos/routing-rules";
+import { listRules, loadBusinessHours, loadRoutingConfig, replaceRules, saveBusinessHours } from "../db/repos/routing-rules";
 import { skillGroups, staff, staffGroups } from "../db/schema";
 import { routingChanged } from "./routing-config";
 
@@ -28,6 +28,22 @@ export async function putRules(db: Database, shopId: string, rules: unknown, by:
   await replaceRules(db, shopId, parsed.value, by, now);
   routingChanged(shopId);
   return { shopId, rules: parsed.value };
+}
+
+/** The shop's service hours, and whether the desk is open right now by them. */
+export async function getBusinessHours(db: Database, shopId: string, now = Date.now()) {
+  const hours = await loadBusinessHours(db, shopId);
+  return { shopId, hours, openNow: isWithinBusinessHours(hours, now) };
+}
+
+/**
+ * Stores the shop's service hours. They decide when the bot offers leave-a-message instead of a
+ * hand-off, the rules' business-hours conditions, and the zone the bot reads "昨天" in.
+ */
+export async function putBusinessHours(db: Database, shopId: string, hours: BusinessHours, now = Date.now()) {
+  if (!(await saveBusinessHours(db, shopId, hours, now))) throw new DomainError("not_found", `no shop ${shopId}`);
+  routingChanged(shopId);
+  return { shopId, hours, openNow: isWithinBusinessHours(hours, now) };
 }
 
 /** Runs a sample message through the stored (or a draft) rule list: the group and why. */

@@ -5,9 +5,9 @@
  * isolate instead, read in one round trip when they are not.
  *
  * Fresh enough: a rule change saved through this isolate applies to the next session at once;
- * other isolates pick it up within ROUTING_TTL_MS. Business hours have no write path in the
- * product yet (the seed sets them); whatever changes them in D1 calls `routingChanged`. The
- * admin's rule tester always reads afresh.
+ * other isolates pick it up within ROUTING_TTL_MS; so does a change of the business hours (the
+ * admin's 服务时间 save). Anything else writing either to D1 calls `routingChanged`. The admin's
+ * rule tester always reads afresh.
  */
 import type { BusinessHours, RoutingRule } from "../../core/domain/routing";
 import { ChangeCounts, FreshMemo } from "../../core/lib/fresh-memo";

@@ -1,7 +1,7 @@
 /**
  * The admin pages (管理) of shop admins and platform admins: which shop (platform admins pick
  * any; shop admins have their own), which tab, and the directory, rules and tester, knowledge
- * base, unanswered questions and canned replies of that shop.
+ * base, unanswered questions and canned replies of that shop, and its service hours.
  * Nothing loads until the page is first opened, and everything reloads when the shop changes.
  */
 import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
@@ -9,13 +9,14 @@ import type { ApiClient } from "../common/api";
 import type { ShopInfo, StaffProfile } from "../common/api-types";
 import { t } from "../common/i18n";
 import { DirectoryModel } from "./admin-directory";
+import { HoursModel } from "./admin-hours";
 import { RulesModel } from "./admin-rules";
 import { CannedModel } from "./canned";
 import { KnowledgeModel } from "./kb-articles";
 import { UnansweredModel } from "./kb-unanswered";
 import { RuleTesterModel } from "./rule-tester";
 
-export type AdminTab = "groups" | "agents" | "rules" | "knowledge" | "unanswered" | "canned";
+export type AdminTab = "groups" | "agents" | "rules" | "hours" | "knowledge" | "unanswered" | "canned";
 
 export interface AdminOptions {
   api: ApiClient;
@@ -32,6 +33,7 @@ export const AdminModel = createModel((opts: AdminOptions) => {
   const directory = new DirectoryModel(opts.api, shopId);
   const groups = computed(() => directory.directory.value?.groups ?? []);
   const rules = new RulesModel({ api: opts.api, shopId, firstGroup: () => groups.peek()[0]?.key ?? "presales", newName: () => t("rules.newName") });
+  const hours = new HoursModel(opts.api, shopId);
   const tester = new RuleTesterModel({ api: opts.api, shopId, draft: () => rules.draft() });
   const on = (t: AdminTab) => computed(() => opts.active.value && tab.value === t);
   const knowledge = new KnowledgeModel({ api: opts.api, shopId, active: on("knowledge") });
@@ -46,6 +48,7 @@ export const AdminModel = createModel((opts: AdminOptions) => {
     tester.clear();
     void directory.load();
     void rules.load();
+    void hours.load();
   });
 
   return {
@@ -56,6 +59,7 @@ export const AdminModel = createModel((opts: AdminOptions) => {
     directory,
     groups,
     rules,
+    hours,
     tester,
     knowledge,
     unanswered,

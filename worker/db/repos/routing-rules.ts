@@ -48,6 +48,17 @@ function hoursOf(row: { hours: unknown } | undefined): BusinessHours {
   return parsed.success ? parsed.output : DEFAULT_BUSINESS_HOURS;
 }
 
+/** The shop's business hours as stored (the default until set). */
+export async function loadBusinessHours(db: Database, shopId: string): Promise<BusinessHours> {
+  return hoursOf((await hoursQuery(db, shopId).all())[0]);
+}
+
+/** Stores the shop's business hours; false when there is no such shop. */
+export async function saveBusinessHours(db: Database, shopId: string, hours: BusinessHours, now: number): Promise<boolean> {
+  const updated = await db.update(shops).set({ businessHours: hours, updatedAt: now }).where(eq(shops.id, shopId)).returning({ id: shops.id });
+  return updated.length > 0;
+}
+
 /** What routing a session reads: the rules and the business hours, in one round trip. */
 export async function loadRoutingConfig(db: Database, shopId: string): Promise<{ rules: RoutingRule[]; hours: BusinessHours }> {
   const [rules, hours] = await db.batch([rulesQuery(db, shopId), hoursQuery(db, shopId)]);

@@ -7,15 +7,16 @@ import { KnowledgeAdmin } from "../kb/KnowledgeAdmin";
 import { UnansweredAdmin } from "../kb/UnansweredAdmin";
 import { AgentsAdmin } from "./AgentsAdmin";
 import { GroupsAdmin } from "./GroupsAdmin";
+import { HoursAdmin } from "./HoursAdmin";
 import { RulesAdmin } from "./RulesAdmin";
 
-const TABS: AdminTab[] = ["rules", "groups", "agents", "knowledge", "unanswered", "canned"];
+const TABS: AdminTab[] = ["rules", "groups", "agents", "hours", "knowledge", "unanswered", "canned"];
 /** Tabs that need the shop's groups and agents loaded first. */
 const DIRECTORY_TABS = new Set<AdminTab>(["rules", "groups", "agents"]);
 
 /**
- * 管理: routing rules, skill groups, agents, the knowledge base, unanswered questions and
- * canned replies of one shop (platform admins choose which).
+ * 管理: routing rules, skill groups, agents, service hours, the knowledge base, unanswered
+ * questions and canned replies of one shop (platform admins choose which).
  */
 export function AdminView({ admin }: { admin: AdminModel }) {
   const tab = admin.tab.value;
@@ -40,6 +41,7 @@ export function AdminView({ admin }: { admin: AdminModel }) {
       {tab === "rules" && <RulesAdmin admin={admin} shops={admin.canPickShop.value ? admin.shops.value : []} />}
       {tab === "groups" && <GroupsAdmin directory={admin.directory} />}
       {tab === "agents" && <AgentsAdmin directory={admin.directory} />}
+      {tab === "hours" && <HoursAdmin hours={admin.hours} />}
       {tab === "knowledge" && <KnowledgeAdmin model={admin.knowledge} />}
       {tab === "unanswered" && <UnansweredAdmin model={admin.unanswered} />}
       {tab === "canned" && <CannedAdmin model={admin.canned} />}

@@ -201,6 +201,13 @@ async function main(): Promise<void> {
     duplicated: kefuRuns.reduce((n, r) => n + r.duplicated, 0),
     peak_rss_mb: Math.max(...kefuRuns.map((r) => r.peakRss.workerdMb)),
   };
+  const storingRuns = rounds.flatMap((r) => (r.storing ? [r.storing] : []));
+  if (repeat > 1 && baselineAll && storingRuns.length) {
+    // The floor of storing before delivering: a relay whose only work is one SQLite insert per frame.
+    const storingAll = latencySummary(storingRuns.flatMap((r) => r.measuredLatencies));
+    const perRound = rounds.map((r) => (r.baseline && r.storing ? ratio(r.storing.measured.p99, r.baseline.measured.p99) : null));
+    console.error(`\nthe storing relay over ${repeat} rounds: p50 ${storingAll.p50} ms, p99 ${storingAll.p99} ms (p99 ${ratio(storingAll.p99, baselineAll.p99)}× the bare relay's; per round ${perRound.join(", ")})`);
+  }
   if (repeat > 1 && baselineAll) {
     const perRound = rounds.map((r) => (r.baseline ? ratio(r.kefu.measured.p99, r.baseline.measured.p99) : null));
     const medKefu = median(kefuRuns.map((r) => r.measured.p99));

@@ -22,7 +22,7 @@ export function HoursAdmin({ hours }: { hours: HoursModel }) {
       <div class="hours-zone">
         <label>
           {t("hours.timeZone")}
-          <input class="hours-zone-input" list="hours-zones" value={draft.timeZone} data-testid="hours-zone" onInput={(e) => hours.setTimeZone(e.currentTarget.value)} />
+          <input class="hours-zone-input" list="hours-zones" value={draft.timeZone} data-testid="hours-zone" aria-invalid={!!errs["hours.timeZone"]} onInput={(e) => hours.setTimeZone(e.currentTarget.value)} />
         </label>
         <datalist id="hours-zones">
           {ZONES.map((z) => <option key={z} value={z} />)}
@@ -43,17 +43,20 @@ export function HoursAdmin({ hours }: { hours: HoursModel }) {
                 <th scope="row">{t(`weekday.${day}`)}</th>
                 <td>
                   {list.length === 0 && <span class="muted" data-testid="hours-closed">{t("hours.closed")}</span>}
-                  {list.map(([from, to], i) => (
-                    <div class="hours-interval" key={i}>
-                      <input class="hours-time" value={from} maxLength={5} inputMode="numeric" placeholder="09:00" aria-label={t("hours.from")} data-testid="hours-from" onInput={(e) => hours.editInterval(day, i, 0, e.currentTarget.value)} />
-                      <span>–</span>
-                      <input class="hours-time" value={to} maxLength={5} inputMode="numeric" placeholder="18:00" aria-label={t("hours.to")} data-testid="hours-to" onInput={(e) => hours.editInterval(day, i, 1, e.currentTarget.value)} />
-                      <button type="button" class="btn btn-ghost btn-small" aria-label={t("hours.removeInterval")} title={t("hours.removeInterval")} data-testid="hours-remove" onClick={() => hours.removeInterval(day, i)}>
-                        ×
-                      </button>
-                      <FieldError message={errorAt(errs, `hours.weekly.${day}.${i}`)} />
-                    </div>
-                  ))}
+                  {list.map(([from, to], i) => {
+                    const invalid = errorAt(errs, `hours.weekly.${day}.${i}`);
+                    return (
+                      <div class="hours-interval" key={i}>
+                        <input class="hours-time" value={from} maxLength={5} inputMode="numeric" placeholder="09:00" aria-label={t("hours.from")} aria-invalid={!!invalid} data-testid="hours-from" onInput={(e) => hours.editInterval(day, i, 0, e.currentTarget.value)} />
+                        <span>–</span>
+                        <input class="hours-time" value={to} maxLength={5} inputMode="numeric" placeholder="18:00" aria-label={t("hours.to")} aria-invalid={!!invalid} data-testid="hours-to" onInput={(e) => hours.editInterval(day, i, 1, e.currentTarget.value)} />
+                        <button type="button" class="btn btn-ghost btn-small" aria-label={t("hours.removeInterval")} title={t("hours.removeInterval")} data-testid="hours-remove" onClick={() => hours.removeInterval(day, i)}>
+                          ×
+                        </button>
+                        <FieldError message={invalid} />
+                      </div>
+                    );
+                  })}
                   <FieldError message={errs[`hours.weekly.${day}`]} />
                 </td>
                 <td class="hours-actions">

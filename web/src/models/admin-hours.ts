@@ -41,7 +41,7 @@ export const HoursModel = createModel((api: ApiClient, shopId: ReadonlySignal<st
   const openNow = signal<boolean | null>(null);
   const loadError = signal<UiError | null>(null);
   const error = signal<UiError | null>(null);
-  const fields = signal<FieldErrors>({});
+  const fields = computed<FieldErrors>(() => fieldErrorsOf(error.value));
   const saving = signal(false);
   const justSaved = signal(false);
   const dirty = computed(() => draft.value !== null && JSON.stringify(draft.value) !== JSON.stringify(stored.value));
@@ -72,7 +72,6 @@ export const HoursModel = createModel((api: ApiClient, shopId: ReadonlySignal<st
     async load() {
       loadError.value = null;
       error.value = null;
-      fields.value = {};
       try {
         adopt(await api.get<HoursAnswer>(`/admin/business-hours${q()}`));
       } catch (err) {
@@ -106,7 +105,6 @@ export const HoursModel = createModel((api: ApiClient, shopId: ReadonlySignal<st
     reset() {
       draft.value = stored.value;
       error.value = null;
-      fields.value = {};
     },
     async save() {
       const d = draft.value;
@@ -115,18 +113,15 @@ export const HoursModel = createModel((api: ApiClient, shopId: ReadonlySignal<st
       const parsed = parseInput(BusinessHoursPut, { hours: { timeZone: d.timeZone.trim(), weekly: d.weekly } });
       if (!parsed.ok) {
         error.value = { code: parsed.code, message: parsed.message, details: parsed.issues };
-        fields.value = fieldErrorsOf(error.value);
         return;
       }
       saving.value = true;
       try {
         adopt(await api.put<HoursAnswer>(`/admin/business-hours${q()}`, parsed.value));
         error.value = null;
-        fields.value = {};
         justSaved.value = true;
       } catch (err) {
         error.value = toUiError(err);
-        fields.value = fieldErrorsOf(error.value);
       } finally {
         saving.value = false;
       }

@@ -34,9 +34,21 @@ describe("order answers", () => {
 
   it("names both carriers when the parcel was handed to another on the way", () => {
     const lastMile = { carrier: "京东物流", status: "out_for_delivery", description: "快递员正在派送", location: "上海", occurredAt: Date.parse("2026-11-20T13:30:00+08:00") };
+    expect(describeOrder(order, [lastMile, ...track], now, "zh-CN", "Asia/Shanghai")).not.toContain("包裹");
     expect(describeOrder(order, [lastMile, ...track], now, "zh-CN", "Asia/Shanghai")).toContain("已由顺丰速运揽收，现由京东物流配送，最新（1小时前 上海）：快递员正在派送");
     expect(describeOrder(order, [lastMile, ...track], now, "en-US", "Asia/Shanghai")).toContain("顺丰速运 picked it up, now with 京东物流; latest (1 h ago, 上海)");
     // One carrier all the way: named once.
     expect(describeOrder(order, track, now, "zh-CN", "Asia/Shanghai")).not.toContain("现由");
+  });
+
+  it("says an order shipped in several parcels, and speaks of the one last updated", () => {
+    const sf = track.map((s) => ({ ...s, trackingNo: "SF100" }));
+    const second = { carrier: "中通快递", trackingNo: "78100", status: "out_for_delivery", description: "快递员正在为您派件", location: "杭州", occurredAt: Date.parse("2026-11-20T14:30:00+08:00") };
+    const zh = describeOrder(order, [second, ...sf], now, "zh-CN", "Asia/Shanghai");
+    // Not a hand-over from 顺丰: the 中通 parcel is another one, picked up by 中通 itself.
+    expect(zh).toContain("共2个包裹，最近更新的包裹已由中通快递揽收，最新（30分钟前 杭州）：快递员正在为您派件");
+    expect(zh).not.toContain("顺丰");
+    expect(describeOrder(order, [second, ...sf], now, "en-US", "Asia/Shanghai")).toContain("It ships in 2 parcels; the one last updated: 中通快递 picked it up; latest (30 min ago, 杭州)");
+    expect(describeOrder(order, sf, now, "zh-CN", "Asia/Shanghai")).not.toContain("包裹");
   });
 });

@@ -7,6 +7,8 @@ import { dayNumberAt } from "../order-reference/calendar";
 
 export interface TrackStep {
   carrier: string;
+  /** The parcel's number: an order may ship in several parcels, each with its own track. */
+  trackingNo?: string;
   status: string;
   description: string;
   location: string | null;
@@ -57,8 +59,9 @@ function ago(t: number, now: number, en: boolean): string {
 /**
  * One sentence about the order's state and its latest logistics step (track newest first).
  * "Yesterday" is a calendar day in the shop's time zone, the one the shopper's "昨天" was read in.
- * A parcel handed to another carrier on the way (a last-mile or cross-border partner) names both:
- * the shopper's next question is whose courier is coming.
+ * An order shipped in several parcels says so, and speaks of the parcel with the latest step; a
+ * parcel handed to another carrier on the way (a last-mile or cross-border partner, same number)
+ * names both: the shopper's next question is whose courier is coming.
  */
 export function describeOrder(order: OrderForAnswer, track: TrackStep[], now: number, locale: string, timeZone: string): string {
   const en = locale.startsWith("en");
@@ -66,16 +69,19 @@ export function describeOrder(order: OrderForAnswer, track: TrackStep[], now: nu
   const what = first ? `${first.title}${order.items.length > 1 ? (en ? ` and ${order.items.length - 1} more` : ` 等${order.items.length}件`) : ""}` : "";
   const status = ORDER_STATUS_NAMES[order.status as OrderStatus] ?? { zh: order.status, en: order.status };
   const latest = track[0];
-  const pickup = track.at(-1);
+  const parcels = new Set(track.map((s) => s.trackingNo)).size;
+  const pickup = track.filter((s) => s.trackingNo === latest?.trackingNo).at(-1);
   const handedOver = latest !== undefined && latest.carrier !== pickup!.carrier;
   if (en) {
     const head = `The ${what} you ordered ${whenEn(order.createdAt, now, timeZone)} is: ${status.en.toLowerCase()}.`;
     if (!latest) return head;
+    const split = parcels > 1 ? ` It ships in ${parcels} parcels; the one last updated:` : "";
     const carriers = handedOver ? `${pickup!.carrier} picked it up, now with ${latest.carrier}` : `${pickup!.carrier} picked it up`;
-    return `${head} ${carriers}; latest (${ago(latest.occurredAt, now, true)}${latest.location ? `, ${latest.location}` : ""}): ${latest.description}`;
+    return `${head}${split} ${carriers}; latest (${ago(latest.occurredAt, now, true)}${latest.location ? `, ${latest.location}` : ""}): ${latest.description}`;
   }
   const head = `您${whenZh(order.createdAt, now, timeZone)}购买的「${what}」当前状态：${status.zh}。`;
   if (!latest) return head;
+  const split = parcels > 1 ? `共${parcels}个包裹，最近更新的包裹` : "";
   const carriers = handedOver ? `已由${pickup!.carrier}揽收，现由${latest.carrier}配送` : `已由${pickup!.carrier}揽收`;
-  return `${head}${carriers}，最新（${ago(latest.occurredAt, now, false)}${latest.location ? ` ${latest.location}` : ""}）：${latest.description}`;
+  return `${head}${split}${carriers}，最新（${ago(latest.occurredAt, now, false)}${latest.location ? ` ${latest.location}` : ""}）：${latest.description}`;
 }

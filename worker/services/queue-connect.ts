@@ -23,4 +23,3 @@ export async function admitToQueue(env: Env, req: Request, shopId: string): Prom
   forwarded.headers.set(IDENTITY_HEADER, encodeHeaderJson(state));
   return forwarded;
 }
-

@@ -31,9 +31,12 @@ export async function putRules(db: Database, shopId: string, rules: unknown, by:
 }
 
 /** The shop's service hours, and whether the desk is open right now by them. */
-export async function getBusinessHours(db: Database, shopId: string, now = Date.now()) {
-  const hours = await loadBusinessHours(db, shopId);
+function hoursAnswer(shopId: string, hours: BusinessHours, now: number) {
   return { shopId, hours, openNow: isWithinBusinessHours(hours, now) };
+}
+
+export async function getBusinessHours(db: Database, shopId: string, now = Date.now()) {
+  return hoursAnswer(shopId, await loadBusinessHours(db, shopId), now);
 }
 
 /**
@@ -43,7 +46,7 @@ export async function getBusinessHours(db: Database, shopId: string, now = Date.
 export async function putBusinessHours(db: Database, shopId: string, hours: BusinessHours, now = Date.now()) {
   if (!(await saveBusinessHours(db, shopId, hours, now))) throw new DomainError("not_found", `no shop ${shopId}`);
   routingChanged(shopId);
-  return { shopId, hours, openNow: isWithinBusinessHours(hours, now) };
+  return hoursAnswer(shopId, hours, now);
 }
 
 /** Runs a sample message through the stored (or a draft) rule list: the group and why. */

@@ -56,6 +56,17 @@ function wsFrom(ip: string) {
   };
 }
 
+/** A ticket for one (re)connect to a thread's socket (POST /api/socket-tickets), from the client's address. */
+async function socketTicket(host: string, token: string, ip: string, threadId: string): Promise<string> {
+  const res = await fetch(`http://${host}/api/socket-tickets`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "CF-Connecting-IP": ip },
+    body: JSON.stringify({ party: "conversation-room", name: threadId }),
+  });
+  if (!res.ok) throw new Error(`socket ticket refused: ${res.status} ${await res.text()}`);
+  return ((await res.json()) as { ticket: string }).ticket;
+}
+
 /** A distinct documentation-range address (198.18.0.0/15, reserved for benchmarks) per client. */
 export function benchIp(n: number): string {
   return `198.${18 + ((n >> 16) & 1)}.${(n >> 8) & 255}.${n & 255}`;
@@ -85,10 +96,16 @@ export class Pair {
     const product = cfg.kind === "kefu";
     const party = product ? "conversation-room" : (cfg.party ?? "relay");
     const common = { host: cfg.host, party, room: cfg.room, maxEnqueuedMessages: 0, connectionTimeout: 20_000, minReconnectionDelay: 500 + Math.random() * 1000 };
-    // A reconnecting client says the last seq it holds and the room replays what it missed.
-    const query = (token: string | undefined, channel: string, seq: () => number) => async () => ({ token, channel, since: seq() > 0 ? String(seq()) : undefined });
-    this.shopper = new PartySocket({ ...common, WebSocket: wsFrom(benchIp(2 * cfg.index)), ...(product ? { query: query(cfg.shopperToken, "h5", () => this.shopperSeq) } : {}) });
-    this.agent = new PartySocket({ ...common, WebSocket: wsFrom(benchIp(2 * cfg.index + 1)), ...(product ? { query: query(cfg.agentToken, "pc", () => this.agentSeq) } : {}) });
+    // Each (re)connect asks a fresh socket ticket, as the console and widget do; a reconnecting
+    // client says the last seq it holds and the room replays what it missed.
+    const query = (token: string | undefined, ip: string, channel: string, seq: () => number) => async () => ({
+      ticket: await socketTicket(cfg.host, token ?? "", ip, cfg.room),
+      channel,
+      since: seq() > 0 ? String(seq()) : undefined,
+    });
+    const [shopperIp, agentIp] = [benchIp(2 * cfg.index), benchIp(2 * cfg.index + 1)];
+    this.shopper = new PartySocket({ ...common, WebSocket: wsFrom(shopperIp), ...(product ? { query: query(cfg.shopperToken, shopperIp, "h5", () => this.shopperSeq) } : {}) });
+    this.agent = new PartySocket({ ...common, WebSocket: wsFrom(agentIp), ...(product ? { query: query(cfg.agentToken, agentIp, "pc", () => this.agentSeq) } : {}) });
     this.ready = Promise.all([this.joined(this.shopper), this.joined(this.agent)]).then(() => undefined);
     this.shopper.addEventListener("message", (e) => this.onShopperFrame(String(e.data)));
     this.agent.addEventListener("message", (e) => this.onAgentFrame(String(e.data)));

@@ -14,6 +14,7 @@ import { handleQueueCommand } from "./commands";
 import { broadcastSnapshot, notifyAssignments, notifyRemoved, pushPositions, sendSnapshot, snapshotFor } from "./notify";
 import { runDueWork, nextDueAt } from "./timers";
 import { QueueStore } from "./storage";
+import { SpentTickets } from "../shared/spent-tickets";
 
 export class AgentQueue extends Server<Env> {
   static override options = { hibernate: true };
@@ -38,6 +39,14 @@ export class AgentQueue extends Server<Env> {
   /** Persists what the last engine operation changed. */
   persist(): void {
     this.store.save(this.engine, this.engine.takeChanges());
+  }
+
+  /** Socket tickets already used here: each opens one socket (spent-tickets.ts). */
+  private spentTickets?: SpentTickets;
+
+  override async fetch(request: Request): Promise<Response> {
+    this.spentTickets ??= new SpentTickets(this.ctx.storage.sql);
+    return this.spentTickets.refuseReplay(request) ?? super.fetch(request);
   }
 
   override getConnectionTags(_conn: Connection, ctx: ConnectionContext): string[] {

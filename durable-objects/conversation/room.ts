@@ -21,6 +21,7 @@ import { pushContextChanges } from "./context-push";
 import { flushShown, shownDueAt } from "./shown-counts";
 import { CustomerOrders } from "./customer-orders";
 import { database } from "../../worker/db/client";
+import { SpentTickets } from "../shared/spent-tickets";
 
 export class ConversationRoom extends Server<Env> {
   static override options = { hibernate: true };
@@ -44,6 +45,14 @@ export class ConversationRoom extends Server<Env> {
     this.store = new RoomStore(this.ctx.storage.sql, this.name);
     this.store.migrate();
     this.orders = new CustomerOrders(() => database(this.env.DB), shopId, customerId);
+  }
+
+  /** Socket tickets already used here: each opens one socket (spent-tickets.ts). */
+  private spentTickets?: SpentTickets;
+
+  override async fetch(request: Request): Promise<Response> {
+    this.spentTickets ??= new SpentTickets(this.ctx.storage.sql);
+    return this.spentTickets.refuseReplay(request) ?? super.fetch(request);
   }
 
   override getConnectionTags(_conn: Connection, ctx: ConnectionContext): string[] {

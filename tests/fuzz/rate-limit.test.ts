@@ -62,10 +62,10 @@ describe("per-IP rate limits", () => {
     const ip = freshIp();
     const attempt = (path: string) => call(path, { ip, headers: { upgrade: "websocket" } });
     for (let i = 0; i < rule("connect").limit; i++) {
-      const res = await attempt(i % 2 ? "/parties/conversation-room/apparel:c1?token=bad" : "/parties/agent-queue/apparel?token=bad");
+      const res = await attempt(i % 2 ? "/parties/conversation-room/apparel:c1?ticket=bad" : "/parties/agent-queue/apparel?ticket=bad");
       expect(res.status).toBe(401);
     }
-    const refused = await attempt("/parties/conversation-room/apparel:c1?token=bad");
+    const refused = await attempt("/parties/conversation-room/apparel:c1?ticket=bad");
     expect(refused.status).toBe(429);
     expect(((await refused.json()) as { error: { message: string } }).error.message).toMatch(/connection attempts/);
   });

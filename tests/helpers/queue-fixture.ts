@@ -8,6 +8,7 @@ import { shops, skillGroups, staff, staffGroups, staffSessions } from "../../wor
 import { sha256Hex } from "../../worker/lib/crypto";
 import { QueueEvent, type QueueEvent as Event } from "../../core/protocol";
 import { frameQueue } from "./frame-queue";
+import { socketTicketFor } from "./socket";
 
 export interface GroupSpec {
   key: string;
@@ -69,9 +70,10 @@ export interface QueueClient {
   close(): void;
 }
 
-/** An agent's console connected to the shop's queue. */
+/** An agent's console connected to the shop's queue, with a fresh ticket for `token` (or with `token` as the ticket). */
 export async function connectQueue(shopId: string, token: string, credential: "token" | "ticket" = "token"): Promise<QueueClient> {
-  const res = await exports.default.fetch(`http://kefu.test/parties/agent-queue/${shopId}?${credential}=${encodeURIComponent(token)}`, { headers: { upgrade: "websocket" } });
+  const ticket = credential === "ticket" ? token : await socketTicketFor(token, "agent-queue", shopId);
+  const res = await exports.default.fetch(`http://kefu.test/parties/agent-queue/${shopId}?ticket=${encodeURIComponent(ticket)}`, { headers: { upgrade: "websocket" } });
   const ws = res.webSocket;
   if (!ws) throw Object.assign(new Error(`upgrade refused: ${res.status}`), { status: res.status });
   ws.accept();

@@ -24,13 +24,28 @@ export interface ConnectOptions {
   entryType?: string;
   entryId?: string;
   since?: number;
-  /** Connect with this socket ticket instead of the token (the token argument is then unused). */
+  /** Connect with this socket ticket instead of asking one for the token (which is then unused). */
   ticket?: string;
 }
 
-/** Opens a socket; rejects with the HTTP status when the upgrade is refused. */
+/**
+ * A socket ticket for `token`, as the console and widget ask one before every (re)connect; rejects
+ * with the HTTP status (and body) when it is refused, as a refused upgrade would.
+ */
+export async function socketTicketFor(token: string, party: "conversation-room" | "agent-queue", name: string): Promise<string> {
+  const res = await exports.default.fetch("http://kefu.test/api/socket-tickets", {
+    method: "POST",
+    headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify({ party, name }),
+  });
+  if (!res.ok) throw Object.assign(new Error(`socket ticket refused: ${res.status}`), { status: res.status, body: await res.text() });
+  return ((await res.json()) as { ticket: string }).ticket;
+}
+
+/** Opens a socket with a fresh ticket for `token`; rejects with the HTTP status when the ticket or the upgrade is refused. */
 export async function connect(threadId: string, token: string, opts: ConnectOptions = {}): Promise<SocketClient> {
-  const q = new URLSearchParams({ ...(opts.ticket ? { ticket: opts.ticket } : { token }), channel: opts.channel ?? "pc" });
+  const ticket = opts.ticket ?? (await socketTicketFor(token, "conversation-room", threadId));
+  const q = new URLSearchParams({ ticket, channel: opts.channel ?? "pc" });
   if (opts.entryType) q.set("entryType", opts.entryType);
   if (opts.entryId) q.set("entryId", opts.entryId);
   if (opts.since !== undefined) q.set("since", String(opts.since));

@@ -1,12 +1,13 @@
 /**
  * Client-supplied `x-partykit-*` headers never reach a Durable Object (worker/routes/rooms.ts
- * `routeRoomRequest` strips them with `x-kefu-identity`). Observable through partyserver itself:
+ * `routeRoomRequest` strips them with `x-kefu-identity` and `x-kefu-ticket`). Observable through partyserver itself:
  * it decodes `x-partykit-props` in the object's fetch, and a value that is not base64 JSON fails
  * the connection (close 1011), so a socket that joins normally proves the header was removed.
  */
 import { exports } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedFixture, shopperToken, staffToken, STAFF, uniqueCustomer } from "../helpers/fixtures";
+import { socketTicketFor } from "../helpers/socket";
 
 beforeAll(seedFixture);
 
@@ -15,6 +16,8 @@ const HOSTILE = {
   "x-partykit-room": "apparel:someone-else",
   "x-partykit-namespace": "agent-queue",
   "x-kefu-identity": '{"role":"agent","id":"st-x","name":"forged","shopId":"platform"}',
+  // A ticket id of the client's choosing would let it spend (block) someone else's ticket.
+  "x-kefu-ticket": "tkt_someone-elses.9999999999999",
 };
 
 /** Opens a socket with extra headers; resolves with the first frame (or the close) it receives. */
@@ -40,13 +43,14 @@ async function firstFrame(path: string, headers: Record<string, string>): Promis
 describe("x-partykit-* headers from clients", () => {
   it("do not reach a room: the shopper joins as themself, in their own thread", async () => {
     const customer = uniqueCustomer();
-    const frame = await firstFrame(`/parties/conversation-room/apparel:${customer}?token=${encodeURIComponent(await shopperToken(customer))}`, HOSTILE);
+    const ticket = await socketTicketFor(await shopperToken(customer), "conversation-room", `apparel:${customer}`);
+    const frame = await firstFrame(`/parties/conversation-room/apparel:${customer}?ticket=${encodeURIComponent(ticket)}`, HOSTILE);
     expect(frame).toMatchObject({ type: "room.joined", role: "customer" });
   });
 
   it("do not reach a shop's queue", async () => {
     const token = await staffToken(STAFF.apparelAgent.email);
-    const frame = await firstFrame(`/parties/agent-queue/apparel?token=${encodeURIComponent(token)}`, HOSTILE);
+    const frame = await firstFrame(`/parties/agent-queue/apparel?ticket=${encodeURIComponent(await socketTicketFor(token, "agent-queue", "apparel"))}`, HOSTILE);
     expect(frame).toMatchObject({ type: "queue.snapshot" });
   });
 });

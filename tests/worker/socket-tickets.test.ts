@@ -81,10 +81,47 @@ describe("socket tickets: the token never rides in a socket URL", () => {
   it("expires after a minute, and the token inside is checked again when it is used", async () => {
     const now = Date.now();
     const sealed = await sealTicket(env, agent, "agent-queue", "apparel", now);
-    expect(await openTicket(env, sealed.ticket, "agent-queue", "apparel", now + TICKET_TTL_MS - 1)).toBe(agent);
+    expect(await openTicket(env, sealed.ticket, "agent-queue", "apparel", now + TICKET_TTL_MS - 1)).toMatchObject({ token: agent, expiresAt: now + TICKET_TTL_MS });
     await expect(openTicket(env, sealed.ticket, "agent-queue", "apparel", now + TICKET_TTL_MS)).rejects.toMatchObject({ code: "unauthorized" });
     // A ticket sealed around a token that is not (or no longer) valid opens no socket.
     const dead = await sealTicket(env, "st_revoked-or-made-up", "agent-queue", "apparel", Date.now());
     await expect(connectQueue("apparel", dead.ticket, "ticket")).rejects.toMatchObject({ status: 401 });
+  });
+
+  it("opens one socket: the same ticket again (a copy from a log) is refused, and the first socket works on", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const token = await shopperToken(customer);
+    const once = await ticket(token, "conversation-room", thread);
+    const shopper = await connect(thread, "", { ticket: once });
+    await shopper.next("room.joined");
+    const replay = await connect(thread, "", { ticket: once }).catch((err: { status: number; body: string }) => err);
+    expect(replay).toMatchObject({ status: 401 });
+    expect(JSON.parse((replay as { body: string }).body).error.message).toMatch(/used already/);
+    const clientId = cid();
+    shopper.send({ type: "message.send", clientId, kind: "text", text: "票据只能用一次" });
+    expect((await shopper.next("message.acked")).clientId).toBe(clientId);
+    // Reconnecting means a new ticket, as the console and widget ask at every (re)connect.
+    const again = await connect(thread, "", { ticket: await ticket(token, "conversation-room", thread) });
+    expect((await again.next("messages.synced")).messages.map((m) => m.clientId)).toContain(clientId);
+    shopper.close();
+    again.close();
+
+    const queueOnce = await ticket(agent, "agent-queue", "apparel");
+    const queue = await connectQueue("apparel", queueOnce, "ticket");
+    await queue.next("queue.snapshot");
+    await expect(connectQueue("apparel", queueOnce, "ticket")).rejects.toMatchObject({ status: 401 });
+    queue.close();
+  });
+
+  it("refuses a bearer token in the socket URL, and says to ask for a ticket", async () => {
+    const customer = uniqueCustomer();
+    const token = await shopperToken(customer);
+    for (const path of [`/parties/conversation-room/apparel:${customer}?token=${token}`, `/parties/agent-queue/apparel?token=${agent}`]) {
+      const res = await api(path, { headers: { upgrade: "websocket" } });
+      expect(res.status).toBe(401);
+      expect(res.webSocket).toBeNull();
+      expect(((await res.json()) as { error: { message: string } }).error.message).toMatch(/tokens are not accepted in socket URLs.*POST \/api\/socket-tickets/);
+    }
   });
 });

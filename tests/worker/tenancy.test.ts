@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
-import { cid, connect } from "../helpers/socket";
+import { cid, connect, socketTicketFor } from "../helpers/socket";
 
 let apparelAgent: string;
 let electronicsAgent: string;
@@ -70,7 +70,8 @@ describe("tenancy: a shop's staff never reach another shop's threads", () => {
     const customer = thread.split(":")[1]!;
     const forged = btoa(JSON.stringify({ role: "agent", id: "st-e1", name: "x", channel: "pc", entry: null }));
     const token = await shopperToken(customer);
-    const res = await api(`/parties/conversation-room/${thread}?token=${token}`, { headers: { upgrade: "websocket", "x-kefu-identity": forged } });
+    const ticket = await socketTicketFor(token, "conversation-room", thread);
+    const res = await api(`/parties/conversation-room/${thread}?ticket=${ticket}`, { headers: { upgrade: "websocket", "x-kefu-identity": forged } });
     const ws = res.webSocket!;
     ws.accept();
     const first = await new Promise<{ type: string; role: string }>((resolve) => ws.addEventListener("message", (e) => resolve(JSON.parse(e.data as string)), { once: true }));

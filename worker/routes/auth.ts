@@ -28,7 +28,7 @@ export const authRoutes = new Hono<AppEnv>()
   })
   .post(
     "/socket-tickets",
-    describeRoute({ tags: ["auth"], summary: "A ticket (60 s) for one socket: put it in the socket URL as `ticket` instead of the bearer token." }),
+    describeRoute({ tags: ["auth"], summary: "A single-use ticket (60 s) for one socket: put it in the socket URL as `ticket`; the bearer token is not accepted there." }),
     requireIdentity,
     valid("json", SocketTicketBody),
     async (c) => c.json(await issueTicket(c.env, bearerOf(c.req.raw)!, c.get("identity"), c.req.valid("json"))),

@@ -5,13 +5,15 @@
 import { routePartykitRequest } from "partyserver";
 import { DomainError } from "../../core/domain/errors";
 import { IDENTITY_HEADER } from "../../durable-objects/conversation/connection-state";
+import { TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
 import { admitToRoom } from "../services/room-connect";
 import { admitToQueue } from "../services/queue-connect";
 
 export async function routeRoomRequest(req: Request, env: Env): Promise<Response | null> {
-  // Never let a client supply the identity header itself.
+  // Never let a client supply the identity or ticket header itself.
   const clean = new Request(req);
   clean.headers.delete(IDENTITY_HEADER);
+  clean.headers.delete(TICKET_HEADER);
   for (const h of [...clean.headers.keys()]) if (h.startsWith("x-partykit-")) clean.headers.delete(h);
   return routePartykitRequest(clean, env, {
     onBeforeConnect: async (r, lobby) => {

@@ -1,6 +1,7 @@
 /**
  * Admission to a shop's AgentQueue socket: staff of that shop (platform admins may watch any
- * shop's queue). The credential comes as the `ticket` (or `token`) query parameter, as for rooms.
+ * shop's queue). The credential comes as the `ticket` query parameter, as for rooms, and the queue
+ * spends the ticket.
  */
 import { ShopId, parseInput } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
@@ -8,18 +9,21 @@ import { IDENTITY_HEADER } from "../../durable-objects/conversation/connection-s
 import type { QueueConnectionState } from "../../durable-objects/agent-queue/connection-state";
 import { encodeHeaderJson } from "../lib/header-json";
 import { assertMayJoinQueue, identify } from "./identity";
-import { socketToken } from "./socket-ticket";
+import { encodeTicketHeader, TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
+import { socketTicket } from "./socket-ticket";
 
 export async function admitToQueue(env: Env, req: Request, shopId: string): Promise<Request> {
   const shop = parseInput(ShopId, shopId);
   if (!shop.ok) throw new DomainError("invalid_input", `shop: ${shop.message}`);
   const url = new URL(req.url);
-  const identity = await identify(env, await socketToken(env, url.searchParams, "agent-queue", shopId));
+  const ticket = await socketTicket(env, url.searchParams, "agent-queue", shopId);
+  const identity = await identify(env, ticket.token);
   assertMayJoinQueue(identity, shopId);
   const state: QueueConnectionState = { staffId: identity.staffId, name: identity.name, shopId: identity.shopId, role: identity.role };
   url.searchParams.delete("token");
   url.searchParams.delete("ticket");
   const forwarded = new Request(url, req);
   forwarded.headers.set(IDENTITY_HEADER, encodeHeaderJson(state));
+  forwarded.headers.set(TICKET_HEADER, encodeTicketHeader(ticket.id, ticket.expiresAt));
   return forwarded;
 }

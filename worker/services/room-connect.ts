@@ -1,15 +1,16 @@
 /**
- * Admission to a room's socket: the credential (query `ticket`, or `token`: browsers cannot set
- * headers on a WebSocket; see socket-ticket.ts), the thread, the tenancy check, channel and entry.
- * On success the Worker passes the identity to the room in a header it always overwrites, and
- * drops the credential from the URL.
+ * Admission to a room's socket: the credential (query `ticket`: browsers cannot set headers on a
+ * WebSocket; see socket-ticket.ts), the thread, the tenancy check, channel and entry. On success
+ * the Worker passes the identity and the ticket's id (the room spends it) to the room in headers
+ * it always overwrites, and drops the credential from the URL.
  */
 import * as v from "valibot";
 import { Channel, EntryType, ThreadId, parseInput } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
 import { encodeIdentity, IDENTITY_HEADER, type ConnectionState } from "../../durable-objects/conversation/connection-state";
 import { canAccessThread, identify } from "./identity";
-import { socketToken } from "./socket-ticket";
+import { encodeTicketHeader, TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
+import { socketTicket } from "./socket-ticket";
 
 const ConnectQuery = v.object({
   channel: v.optional(Channel, "pc"),
@@ -23,10 +24,10 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   const thread = parseInput(ThreadId, threadId);
   if (!thread.ok) throw new DomainError("invalid_input", `thread: ${thread.message}`);
   const url = new URL(req.url);
-  const token = await socketToken(env, url.searchParams, "conversation-room", threadId);
+  const ticket = await socketTicket(env, url.searchParams, "conversation-room", threadId);
   const q = parseInput(ConnectQuery, Object.fromEntries(url.searchParams));
   if (!q.ok) throw new DomainError("invalid_input", q.message, q.issues);
-  const identity = await identify(env, token);
+  const identity = await identify(env, ticket.token);
   if (!canAccessThread(identity, threadId)) throw new DomainError("forbidden", "you may not join this thread");
 
   const entry = q.value.entryType ? { type: q.value.entryType, ...(q.value.entryId ? { id: q.value.entryId } : {}) } : null;
@@ -39,5 +40,6 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   url.searchParams.delete("ticket");
   const forwarded = new Request(url, req);
   forwarded.headers.set(IDENTITY_HEADER, encodeIdentity(state));
+  forwarded.headers.set(TICKET_HEADER, encodeTicketHeader(ticket.id, ticket.expiresAt));
   return forwarded;
 }

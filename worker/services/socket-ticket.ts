@@ -2,15 +2,17 @@
  * Socket tickets: browsers cannot set headers on a WebSocket, so a socket's credential travels in
  * its URL, where proxies and access logs may keep it. Instead of the bearer token (valid for hours
  * or days), our clients put a ticket there: the token sealed (AES-GCM) for one socket target
- * (`conversation-room/<threadId>` or `agent-queue/<shopId>`) for TICKET_TTL_MS. A logged ticket is
- * useless a minute later and opens nothing else; admission opens it and checks the token inside
- * exactly as it checks a token given directly (so a token revoked meanwhile is refused).
+ * (`conversation-room/<threadId>` or `agent-queue/<shopId>`) for TICKET_TTL_MS, under a random id.
+ * A logged ticket opens nothing else, nothing once its owner has used it (the target object
+ * spends the id, durable-objects/shared/spent-tickets.ts) and nothing a minute later; admission
+ * opens it and checks the token inside as every token is checked (so a token revoked meanwhile
+ * is refused). The token itself is not accepted in a socket URL.
  *
  * The key is derived (HKDF) from GUEST_TOKEN_SECRET, the secret of the tokens we sign ourselves,
  * so there is nothing new to configure and rotating that secret voids every ticket too.
  */
 import { DomainError } from "../../core/domain/errors";
-import { base64url } from "../lib/crypto";
+import { base64url, randomId } from "../lib/crypto";
 import type { SocketTicketBody } from "../../core/protocol";
 import { assertMayJoinQueue, canAccessThread, guestSecret, type Identity } from "./identity";
 
@@ -59,7 +61,7 @@ function targetOf(party: SocketParty, name: string): string {
 export async function sealTicket(env: Env, token: string, party: SocketParty, name: string, now: number): Promise<{ ticket: string; expiresAt: number }> {
   const expiresAt = now + TICKET_TTL_MS;
   const iv = crypto.getRandomValues(new Uint8Array(12));
-  const plain = new TextEncoder().encode(JSON.stringify({ t: token, x: expiresAt }));
+  const plain = new TextEncoder().encode(JSON.stringify({ t: token, x: expiresAt, j: randomId("tkt") }));
   // The target is the AES-GCM associated data: a ticket sealed for one thread fails to open for another.
   const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(targetOf(party, name)) }, await keyFor(guestSecret(env)), plain);
   const bytes = new Uint8Array(12 + sealed.byteLength);
@@ -68,8 +70,15 @@ export async function sealTicket(env: Env, token: string, party: SocketParty, na
   return { ticket: `${TICKET_PREFIX}${base64url(bytes)}`, expiresAt };
 }
 
-/** The token sealed in `ticket` for this target, or `unauthorized` (forged, for another target, or expired). */
-export async function openTicket(env: Env, ticket: string, party: SocketParty, name: string, now: number): Promise<string> {
+/** What a ticket carries: the token, and the id and expiry its target spends it under. */
+export interface OpenedTicket {
+  token: string;
+  id: string;
+  expiresAt: number;
+}
+
+/** The ticket's contents for this target, or `unauthorized` (forged, for another target, or expired). */
+export async function openTicket(env: Env, ticket: string, party: SocketParty, name: string, now: number): Promise<OpenedTicket> {
   const refused = new DomainError("unauthorized", "socket ticket is invalid, for another socket, or expired: ask POST /api/socket-tickets for a new one");
   const bytes = ticket.startsWith(TICKET_PREFIX) ? fromBase64url(ticket.slice(TICKET_PREFIX.length)) : null;
   if (!bytes || bytes.length < 12 + 16) throw refused;
@@ -79,9 +88,9 @@ export async function openTicket(env: Env, ticket: string, party: SocketParty, n
   } catch {
     throw refused;
   }
-  const { t, x } = JSON.parse(new TextDecoder().decode(plain)) as { t: string; x: number };
+  const { t, x, j } = JSON.parse(new TextDecoder().decode(plain)) as { t: string; x: number; j: string };
   if (!(x > now)) throw refused;
-  return t;
+  return { token: t, id: j, expiresAt: x };
 }
 
 /**
@@ -96,13 +105,12 @@ export async function issueTicket(env: Env, token: string, identity: Identity, t
 }
 
 /**
- * The bearer token of a socket upgrade: sealed in `ticket` (what our clients send), or given as
- * `token` (still accepted, for clients that cannot make the ticket call first).
+ * The ticket of a socket upgrade (query parameter `ticket`), opened for its target. A bearer
+ * token in the URL is refused: proxies and access logs keep URLs, and a token lives for hours.
  */
-export async function socketToken(env: Env, params: URLSearchParams, party: SocketParty, name: string, now = Date.now()): Promise<string> {
+export async function socketTicket(env: Env, params: URLSearchParams, party: SocketParty, name: string, now = Date.now()): Promise<OpenedTicket> {
   const ticket = params.get("ticket");
   if (ticket) return openTicket(env, ticket, party, name, now);
-  const token = params.get("token");
-  if (token) return token;
-  throw new DomainError("unauthorized", "a socket ticket is required (query parameter `ticket`, from POST /api/socket-tickets)");
+  const why = params.has("token") ? "tokens are not accepted in socket URLs, where logs keep them: " : "";
+  throw new DomainError("unauthorized", `${why}a socket ticket is required (query parameter \`ticket\`, from POST /api/socket-tickets)`);
 }

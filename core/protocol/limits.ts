@@ -15,6 +15,13 @@ export const LIMITS = {
   /** Messages a connection may send in a burst, and the refill per second. */
   messageBurst: 20,
   messagesPerSecond: 5,
+  /**
+   * Messages shoppers on one client address may send together, in a burst and per second: a
+   * flooder opening many threads (guest tokens and sockets are limited per address, at 600 a
+   * minute each) stays at this rate, while a carrier NAT's many shoppers keep far below it.
+   */
+  addressMessageBurst: 120,
+  addressMessagesPerSecond: 20,
   /** History page size bounds. */
   historyPageMax: 100,
   /** Messages a reconnect may replay in one frame; more arrive as further pages. */

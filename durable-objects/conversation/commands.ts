@@ -21,6 +21,12 @@ import type { ConversationRoom } from "./room";
 import { errorFrame, sendEvent } from "./audience";
 
 const limiter = new RateLimiter(LIMITS.messageBurst, LIMITS.messagesPerSecond);
+/**
+ * Shoppers' messages per client address, over every room of this isolate. Locally that is every
+ * room; in production each isolate counts alone (docs/security.md): a per-message call to a shared
+ * counter would sit in front of every delivery.
+ */
+const perAddress = new RateLimiter(LIMITS.addressMessageBurst, LIMITS.addressMessagesPerSecond);
 
 /** The first frame a joining connection receives. */
 export function roomJoined(room: ConversationRoom, state: ConnectionState): ServerEvent {
@@ -93,7 +99,9 @@ export async function handleCommand(room: ConversationRoom, conn: Connection<Con
 }
 
 async function send(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, command: MessageSend): Promise<void> {
-  if (!limiter.take(conn.id, Date.now())) throw new DomainError("rate_limited", `at most ${LIMITS.messagesPerSecond} messages a second`);
+  const now = Date.now();
+  if (!limiter.take(conn.id, now)) throw new DomainError("rate_limited", `at most ${LIMITS.messagesPerSecond} messages a second`);
+  if (state.ip && !perAddress.take(state.ip, now)) throw new DomainError("rate_limited", `at most ${LIMITS.addressMessagesPerSecond} messages a second from one address`);
   if (command.kind === "note" && state.role !== "agent") throw new DomainError("forbidden", "only staff can write internal notes");
   if (state.role === "agent" && command.kind !== "note") intervene(room, state);
   // A resent attachment or card is recognised before its body is built (R2 and D1 reads); a resent

@@ -19,6 +19,8 @@ export const ConnectionState = v.object({
   /** Customers only. */
   level: v.optional(CustomerLevel),
   locale: v.optional(v.string()),
+  /** Customers only: the client address their messages count against (absent off the edge, e.g. in tests). */
+  ip: v.optional(v.string()),
   channel: Channel,
   entry: v.nullable(Entry),
 });

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { LIMITS } from "../../core/protocol";
 import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect } from "../helpers/socket";
@@ -90,5 +90,42 @@ describe("ConversationRoom: bad frames are refused with a clear error and store 
     const mine = ((await res.json()) as { messages: { sender: { role: string } }[] }).messages.filter((m) => m.sender.role === "customer");
     expect(mine.length).toBeGreaterThanOrEqual(LIMITS.messageBurst);
     expect(mine.length).toBeLessThan(LIMITS.messageBurst + 5);
+  });
+
+  it("rate-limits shoppers' messages per client address, across threads, and no one else", async () => {
+    const address = "203.0.113.77";
+    // Enough threads from one address that their connections' bursts together exceed the address's.
+    const threads = Math.ceil(LIMITS.addressMessageBurst / LIMITS.messageBurst) + 1;
+    const customers = Array.from({ length: threads }, () => uniqueCustomer());
+    const shoppers = await Promise.all(
+      customers.map(async (customer) => {
+        const socket = await connect(`apparel:${customer}`, await shopperToken(customer), { ip: address });
+        await socket.next("room.joined");
+        return socket;
+      }),
+    );
+    const started = Date.now();
+    for (const socket of shoppers) for (let i = 0; i < LIMITS.messageBurst; i++) socket.send({ type: "message.send", clientId: cid(), kind: "text", text: `flood ${i}` });
+    const refused = await Promise.any(shoppers.map((s) => s.next("error", (e) => e.error.code === "rate_limited")));
+    expect(refused.error.message).toMatch(/messages a second from one address/);
+    // Every frame answered: an ack or a refusal each.
+    await vi.waitFor(() => expect(shoppers.map((s) => s.all("message.acked").length + s.all("error").length)).toEqual(shoppers.map(() => LIMITS.messageBurst)), { timeout: 10_000 });
+    const acked = shoppers.reduce((n, s) => n + s.all("message.acked").length, 0);
+    const refill = Math.ceil(((Date.now() - started) / 1000) * LIMITS.addressMessagesPerSecond);
+    expect(acked).toBeLessThan(threads * LIMITS.messageBurst);
+    expect(acked).toBeLessThanOrEqual(LIMITS.addressMessageBurst + refill);
+    // Another address, and staff on the flooder's address, are not held back.
+    const other = uniqueCustomer();
+    const elsewhere = await connect(`apparel:${other}`, await shopperToken(other), { ip: "198.51.100.9" });
+    await elsewhere.next("room.joined");
+    const fine = cid();
+    elsewhere.send({ type: "message.send", clientId: fine, kind: "text", text: "我这边正常吗" });
+    expect((await elsewhere.next("message.acked")).clientId).toBe(fine);
+    const staff = await connect(`apparel:${customers[0]}`, agentToken, { ip: address });
+    await staff.next("room.joined");
+    const reply = cid();
+    staff.send({ type: "message.send", clientId: reply, kind: "text", text: "您好，在的" });
+    expect((await staff.next("message.acked")).clientId).toBe(reply);
+    for (const s of [...shoppers, elsewhere, staff]) s.close();
   });
 });

@@ -26,6 +26,8 @@ export interface ConnectOptions {
   since?: number;
   /** Connect with this socket ticket instead of asking one for the token (which is then unused). */
   ticket?: string;
+  /** The client's address, as Cloudflare's edge would set it (`CF-Connecting-IP`); none by default. */
+  ip?: string;
 }
 
 /**
@@ -49,7 +51,7 @@ export async function connect(threadId: string, token: string, opts: ConnectOpti
   if (opts.entryType) q.set("entryType", opts.entryType);
   if (opts.entryId) q.set("entryId", opts.entryId);
   if (opts.since !== undefined) q.set("since", String(opts.since));
-  const res = await exports.default.fetch(`http://kefu.test/parties/conversation-room/${threadId}?${q}`, { headers: { upgrade: "websocket" } });
+  const res = await exports.default.fetch(`http://kefu.test/parties/conversation-room/${threadId}?${q}`, { headers: { upgrade: "websocket", ...(opts.ip ? { "cf-connecting-ip": opts.ip } : {}) } });
   const ws = res.webSocket;
   if (!ws) throw Object.assign(new Error(`upgrade refused: ${res.status}`), { status: res.status, body: await res.text() });
   ws.accept();

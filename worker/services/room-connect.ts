@@ -11,6 +11,7 @@ import { encodeIdentity, IDENTITY_HEADER, type ConnectionState } from "../../dur
 import { canAccessThread, identify } from "./identity";
 import { encodeTicketHeader, TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
 import { socketTicket } from "./socket-ticket";
+import { clientAddress } from "../middleware/rate-limit";
 
 const ConnectQuery = v.object({
   channel: v.optional(Channel, "pc"),
@@ -30,11 +31,12 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   const identity = await identify(env, ticket.token);
   if (!canAccessThread(identity, threadId)) throw new DomainError("forbidden", "you may not join this thread");
 
+  const address = clientAddress(req);
   const entry = q.value.entryType ? { type: q.value.entryType, ...(q.value.entryId ? { id: q.value.entryId } : {}) } : null;
   const state: ConnectionState =
     identity.kind === "staff"
       ? { role: "agent", id: identity.staffId, name: identity.name, shopId: identity.shopId, staffRole: identity.role, channel: q.value.channel, entry }
-      : { role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry };
+      : { role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry, ...(address ? { ip: address } : {}) };
 
   url.searchParams.delete("token");
   url.searchParams.delete("ticket");

@@ -89,7 +89,8 @@ export async function openTicket(env: Env, ticket: string, party: SocketParty, n
     throw refused;
   }
   const { t, x, j } = JSON.parse(new TextDecoder().decode(plain)) as { t: string; x: number; j: string };
-  if (!(x > now)) throw refused;
+  // A ticket without an id (sealed before tickets were single-use) could not be spent: refused.
+  if (!(x > now) || typeof j !== "string") throw refused;
   return { token: t, id: j, expiresAt: x };
 }
 

@@ -8,7 +8,8 @@ import { Hono } from "hono";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import type { AppEnv } from "../../worker/env";
-import { clientAddress, MemoryWindows, perIpRateLimits, RATE_RULES } from "../../worker/middleware/rate-limit";
+import { MemoryWindows, perIpRateLimits, RATE_RULES } from "../../worker/middleware/rate-limit";
+import { clientAddress } from "../../worker/lib/client-address";
 import { PASSWORD, STAFF, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 
 const limited = new Hono<AppEnv>().use("*", perIpRateLimits).route("/", app);

@@ -16,6 +16,7 @@
  */
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
+import { clientAddress } from "../lib/client-address";
 
 /** One limit: which requests it counts, how many per period, and the binding that counts them in production. */
 export interface RateRule {
@@ -41,20 +42,6 @@ export const RATE_RULES: readonly RateRule[] = [
 /** Cloudflare's Rate Limiting binding, as far as we use it. */
 interface RateLimitBinding {
   limit(options: { key: string }): Promise<{ success: boolean }>;
-}
-
-/** The address to count a request against, or null when it did not come through the edge. */
-export function clientAddress(req: Request): string | null {
-  const ip = req.headers.get("cf-connecting-ip")?.trim();
-  if (!ip) return null;
-  if (!ip.includes(":")) return ip;
-  if (ip.includes(".")) return ip.slice(ip.lastIndexOf(":") + 1); // IPv4-mapped (::ffff:1.2.3.4)
-  // IPv6: the first four groups (the /64), with `::` expanded so every spelling counts alike.
-  const [head = "", tail = ""] = ip.toLowerCase().split("::");
-  const left = head ? head.split(":") : [];
-  const right = tail ? tail.split(":") : [];
-  const groups = ip.includes("::") ? [...left, ...Array(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => g.replace(/^0+(?=.)/, "")).join(":")}::/64`;
 }
 
 /** Fixed windows in this isolate's memory, each starting at its key's first request. */

@@ -8,7 +8,7 @@ import { database } from "../db/client";
 import { listCustomers } from "../db/repos/customers";
 import type { AppEnv } from "../env";
 import { bearerOf, requireIdentity } from "../middleware/auth";
-import { clientAddress } from "../middleware/rate-limit";
+import { clientAddress } from "../lib/client-address";
 import { valid } from "../middleware/validate";
 import { issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";

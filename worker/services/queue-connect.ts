@@ -5,12 +5,10 @@
  */
 import { ShopId, parseInput } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
-import { IDENTITY_HEADER } from "../../durable-objects/conversation/connection-state";
 import type { QueueConnectionState } from "../../durable-objects/agent-queue/connection-state";
 import { encodeHeaderJson } from "../lib/header-json";
 import { assertMayJoinQueue, identify } from "./identity";
-import { encodeTicketHeader, TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
-import { socketTicket } from "./socket-ticket";
+import { forwardAdmitted, socketTicket } from "./socket-ticket";
 
 export async function admitToQueue(env: Env, req: Request, shopId: string): Promise<Request> {
   const shop = parseInput(ShopId, shopId);
@@ -20,10 +18,5 @@ export async function admitToQueue(env: Env, req: Request, shopId: string): Prom
   const identity = await identify(env, ticket.token);
   assertMayJoinQueue(identity, shopId);
   const state: QueueConnectionState = { staffId: identity.staffId, name: identity.name, shopId: identity.shopId, role: identity.role };
-  url.searchParams.delete("token");
-  url.searchParams.delete("ticket");
-  const forwarded = new Request(url, req);
-  forwarded.headers.set(IDENTITY_HEADER, encodeHeaderJson(state));
-  forwarded.headers.set(TICKET_HEADER, encodeTicketHeader(ticket.id, ticket.expiresAt));
-  return forwarded;
+  return forwardAdmitted(req, url, encodeHeaderJson(state), ticket);
 }

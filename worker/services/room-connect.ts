@@ -7,11 +7,10 @@
 import * as v from "valibot";
 import { Channel, EntryType, ThreadId, parseInput } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
-import { encodeIdentity, IDENTITY_HEADER, type ConnectionState } from "../../durable-objects/conversation/connection-state";
+import { encodeIdentity, type ConnectionState } from "../../durable-objects/conversation/connection-state";
 import { canAccessThread, identify } from "./identity";
-import { encodeTicketHeader, TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
-import { socketTicket } from "./socket-ticket";
-import { clientAddress } from "../middleware/rate-limit";
+import { forwardAdmitted, socketTicket } from "./socket-ticket";
+import { clientAddress } from "../lib/client-address";
 
 const ConnectQuery = v.object({
   channel: v.optional(Channel, "pc"),
@@ -38,10 +37,5 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
       ? { role: "agent", id: identity.staffId, name: identity.name, shopId: identity.shopId, staffRole: identity.role, channel: q.value.channel, entry }
       : { role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry, ...(address ? { ip: address } : {}) };
 
-  url.searchParams.delete("token");
-  url.searchParams.delete("ticket");
-  const forwarded = new Request(url, req);
-  forwarded.headers.set(IDENTITY_HEADER, encodeIdentity(state));
-  forwarded.headers.set(TICKET_HEADER, encodeTicketHeader(ticket.id, ticket.expiresAt));
-  return forwarded;
+  return forwardAdmitted(req, url, encodeIdentity(state), ticket);
 }

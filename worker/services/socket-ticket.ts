@@ -14,6 +14,8 @@
 import { DomainError } from "../../core/domain/errors";
 import { base64url, randomId } from "../lib/crypto";
 import type { SocketTicketBody } from "../../core/protocol";
+import { IDENTITY_HEADER } from "../../durable-objects/conversation/connection-state";
+import { encodeTicketHeader, TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
 import { assertMayJoinQueue, canAccessThread, guestSecret, type Identity } from "./identity";
 
 export const TICKET_TTL_MS = 60_000;
@@ -114,4 +116,17 @@ export async function socketTicket(env: Env, params: URLSearchParams, party: Soc
   if (ticket) return openTicket(env, ticket, party, name, now);
   const why = params.has("token") ? "tokens are not accepted in socket URLs, where logs keep them: " : "";
   throw new DomainError("unauthorized", `${why}a socket ticket is required (query parameter \`ticket\`, from POST /api/socket-tickets)`);
+}
+
+/**
+ * The admitted upgrade as the object receives it: the credential dropped from the URL, the
+ * identity (encoded for the header) and the ticket to spend in headers the Worker always sets.
+ */
+export function forwardAdmitted(req: Request, url: URL, identity: string, ticket: OpenedTicket): Request {
+  url.searchParams.delete("ticket");
+  url.searchParams.delete("token");
+  const forwarded = new Request(url, req);
+  forwarded.headers.set(IDENTITY_HEADER, identity);
+  forwarded.headers.set(TICKET_HEADER, encodeTicketHeader(ticket.id, ticket.expiresAt));
+  return forwarded;
 }

@@ -36,6 +36,6 @@ export async function runMaintenance(env: Env, now: number): Promise<Maintenance
     receiptsPruned: await step("receipt pruning", () => pruneReceipts(db, now - RECEIPT_RETENTION_MS)),
     deadLettersPruned: await step("dead-letter pruning", () => pruneDeadLetters(db, now - DEAD_LETTER_RETENTION_MS)),
     noticesPruned: await step("notice pruning", () => pruneNotices(db, now - NOTICE_RETENTION_MS)),
-    loginAttemptsPruned: await step("login-attempt pruning", () => pruneLoginAttempts(db, now - LOGIN_ATTEMPT_RETENTION_MS)),
+    loginAttemptsPruned: await step("login-attempt pruning", () => pruneLoginAttempts(db, now - LOGIN_ATTEMPT_RETENTION_MS, now)),
   };
 }

@@ -19,8 +19,9 @@ export const DEAD_LETTER_RETENTION_MS = 30 * DAY;
 export const NOTICE_RETENTION_MS = 90 * DAY;
 
 /**
- * Login-failure counters (core/domain/lockout.ts): failures further apart than the lockout window
- * no longer add up, and a lock lasts as long, so a counter untouched for a day says nothing.
+ * Login counters (core/domain/lockout.ts): failures further apart than the lockout window no
+ * longer add up, and a lock lasts as long, so a counter untouched for a day says nothing, unless
+ * it still marks a known address (kept until that lapses).
  */
 export const LOGIN_ATTEMPT_RETENTION_MS = DAY;
 

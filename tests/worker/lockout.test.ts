@@ -1,11 +1,12 @@
 /**
  * Login lockout by account and address (core/domain/lockout.ts, worker/services/auth.ts `login`):
- * an address that keeps guessing locks only itself out of the account; the account locks for
- * everyone only after many failures from several addresses. Through the real Worker, with the
- * client address Cloudflare sets (`CF-Connecting-IP`).
+ * an address that keeps guessing locks only itself out of the account; the account locks only
+ * after many failures from several addresses, and then not for addresses the staff member has
+ * logged in from lately. Through the real Worker, with the client address Cloudflare sets
+ * (`CF-Connecting-IP`).
  */
 import { beforeAll, describe, expect, it } from "vitest";
-import { LOCKOUT, afterFailure, lockedUntil } from "../../core/domain/lockout";
+import { LOCKOUT, afterFailure, afterSuccess, lockedUntil } from "../../core/domain/lockout";
 import { PASSWORD, STAFF, api, seedFixture } from "../helpers/fixtures";
 
 beforeAll(seedFixture);
@@ -28,13 +29,31 @@ describe("lockout by account and address", () => {
     expect((await login(freshIp(), STAFF.apparelAgent.email, PASSWORD)).status).toBe(200);
   });
 
-  it("locks the account for everyone once many addresses have failed", async () => {
+  /** Enough addresses failing often enough to lock `email` account-wide. */
+  async function lockAccount(email: string): Promise<void> {
     const addresses = LOCKOUT.accountMaxFailures / LOCKOUT.pairMaxFailures;
     for (let a = 0; a < addresses; a++) {
       const ip = freshIp();
-      for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) expect((await login(ip, STAFF.apparelAdmin.email, "wrong")).status).toBe(401);
+      for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) expect((await login(ip, email, "wrong")).status).toBe(401);
     }
+  }
+
+  it("locks the account for new addresses once many addresses have failed", async () => {
+    await lockAccount(STAFF.apparelAdmin.email);
     expect((await login(freshIp(), STAFF.apparelAdmin.email, PASSWORD)).status).toBe(423);
+  });
+
+  it("keeps the desk open where the staff member logged in before, while the account is locked for others", async () => {
+    const office = freshIp();
+    expect((await login(office, STAFF.platformAgent.email, PASSWORD)).status).toBe(200);
+    await lockAccount(STAFF.platformAgent.email);
+    expect((await login(freshIp(), STAFF.platformAgent.email, PASSWORD)).status).toBe(423);
+    const again = await login(office, STAFF.platformAgent.email, PASSWORD);
+    expect(again.status).toBe(200);
+    expect(((await again.json()) as { staff: { id: string } }).staff.id).toBe(STAFF.platformAgent.id);
+    // A known address still has to know the password, and still locks itself out by guessing.
+    for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) expect((await login(office, STAFF.platformAgent.email, "wrong")).status).toBe(401);
+    expect((await login(office, STAFF.platformAgent.email, PASSWORD)).status).toBe(423);
   });
 
   it("forgets an address's failures once it logs in", async () => {
@@ -54,9 +73,23 @@ describe("lockout counters", () => {
     c = afterFailure(c, 3, T + 1000);
     expect(c).toMatchObject({ failures: 2, lockedUntil: 0 });
     c = afterFailure(c, 3, T + 2000);
-    expect(c).toEqual({ failures: 0, lockedUntil: T + 2000 + LOCKOUT.lockMs, updatedAt: T + 2000 });
-    expect(lockedUntil([undefined, c], T + 3000)).toBe(T + 2000 + LOCKOUT.lockMs);
-    expect(lockedUntil([c], T + 2000 + LOCKOUT.lockMs)).toBe(0);
+    expect(c).toEqual({ failures: 0, lockedUntil: T + 2000 + LOCKOUT.lockMs, updatedAt: T + 2000, knownUntil: 0 });
+    expect(lockedUntil(undefined, c, T + 3000)).toBe(T + 2000 + LOCKOUT.lockMs);
+    expect(lockedUntil(c, undefined, T + 3000)).toBe(T + 2000 + LOCKOUT.lockMs);
+    expect(lockedUntil(c, undefined, T + 2000 + LOCKOUT.lockMs)).toBe(0);
+  });
+
+  it("spares a known address from the account's lock until it lapses, never from its own", () => {
+    const account = { failures: 0, lockedUntil: T + LOCKOUT.lockMs, updatedAt: T, knownUntil: 0 };
+    const known = afterSuccess("203.0.113.7", T - 1000);
+    expect(lockedUntil(account, known, T)).toBe(0);
+    expect(lockedUntil(account, afterSuccess(null, T - 1000), T)).toBe(T + LOCKOUT.lockMs);
+    const lapsed = afterSuccess("203.0.113.7", T - LOCKOUT.knownAddressMs - 1);
+    expect(lockedUntil(account, lapsed, T)).toBe(T + LOCKOUT.lockMs);
+    let guessing = known;
+    for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) guessing = afterFailure(guessing, LOCKOUT.pairMaxFailures, T);
+    expect(guessing.knownUntil).toBe(known.knownUntil);
+    expect(lockedUntil(account, guessing, T)).toBe(T + LOCKOUT.lockMs);
   });
 
   it("starts over when failures are further apart than the window", () => {

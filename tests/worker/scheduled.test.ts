@@ -70,17 +70,21 @@ describe("scheduled maintenance", () => {
     expect(await noticeRow(oldDeferred.id)).toBeDefined();
   });
 
-  it("forgets login-failure counters nobody touched for a day, keeps recent ones", async () => {
+  it("forgets login counters nobody touched for a day, keeps recent ones and addresses still known", async () => {
     const now = Date.now();
+    const stale = now - LOGIN_ATTEMPT_RETENTION_MS - MIN;
     await db.insert(loginAttempts).values([
-      { email: "stale@shop.demo 203.0.113.9", failures: 3, lockedUntil: 0, updatedAt: now - LOGIN_ATTEMPT_RETENTION_MS - MIN },
+      { email: "stale@shop.demo 203.0.113.9", failures: 3, lockedUntil: 0, updatedAt: stale },
       { email: "recent@shop.demo", failures: 4, lockedUntil: now + MIN, updatedAt: now - MIN },
+      { email: "agent@shop.demo 203.0.113.10", failures: 0, lockedUntil: 0, updatedAt: stale, knownUntil: now + DAY },
+      { email: "agent@shop.demo 203.0.113.11", failures: 0, lockedUntil: 0, updatedAt: stale, knownUntil: now - MIN },
     ]).run();
 
     await runCron(now);
 
-    const left = await db.select({ email: loginAttempts.email }).from(loginAttempts).where(inArray(loginAttempts.email, ["stale@shop.demo 203.0.113.9", "recent@shop.demo"])).all();
-    expect(left.map((r) => r.email)).toEqual(["recent@shop.demo"]);
+    const emails = ["stale@shop.demo 203.0.113.9", "recent@shop.demo", "agent@shop.demo 203.0.113.10", "agent@shop.demo 203.0.113.11"];
+    const left = await db.select({ email: loginAttempts.email }).from(loginAttempts).where(inArray(loginAttempts.email, emails)).all();
+    expect(left.map((r) => r.email).sort()).toEqual(["agent@shop.demo 203.0.113.10", "recent@shop.demo"]);
   });
 
   it("sends notices a failed enqueue left pending, and leaves fresh ones to their webhook", async () => {

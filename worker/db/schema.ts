@@ -55,12 +55,16 @@ export const staffSessions = sqliteTable(
   (t) => [index("staff_sessions_staff").on(t.staffId)],
 );
 
-/** Failed logins per email, for lockout. */
+/**
+ * Login counters for lockout (core/domain/lockout.ts), keyed by the e-mail (the account) or by the
+ * e-mail and a client address (a pair); a pair also remembers until when its address is known.
+ */
 export const loginAttempts = sqliteTable("login_attempts", {
   email: text("email").primaryKey(),
   failures: integer("failures").notNull(),
   lockedUntil: integer("locked_until").notNull().default(0),
   updatedAt: integer("updated_at").notNull(),
+  knownUntil: integer("known_until").notNull().default(0),
 });
 
 export const skillGroups = sqliteTable(

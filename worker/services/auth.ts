@@ -3,11 +3,10 @@
  */
 import { sign } from "hono/utils/jwt/jwt";
 import { DomainError } from "../../core/domain/errors";
-import { LOCKOUT, afterFailure, attemptKeys, lockedUntil } from "../../core/domain/lockout";
+import { LOCKOUT, afterFailure, afterSuccess, attemptKeys, lockedUntil } from "../../core/domain/lockout";
 import type { LoginBody } from "../../core/protocol";
 import type { Database } from "../db/client";
 import {
-  clearLoginAttempts,
   deleteStaffSession,
   findStaffByEmail,
   getLoginAttempts,
@@ -33,12 +32,14 @@ export interface LoginResult {
 
 /**
  * Checks a password, with lockout after repeated failures (by account and client address, see
- * core/domain/lockout.ts; `address` is null when unknown); returns a new session token.
+ * core/domain/lockout.ts; `address` is null when unknown); returns a new session token. A success
+ * makes the address known to the account, so a lock forced from elsewhere does not keep the staff
+ * member out there.
  */
 export async function login(db: Database, body: LoginBody, address: string | null, now = Date.now()): Promise<LoginResult> {
   const keys = attemptKeys(body.email, address);
   const [account, pair] = await Promise.all([getLoginAttempts(db, keys.account), getLoginAttempts(db, keys.pair)]);
-  const until = lockedUntil([account, pair], now);
+  const until = lockedUntil(account, pair, now);
   if (until) throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((until - now) / 1000) });
   const row = await findStaffByEmail(db, body.email);
   // Verify even for an unknown e-mail so timing does not reveal which accounts exist.
@@ -50,8 +51,9 @@ export async function login(db: Database, body: LoginBody, address: string | nul
     ]);
     throw new DomainError("unauthorized", "e-mail or password is wrong");
   }
-  // This address proved it knows the password; the account-wide count keeps counting others.
-  if (pair) await clearLoginAttempts(db, keys.pair);
+  // This address proved it knows the password: its failures are forgotten and it is known to the
+  // account; the account-wide count keeps counting others.
+  await saveLoginAttempts(db, { email: keys.pair, ...afterSuccess(address, now) });
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;
   await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });

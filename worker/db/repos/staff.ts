@@ -1,7 +1,7 @@
 /**
  * Staff accounts, their login sessions and failed-login counters.
  */
-import { and, eq, gt, lt } from "drizzle-orm";
+import { and, eq, gt, lt, lte } from "drizzle-orm";
 import type { Database } from "../client";
 import { loginAttempts, staff, staffSessions } from "../schema";
 
@@ -47,11 +47,7 @@ export async function saveLoginAttempts(db: Database, row: typeof loginAttempts.
   await db.insert(loginAttempts).values(row).onConflictDoUpdate({ target: loginAttempts.email, set: row }).run();
 }
 
-export async function clearLoginAttempts(db: Database, email: string): Promise<void> {
-  await db.delete(loginAttempts).where(eq(loginAttempts.email, email)).run();
-}
-
-/** Drops login-failure counters last touched before `before`; returns how many. */
-export async function pruneLoginAttempts(db: Database, before: number): Promise<number> {
-  return (await db.delete(loginAttempts).where(lt(loginAttempts.updatedAt, before)).run()).meta.changes;
+/** Drops login counters last touched before `before` whose address is no longer known at `now`; returns how many. */
+export async function pruneLoginAttempts(db: Database, before: number, now: number): Promise<number> {
+  return (await db.delete(loginAttempts).where(and(lt(loginAttempts.updatedAt, before), lte(loginAttempts.knownUntil, now))).run()).meta.changes;
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `login_attempts` ADD `known_until` integer DEFAULT 0 NOT NULL;

@@ -2,7 +2,8 @@
  * Browser test: real Chromium (Debian's package, driven by playwright-core) against `wrangler
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
- * without a reload; a shop admin sets the service hours. Screenshots go to tests/e2e/screenshots/.
+ * without a reload; a shop admin sets the service hours; a login locked out by failures says for how
+ * long. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -131,5 +132,25 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await openHours();
     await day("sun").getByTestId("hours-closed").waitFor();
     expect(await day("mon").getByTestId("hours-to").first().inputValue()).toBe("18:00");
+  });
+
+  it("tells a locked-out login how long to wait, in the console's language", async () => {
+    const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(`${suite.server.url}/`);
+    // An e-mail no test logs in with: failures count per e-mail whether or not the account exists.
+    await page.getByTestId("login-email").fill(`locked-${Date.now()}@apparel.demo`);
+    const note = page.getByTestId("error-note");
+    /** Submits the form and waits for the server's answer; its status. */
+    const submit = async (password: string) => {
+      await page.getByTestId("login-password").fill(password);
+      const [res] = await Promise.all([page.waitForResponse((r) => r.url().endsWith("/api/auth/login")), page.getByTestId("login-submit").click()]);
+      return res.status();
+    };
+    for (let i = 1; i <= 5; i++) expect(await submit(`wrong-${i}`)).toBe(401);
+    await expect.poll(() => note.textContent()).toBe("邮箱或密码错误");
+    expect(await submit("kefu123456")).toBe(423);
+    await expect.poll(() => note.getAttribute("data-code")).toBe("locked");
+    expect(await note.textContent()).toContain("请 15 分钟后再试");
+    await page.screenshot({ path: `${SHOTS}/login-locked.png` });
   });
 });

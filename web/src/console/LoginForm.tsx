@@ -28,9 +28,9 @@ export function LoginForm({ auth }: { auth: AuthModel }) {
         <h1>{t("login.title")}</h1>
         <p class="muted">{t("login.subtitle")}</p>
         {auth.expired.value && !auth.error.value && <p class="info-note">{t("login.expired")}</p>}
-        {auth.error.value?.code === "unauthorized" ? (
-          <p class="error-note" role="alert" data-testid="error-note">
-            {t("login.failed")}
+        {auth.error.value?.code === "unauthorized" || auth.error.value?.code === "locked" ? (
+          <p class="error-note" role="alert" data-testid="error-note" data-code={auth.error.value.code}>
+            {auth.error.value.code === "locked" ? t("login.locked", { min: lockMinutes(auth.error.value.details) }) : t("login.failed")}
           </p>
         ) : (
           auth.error.value && <ErrorNote error={auth.error.value} />
@@ -49,4 +49,10 @@ export function LoginForm({ auth }: { auth: AuthModel }) {
       </form>
     </main>
   );
+}
+
+/** Whole minutes left of a login lock (`details.retryAfterSec` of a 423), at least one. */
+function lockMinutes(details: unknown): number {
+  const sec = (details as { retryAfterSec?: unknown } | undefined)?.retryAfterSec;
+  return typeof sec === "number" && sec > 0 ? Math.ceil(sec / 60) : 1;
 }

@@ -64,7 +64,7 @@ export const AuthModel = createModel(() => {
         expired.value = false;
       } catch (err) {
         const e = toApiError(err);
-        error.value = { code: e.code, message: e.message };
+        error.value = { code: e.code, message: e.message, details: e.details };
       } finally {
         busy.value = false;
       }

@@ -29,6 +29,11 @@ export class DomainError extends Error {
   }
 }
 
+/** The one error body's `error` part, as HTTP answers and socket error frames carry it. */
+export function errorBody(err: DomainError): { code: ErrorCode; message: string; details?: unknown } {
+  return { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) };
+}
+
 /** The HTTP status a domain error maps to. */
 export function statusOf(code: ErrorCode): number {
   return ERROR_STATUS[code];

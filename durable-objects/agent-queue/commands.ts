@@ -5,7 +5,7 @@
 import type { Connection, WSMessage } from "partyserver";
 import { getServerByName } from "partyserver";
 import { LIMITS, QueueCommand, exceedsUtf8, parseInput, type QueueEvent } from "../../core/protocol";
-import { DomainError } from "../../core/domain/errors";
+import { DomainError, errorBody } from "../../core/domain/errors";
 import type { QueueConnectionState } from "./connection-state";
 import { notifyAssignments, notifyRemoved } from "./notify";
 import type { AgentQueue } from "./queue";
@@ -17,7 +17,7 @@ function reply(conn: Connection, event: QueueEvent): void {
 function errorEvent(err: unknown): QueueEvent {
   const e = err instanceof DomainError ? err : new DomainError("internal", "internal error");
   if (!(err instanceof DomainError)) console.error("queue command failed", err);
-  return { type: "error", error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) } };
+  return { type: "error", error: errorBody(e) };
 }
 
 export async function handleQueueCommand(queue: AgentQueue, conn: Connection<QueueConnectionState>, raw: WSMessage): Promise<void> {

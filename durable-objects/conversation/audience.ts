@@ -7,7 +7,7 @@
  */
 import type { Connection } from "partyserver";
 import { PLATFORM_SHOP_ID, type ServerEvent } from "../../core/protocol";
-import { DomainError } from "../../core/domain/errors";
+import { DomainError, errorBody } from "../../core/domain/errors";
 import type { ConnectionState } from "./connection-state";
 
 /**
@@ -36,7 +36,7 @@ export function errorFrame(err: unknown, clientId?: string): ServerEvent {
   if (!(err instanceof DomainError)) console.error("room command failed", err);
   return {
     type: "error",
-    error: { code: e.code, message: e.message, ...(e.details !== undefined ? { details: e.details } : {}) },
+    error: errorBody(e),
     ...(clientId ? { clientId } : {}),
   };
 }

@@ -6,7 +6,7 @@
  * the ticket has expired (it would be refused as expired anyway), so the table holds a minute of
  * connections at most.
  */
-import { ERROR_STATUS } from "../../core/domain/errors";
+import { DomainError, errorBody, statusOf } from "../../core/domain/errors";
 
 /** Set by the Worker only (a client's own is removed): `<ticket id>.<expires at, epoch ms>`. */
 export const TICKET_HEADER = "x-kefu-ticket";
@@ -42,7 +42,7 @@ export class SpentTickets {
     const id = header.slice(0, dot);
     const expiresAt = Number(header.slice(dot + 1));
     if (dot > 0 && Number.isFinite(expiresAt) && this.spend(id, expiresAt, now)) return null;
-    const body = { error: { code: "unauthorized", message: "this socket ticket was used already: ask POST /api/socket-tickets for a new one at every (re)connect" } };
-    return Response.json(body, { status: ERROR_STATUS.unauthorized });
+    const replay = new DomainError("unauthorized", "this socket ticket was used already: ask POST /api/socket-tickets for a new one at every (re)connect");
+    return Response.json({ error: errorBody(replay) }, { status: statusOf(replay.code) });
   }
 }

@@ -3,13 +3,12 @@
  */
 import type { ErrorHandler } from "hono";
 import { HTTPException } from "hono/http-exception";
-import { DomainError, statusOf } from "../../core/domain/errors";
+import { DomainError, errorBody, statusOf } from "../../core/domain/errors";
 import type { AppEnv } from "../env";
 
 export const onError: ErrorHandler<AppEnv> = (err, c) => {
   if (err instanceof DomainError) {
-    const body = { error: { code: err.code, message: err.message, ...(err.details !== undefined ? { details: err.details } : {}) } };
-    return c.json(body, statusOf(err.code) as 400);
+    return c.json({ error: errorBody(err) }, statusOf(err.code) as 400);
   }
   if (err instanceof HTTPException) {
     const code = err.status === 400 ? "invalid_input" : err.status === 413 ? "payload_too_large" : err.status === 401 ? "unauthorized" : "internal";

@@ -17,6 +17,7 @@
 import { createMiddleware } from "hono/factory";
 import type { AppEnv } from "../env";
 import { clientAddress } from "../lib/client-address";
+import { DomainError, errorBody } from "../../core/domain/errors";
 
 /** One limit: which requests it counts, how many per period, and the binding that counts them in production. */
 export interface RateRule {
@@ -91,9 +92,6 @@ export const perIpRateLimits = createMiddleware<AppEnv>(async (c, next) => {
   if (!rule || !address || counted.has(c.req.raw)) return next();
   counted.add(c.req.raw);
   if (await allowed(rule, address, c.env as unknown as Partial<Record<RateRule["binding"], RateLimitBinding>>)) return next();
-  return c.json(
-    { error: { code: "rate_limited", message: `${rule.message}: try again in ${rule.periodSec} seconds`, details: { retryAfterSec: rule.periodSec, limit: rule.limit, periodSec: rule.periodSec } } },
-    429,
-    { "Retry-After": String(rule.periodSec) },
-  );
+  const refused = new DomainError("rate_limited", `${rule.message}: try again in ${rule.periodSec} seconds`, { retryAfterSec: rule.periodSec, limit: rule.limit, periodSec: rule.periodSec });
+  return c.json({ error: errorBody(refused) }, 429, { "Retry-After": String(rule.periodSec) });
 });

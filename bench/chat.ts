@@ -5,9 +5,7 @@
  * Both servers run with `wrangler dev` on a free loopback port and fresh state (the product's D1
  * migrated and seeded with the demo mall), one after the other so they never share the CPU. Each
  * drives N threads, each with a shopper and an agent partysocket; the shopper sends `rate`
- * messages a second and the agent's receipt is timed. The agents' sockets run on a thread of
- * their own (lib/agent-thread.ts), so a receipt never waits behind the shoppers' frames or the
- * main thread's collections. Ends with one line of JSON.
+ * messages a second and the agent's receipt is timed. Ends with one line of JSON.
  *
  * Options: --threads N (1000)  --rate msgs/s per shopper (0.15)  --duration s (30)  --warmup s (10)
  *          --bot-share 0-1 (0.7)  --no-baseline (skip the relay run)
@@ -49,7 +47,7 @@ import { runLoad, type LoadOptions, type LoadResult, type TokensOf } from "./lib
 import { latencySummary } from "./lib/tally";
 import { measureCpu, type CpuShare } from "./lib/cpu";
 import { describeMachine } from "./lib/machine";
-import { benchIp } from "./lib/sockets";
+import { benchIp } from "./lib/pair";
 import { sampleRss, type RssPeak } from "./lib/rss";
 import { openProfiler, saveProfile } from "./lib/profile";
 import { freePort } from "../scripts/lib/free-port";
@@ -144,7 +142,7 @@ function printRun(name: string, r: Run): void {
       (r.target === "kefu" ? `  … of bot-served threads p50 ${bot.p50} ms  p99 ${bot.p99} ms (${bot.n}); of agent-served threads p50 ${agent.p50} ms  p99 ${agent.p99} ms (${agent.n})\n` : "") +
       `  first message of a thread  p50 ${r.first.p50} ms  p99 ${r.first.p99} ms  (${r.first.n}; all arrived ${r.firstSettleSec} s after the first was sent)\n` +
       `  ${r.msgsPerSec} msgs/s delivered; sent ${r.sent}, acked ${r.acked}, unacked ${r.unacked}, refused ${r.refused}, not sent (socket closed) ${r.skipped}\n` +
-      `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms, its main thread busy ${r.generatorBusy} % of the measured window; its own collections: shoppers' thread ${gcText(r.generatorGc.main)}, agents' thread ${gcText(r.generatorGc.agents)}\n` +
+      `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms, busy ${r.generatorBusy} % of the measured window, its own collections ${gcText(r.generatorGc)}\n` +
       (r.target === "kefu" ? `  bot-served threads handed to a person during the run: ${r.botHandOffs} of ${r.botThreads}\n` : "") +
       `  worst latency per second: ${r.worstPerSecond.join(" ")}\n` +
       `  peak RSS: workerd ${r.peakRss.workerdMb} MB, with wrangler ${r.peakRss.groupMb} MB\n` +

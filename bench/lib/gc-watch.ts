@@ -1,6 +1,6 @@
 /**
- * The generator's own garbage collections, as Node reports them: a thread is paused while one
- * runs, and whatever it would have timed then is stamped late.
+ * The load generator's own garbage collections, as Node reports them: its thread is paused while
+ * one runs, and a receipt due meanwhile is stamped late, as a slow message of the server measured.
  */
 import { constants, PerformanceObserver } from "node:perf_hooks";
 
@@ -14,20 +14,14 @@ export interface GcCount {
 
 export const noGc = (): GcCount => ({ count: 0, full: 0, totalMs: 0, maxMs: 0 });
 
-/** Adds one count to another. */
-export function addGc(to: GcCount, from: GcCount): void {
-  to.count += from.count;
-  to.full += from.full;
-  to.totalMs += from.totalMs;
-  to.maxMs = Math.max(to.maxMs, from.maxMs);
-}
-
 /** Counts this thread's collections into `into` until the returned stop is called. */
 export function watchGc(into: GcCount): () => void {
   const watch = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
-      const full = (e as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR;
-      addGc(into, { count: 1, full: full ? 1 : 0, totalMs: e.duration, maxMs: e.duration });
+      into.count++;
+      if ((e as unknown as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) into.full++;
+      into.totalMs += e.duration;
+      into.maxMs = Math.max(into.maxMs, e.duration);
     }
   });
   watch.observe({ entryTypes: ["gc"] });

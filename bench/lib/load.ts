@@ -5,9 +5,7 @@
  * threads. Only messages sent in the measured window count towards the headline; every message
  * counts towards lost and duplicated.
  */
-import { Pair } from "./pair";
-import type { TargetKind } from "./sockets";
-import { AgentThread } from "./agents";
+import { Pair, type TargetKind } from "./pair";
 import { Tally, type LatencySummary } from "./tally";
 import { summarize } from "./stats";
 import { performance as nodePerformance, type EventLoopUtilization } from "node:perf_hooks";
@@ -67,10 +65,10 @@ export interface LoadResult {
   resent: number;
   /** p99 of how late the generator sent measured messages: high means the client, not the server, lagged. */
   sendLagP99Ms: number;
-  /** Share of the measured window the generator's main thread (the schedule and the shoppers' sockets) was busy. */
+  /** Share of the measured window the generator's thread was busy (a receipt arriving then waits to be stamped). */
   generatorBusy: number;
-  /** The generator's own garbage collections in the measured window: the main thread's (shoppers) and the agents' thread's (the receipts). */
-  generatorGc: { main: GcCount; agents: GcCount };
+  /** The generator's own garbage collections in the measured window: it times nothing while one runs. */
+  generatorGc: GcCount;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,14 +90,14 @@ async function runSchedule(count: number, at: (i: number) => number, fire: (i: n
 /** Thread i's room, its tokens (the product) and, for a relay, which relay class serves it. */
 export type TokensOf = (i: number) => { room: string; shopperToken?: string; agentToken?: string; party?: "relay" | "storing-relay" };
 
-async function connectAll(kind: TargetKind, host: string, n: number, botShare: number, tokens: TokensOf, tally: Tally, agents: AgentThread): Promise<Pair[]> {
+async function connectAll(kind: TargetKind, host: string, n: number, botShare: number, tokens: TokensOf, tally: Tally): Promise<Pair[]> {
   const ready: Pair[] = [];
   const deadline = Date.now() + CONNECT_TIMEOUT_MS;
   let next = 0;
   const worker = async () => {
     while (next < n && Date.now() < deadline) {
       const i = next++;
-      const pair = new Pair({ kind, host, index: i, tally, servedBy: servedBy(i, botShare), ...tokens(i) }, agents);
+      const pair = new Pair({ kind, host, index: i, tally, servedBy: servedBy(i, botShare), ...tokens(i) });
       let timer: NodeJS.Timeout | undefined;
       const late = new Promise<boolean>((r) => (timer = setTimeout(() => r(false), Math.max(0, deadline - Date.now()))));
       const ok = await Promise.race([pair.ready.then(() => true), late]);
@@ -115,9 +113,8 @@ async function connectAll(kind: TargetKind, host: string, n: number, botShare: n
 /** Runs the schedule against a started server and returns what was measured. */
 export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions, tokens: TokensOf, onMeasure?: (edge: "start" | "end") => void): Promise<LoadResult> {
   const tally = new Tally();
-  const agents = new AgentThread(tally);
   const connectStart = performance.now();
-  const pairs = await connectAll(kind, host, opts.threads, opts.botShare, tokens, tally, agents);
+  const pairs = await connectAll(kind, host, opts.threads, opts.botShare, tokens, tally);
   const connectSec = (performance.now() - connectStart) / 1000;
   const n = pairs.length;
   if (n === 0) throw new Error(`${kind}: no thread could connect`);
@@ -150,7 +147,7 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   let measuring = false;
   let busyFrom: EventLoopUtilization | null = null;
   let busy = 0;
-  const mainGc = noGc();
+  const gc = noGc();
   let stopGcWatch = () => {};
   await runSchedule(total, steadyAt, (j) => {
     const at = steadyAt(j);
@@ -158,8 +155,7 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
     if (at >= measureFrom && !measuring) {
       measuring = true;
       busyFrom = nodePerformance.eventLoopUtilization();
-      stopGcWatch = watchGc(mainGc);
-      agents.gc = noGc();
+      stopGcWatch = watchGc(gc);
       onMeasure?.("start");
     }
     if (!pairs[j % n]!.send(at < measureFrom ? "warmup" : "measure", at)) skipped.n++;
@@ -167,15 +163,13 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
 
   onMeasure?.("end");
   stopGcWatch();
-  const agentsGc = agents.gc;
   if (busyFrom) busy = nodePerformance.eventLoopUtilization(busyFrom).utilization;
   const drainUntil = Date.now() + DRAIN_MS;
   while (tally.outstanding() > 0 && Date.now() < drainUntil) await sleep(100);
   const totals = tally.totals(kind === "kefu");
   const socketCloses = tally.closes;
   const botThreads = kind === "kefu" ? pairs.filter((p) => p.servedBy === "bot").length : 0;
-  for (const p of pairs) p.shopper.close();
-  await agents.stop();
+  for (const p of pairs) p.close();
   await sleep(300);
 
   return {
@@ -206,6 +200,6 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
     resent: pairs.reduce((n, p) => n + p.resent, 0),
     sendLagP99Ms: Math.round(summarize(tally.sendLag).p99 * 100) / 100,
     generatorBusy: Math.round(busy * 1000) / 10,
-    generatorGc: { main: roundGc(mainGc), agents: roundGc(agentsGc) },
+    generatorGc: roundGc(gc),
   };
 }

@@ -4,10 +4,12 @@
  * counted from this, never estimated.
  */
 import { summarize } from "./stats";
-import type { ServedBy } from "./sockets";
 
 /** Which part of the run a message belongs to; only `measure` counts towards the headline. */
 export type Phase = "first" | "warmup" | "measure";
+
+/** Who serves the sender's thread: the bot, or an agent who took it over. */
+export type ServedBy = "bot" | "agent";
 
 interface Sent {
   at: number;

@@ -51,7 +51,7 @@ import { benchIp } from "./lib/pair";
 import { sampleRss, type RssPeak } from "./lib/rss";
 import { openProfiler, saveProfile } from "./lib/profile";
 import { freePort } from "../scripts/lib/free-port";
-import type { GcCount } from "./lib/gc-watch";
+import type { GeneratorCost } from "./lib/generator-cost";
 
 const opts: LoadOptions = {
   threads: Number(argValue("threads") ?? 1000),
@@ -131,7 +131,8 @@ async function productTokens(server: DevServer): Promise<TokensOf> {
   };
 }
 
-const gcText = (g: GcCount) => `${g.count} (${g.full} full; ${g.totalMs} ms, longest ${g.maxMs} ms)`;
+const generatorText = (g: GeneratorCost | null) =>
+  g ? `busy ${g.busyPct} % of the measured window, its own collections ${g.gc.count} (${g.gc.full} full; ${g.gc.totalMs} ms, longest ${g.gc.maxMs} ms)` : "";
 
 function printRun(name: string, r: Run): void {
   const l = r.measured;
@@ -142,7 +143,7 @@ function printRun(name: string, r: Run): void {
       (r.target === "kefu" ? `  … of bot-served threads p50 ${bot.p50} ms  p99 ${bot.p99} ms (${bot.n}); of agent-served threads p50 ${agent.p50} ms  p99 ${agent.p99} ms (${agent.n})\n` : "") +
       `  first message of a thread  p50 ${r.first.p50} ms  p99 ${r.first.p99} ms  (${r.first.n}; all arrived ${r.firstSettleSec} s after the first was sent)\n` +
       `  ${r.msgsPerSec} msgs/s delivered; sent ${r.sent}, acked ${r.acked}, unacked ${r.unacked}, refused ${r.refused}, not sent (socket closed) ${r.skipped}\n` +
-      `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms, busy ${r.generatorBusy} % of the measured window, its own collections ${gcText(r.generatorGc)}\n` +
+      `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms, ${generatorText(r.generator)}\n` +
       (r.target === "kefu" ? `  bot-served threads handed to a person during the run: ${r.botHandOffs} of ${r.botThreads}\n` : "") +
       `  worst latency per second: ${r.worstPerSecond.join(" ")}\n` +
       `  peak RSS: workerd ${r.peakRss.workerdMb} MB, with wrangler ${r.peakRss.groupMb} MB\n` +

@@ -8,8 +8,7 @@
 import { Pair, type TargetKind } from "./pair";
 import { Tally, type LatencySummary } from "./tally";
 import { summarize } from "./stats";
-import { performance as nodePerformance, type EventLoopUtilization } from "node:perf_hooks";
-import { collectGarbage, noGc, roundGc, watchGc, type GcCount } from "./gc-watch";
+import { collectGarbage, watchGenerator, type GeneratorCost } from "./generator-cost";
 
 /** The load to drive: threads, per-shopper rate and the phases' lengths. */
 export interface LoadOptions {
@@ -65,10 +64,8 @@ export interface LoadResult {
   resent: number;
   /** p99 of how late the generator sent measured messages: high means the client, not the server, lagged. */
   sendLagP99Ms: number;
-  /** Share of the measured window the generator's thread was busy (a receipt arriving then waits to be stamped). */
-  generatorBusy: number;
-  /** The generator's own garbage collections in the measured window: it times nothing while one runs. */
-  generatorGc: GcCount;
+  /** The generator's own busy share and collections in the measured window (it times nothing meanwhile). */
+  generator: GeneratorCost | null;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -148,26 +145,21 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   const measureTo = measureFrom + opts.durationSec * 1000;
   const steadyAt = (j: number) => t0 + Math.floor(j / n) * period + ((j % n) * period) / n;
   const total = Math.ceil((measureTo - t0) / period) * n;
-  let measuring = false;
-  let busyFrom: EventLoopUtilization | null = null;
-  let busy = 0;
-  const gc = noGc();
-  let stopGcWatch = () => {};
+  // The generator's own costs, from the first measured send; assigned in the schedule's callback,
+  // which TypeScript's narrowing does not follow.
+  let watching = null as ReturnType<typeof watchGenerator> | null;
   await runSchedule(total, steadyAt, (j) => {
     const at = steadyAt(j);
     if (at >= measureTo) return;
-    if (at >= measureFrom && !measuring) {
-      measuring = true;
-      busyFrom = nodePerformance.eventLoopUtilization();
-      stopGcWatch = watchGc(gc);
+    if (at >= measureFrom && !watching) {
+      watching = watchGenerator();
       onMeasure?.("start");
     }
     if (!pairs[j % n]!.send(at < measureFrom ? "warmup" : "measure", at)) skipped.n++;
   });
 
   onMeasure?.("end");
-  stopGcWatch();
-  if (busyFrom) busy = nodePerformance.eventLoopUtilization(busyFrom).utilization;
+  const generator = watching?.stop() ?? null;
   const drainUntil = Date.now() + DRAIN_MS;
   while (tally.outstanding() > 0 && Date.now() < drainUntil) await sleep(100);
   const totals = tally.totals(kind === "kefu");
@@ -203,7 +195,6 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
     worstPerSecond: tally.timeline(),
     resent: pairs.reduce((n, p) => n + p.resent, 0),
     sendLagP99Ms: Math.round(summarize(tally.sendLag).p99 * 100) / 100,
-    generatorBusy: Math.round(busy * 1000) / 10,
-    generatorGc: roundGc(gc),
+    generator,
   };
 }

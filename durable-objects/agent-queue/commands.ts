@@ -5,7 +5,8 @@
 import type { Connection, WSMessage } from "partyserver";
 import { getServerByName } from "partyserver";
 import { LIMITS, QueueCommand, exceedsUtf8, parseInput, type QueueEvent } from "../../core/protocol";
-import { DomainError, errorBody } from "../../core/domain/errors";
+import { DomainError } from "../../core/domain/errors";
+import { commandErrorBody } from "../shared/command-error";
 import type { QueueConnectionState } from "./connection-state";
 import { notifyAssignments, notifyRemoved } from "./notify";
 import type { AgentQueue } from "./queue";
@@ -15,9 +16,7 @@ function reply(conn: Connection, event: QueueEvent): void {
 }
 
 function errorEvent(err: unknown): QueueEvent {
-  const e = err instanceof DomainError ? err : new DomainError("internal", "internal error");
-  if (!(err instanceof DomainError)) console.error("queue command failed", err);
-  return { type: "error", error: errorBody(e) };
+  return { type: "error", error: commandErrorBody(err, "queue command failed") };
 }
 
 export async function handleQueueCommand(queue: AgentQueue, conn: Connection<QueueConnectionState>, raw: WSMessage): Promise<void> {

@@ -7,7 +7,7 @@
  */
 import type { Connection } from "partyserver";
 import { PLATFORM_SHOP_ID, type ServerEvent } from "../../core/protocol";
-import { DomainError, errorBody } from "../../core/domain/errors";
+import { commandErrorBody } from "../shared/command-error";
 import type { ConnectionState } from "./connection-state";
 
 /**
@@ -32,11 +32,9 @@ export function sendEvent(conn: Connection, event: ServerEvent): void {
 
 /** The error frame for a failure; unexpected errors are not described to the client. */
 export function errorFrame(err: unknown, clientId?: string): ServerEvent {
-  const e = err instanceof DomainError ? err : new DomainError("internal", "internal error");
-  if (!(err instanceof DomainError)) console.error("room command failed", err);
   return {
     type: "error",
-    error: errorBody(e),
+    error: commandErrorBody(err, "room command failed"),
     ...(clientId ? { clientId } : {}),
   };
 }

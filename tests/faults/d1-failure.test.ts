@@ -114,4 +114,24 @@ describe("faults: D1 down during session transitions", () => {
     expect(me?.name).toBe("孙八");
     [shopper, agent].forEach((c) => c.close());
   });
+
+  it("answers a command that fails on D1 with a bare internal error, stores nothing, and keeps the socket", async () => {
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const shopper = await connect(thread, await shopperToken(customer, "周九"));
+    await shopper.next("room.joined");
+    await setRoomD1(thread, broken);
+    shopper.send({ type: "leave_message.submit", text: "晚上再联系我", contact: "13800000000" });
+    const failed = await shopper.next("error");
+    // What went wrong inside stays in the server's log: no D1 message, no details.
+    expect(failed.error).toEqual({ code: "internal", message: "internal error" });
+    expect(JSON.stringify(failed)).not.toContain("D1");
+    shopper.send({ type: "ping" });
+    await shopper.next("pong");
+
+    await setRoomD1(thread, env.DB);
+    const left = await database(env.DB).query.leaveMessages.findMany({ where: (m, { eq }) => eq(m.threadId, thread) });
+    expect(left).toEqual([]);
+    shopper.close();
+  });
 });

@@ -36,6 +36,12 @@ export const CustomerUpserted = v.object({
   updatedAt: EpochMs,
 });
 
+/**
+ * The shopper's tokens issued before `occurredAt` (the mall's clock, as `iat` is) stop working:
+ * logout everywhere, a password change, a stolen phone. Open sockets they opened are closed.
+ */
+export const CustomerTokensRevoked = v.object({ customerId: CustomerId, occurredAt: EpochMs });
+
 export const ShopUpserted = v.object({ id: SellingShopId, name: Text(64), nameEn: Text(64), category: Text(32), updatedAt: EpochMs });
 
 export const ProductUpserted = v.object({
@@ -99,6 +105,7 @@ export const BrowsingEvent = v.object({ id: MallId, customerId: CustomerId, shop
 
 const TOPIC_SCHEMAS = {
   "customer.upserted": CustomerUpserted,
+  "customer.tokens_revoked": CustomerTokensRevoked,
   "shop.upserted": ShopUpserted,
   "product.upserted": ProductUpserted,
   "product.price_changed": ProductPriceChanged,
@@ -117,7 +124,7 @@ const event = <T extends MallTopic>(topic: T) => v.object({ topic: v.literal(top
 export const MallEvent = v.variant(
   "topic",
   [
-    event("customer.upserted"), event("shop.upserted"), event("product.upserted"), event("product.price_changed"),
+    event("customer.upserted"), event("customer.tokens_revoked"), event("shop.upserted"), event("product.upserted"), event("product.price_changed"),
     event("order.upserted"), event("shipment.event"), event("cart.updated"), event("browsing.event"),
   ],
   `must be one of ${MALL_TOPICS.join(", ")}`,

@@ -19,6 +19,9 @@ export const ConnectionState = v.object({
   /** Customers only. */
   level: v.optional(CustomerLevel),
   locale: v.optional(v.string()),
+  /** Customers only: their token's `iat`, and the mall's latest revocation of their tokens when they connected (room.ts `closeRevoked`). */
+  issuedAt: v.optional(v.number()),
+  revokedAt: v.optional(v.number()),
   /** Customers only: the client address their messages count against (absent off the edge, e.g. in tests). */
   ip: v.optional(v.string()),
   channel: Channel,

@@ -8,6 +8,7 @@ import { Server, type Connection, type ConnectionContext, type WSMessage } from 
 import { LIMITS, exceedsUtf8, parseThreadId, type ChatMessage, type ServerEvent } from "../../core/protocol";
 import { idleDeadline, isOpen } from "../../core/domain/session";
 import { DomainError } from "../../core/domain/errors";
+import { issuedBeforeRevocation } from "../../core/domain/token-revocation";
 import { decodeIdentity, IDENTITY_HEADER, type ConnectionState } from "./connection-state";
 import { RoomStore } from "./storage";
 import { pendingSyncAt, syncSession, type ThreadRef } from "./session-sync";
@@ -68,6 +69,8 @@ export class ConversationRoom extends Server<Env> {
       return;
     }
     conn.setState(state);
+    // A shopper back with a token signed after a revocation: sockets opened with older ones go.
+    if (state.role === "customer" && state.revokedAt !== undefined) this.closeRevoked(state.revokedAt);
     sendEvent(conn, roomJoined(this, state));
     // A reconnecting client says the last seq it holds and gets exactly what it missed; a new
     // one gets the latest page and pages older history over HTTP.
@@ -199,6 +202,25 @@ export class ConversationRoom extends Server<Env> {
   /** The mall changed this customer's data: staff who may see it reload their panel (context-push.ts). */
   async contextChanged(changes: unknown): Promise<number> {
     return pushContextChanges(this, changes);
+  }
+
+  /**
+   * The mall revoked the shopper's tokens: close the customer sockets opened with a token issued
+   * before. Their client reconnects, and its ticket is refused (the widget then starts over).
+   * Returns how many it closed.
+   */
+  async tokensRevoked(revokedAt: number): Promise<number> {
+    return this.closeRevoked(revokedAt);
+  }
+
+  private closeRevoked(revokedAt: number): number {
+    let closed = 0;
+    for (const conn of this.getConnections<ConnectionState>("customer")) {
+      if (!conn.state || !issuedBeforeRevocation(conn.state.issuedAt, revokedAt)) continue;
+      conn.close(4001, "token revoked");
+      closed++;
+    }
+    return closed;
   }
 
   // ---- RPC from the shop's AgentQueue ----

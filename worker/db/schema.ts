@@ -28,6 +28,17 @@ export const customers = sqliteTable("customers", {
   updatedAt: integer("updated_at").notNull(),
 });
 
+/**
+ * Per shopper, the mall's latest `customer.tokens_revoked`: their tokens issued (`iat`) before
+ * `revokedAt` are refused. No row for a customer the mall never revoked; a row outlives the
+ * customers row (a shopper the mall never described can still be revoked).
+ */
+export const shopperTokenRevocations = sqliteTable("shopper_token_revocations", {
+  customerId: text("customer_id").primaryKey(),
+  /** Epoch ms on the mall's clock: tokens with an earlier `iat` second are refused. */
+  revokedAt: integer("revoked_at").notNull(),
+});
+
 export const staff = sqliteTable(
   "staff",
   {

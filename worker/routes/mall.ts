@@ -12,6 +12,7 @@ import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { notifyContextChanges } from "../services/mall/context-push";
 import { receiveDelivery } from "../services/mall/receive";
+import { closeRevokedSockets } from "../services/mall/revoke-sockets";
 import { webhookSecret } from "../services/mall/signature";
 import { dispatchAfterWebhook } from "../services/proactive/dispatch";
 
@@ -19,7 +20,7 @@ export const mallRoutes = new Hono<AppEnv>().post(
   "/mall/webhooks",
   describeRoute({
     tags: ["mall"],
-    summary: "The mall pushes customers, shops, products, prices, orders, parcel tracks, carts and page views: one event or a batch, HMAC-signed.",
+    summary: "The mall pushes customers (and revokes their tokens), shops, products, prices, orders, parcel tracks, carts and page views: one event or a batch, HMAC-signed.",
   }),
   bodyLimit({
     maxSize: MAX_DELIVERY_BYTES,
@@ -37,6 +38,8 @@ export const mallRoutes = new Hono<AppEnv>().post(
     const { result, applied } = await receiveDelivery(db, webhookSecret(c.env), headers, await c.req.text(), Date.now());
     // New parcel steps put their notices in the outbox in the same batch: send them now (the cron sweeps any left).
     if (applied.some((e) => e.topic === "shipment.event")) await dispatchAfterWebhook(c.env, db, Date.now());
+    // Revoked shoppers lose their open sockets before the mall has its answer.
+    await closeRevokedSockets(c.env, applied);
     // Open panels hear about it after the mall has its answer: the push must not slow or fail a delivery.
     c.executionCtx.waitUntil(notifyContextChanges(c.env, applied));
     return c.json(result);

@@ -5,7 +5,9 @@
 import { verify } from "hono/utils/jwt/jwt";
 import { PLATFORM_SHOP_ID, parseInput, parseThreadId, shopperClaimsFor, type CustomerLevel, type StaffRole } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
+import { issuedBeforeRevocation } from "../../core/domain/token-revocation";
 import { database } from "../db/client";
+import { findTokenRevocation } from "../db/repos/customers";
 import { findStaffBySessionHash } from "../db/repos/staff";
 import { sha256Hex } from "../lib/crypto";
 import { requireSecret } from "../lib/secrets";
@@ -24,6 +26,10 @@ export interface CustomerIdentity {
   level: CustomerLevel;
   locale: "zh-CN" | "en-US";
   guest: boolean;
+  /** The token's `iat` (seconds), when it carries one: a revocation closes sockets opened with older tokens. */
+  issuedAt?: number;
+  /** When the mall last revoked this shopper's tokens (epoch ms), if it ever did. */
+  revokedAt?: number;
 }
 export type Identity = StaffIdentity | CustomerIdentity;
 
@@ -36,6 +42,16 @@ export function shopperSecret(env: Env): string {
 /** The key of the guest tokens we sign; the same rule as `shopperSecret`. */
 export function guestSecret(env: Env): string {
   return requireSecret(env, "GUEST_TOKEN_SECRET", env.GUEST_TOKEN_SECRET);
+}
+
+/**
+ * The key the mall signed with before its last rotation, accepted too while it is set; the same
+ * rule as `shopperSecret`. Rotating: set this to the current key, then the new key as
+ * SHOPPER_JWT_SECRET, switch the mall's signer, and delete this once its tokens have expired.
+ */
+export function previousShopperSecret(env: Env): string | null {
+  const value = (env as Env & { SHOPPER_JWT_SECRET_PREVIOUS?: string }).SHOPPER_JWT_SECRET_PREVIOUS;
+  return value ? requireSecret(env, "SHOPPER_JWT_SECRET_PREVIOUS", value) : null;
 }
 
 /** Optional claims checks, set as vars: `iss` and `aud` a mall token must carry (unset: not checked). */
@@ -54,14 +70,8 @@ async function identifyStaff(env: Env, token: string, now: number): Promise<Staf
 }
 
 async function identifyShopper(env: Env, token: string, now: number): Promise<CustomerIdentity> {
-  let payload: unknown;
   const guest = peekGuest(token);
-  try {
-    payload = await verify(token, guest ? guestSecret(env) : shopperSecret(env), "HS256");
-  } catch (err) {
-    if (err instanceof DomainError) throw err;
-    throw new DomainError("unauthorized", `shopper token rejected: ${reasonOf(err)}`);
-  }
+  const payload = guest ? await verifyWith(token, guestSecret(env)) : await verifyMallToken(env, token);
   // Guest tokens are ours (24 h, no iss/aud); the mall's must also match the configured iss/aud.
   const vars = env as Env & TokenVars;
   const policy = { nowSec: Math.floor(now / 1000), ...(guest ? {} : { issuer: vars.SHOPPER_JWT_ISSUER || undefined, audience: vars.SHOPPER_JWT_AUDIENCE || undefined }) };
@@ -69,7 +79,52 @@ async function identifyShopper(env: Env, token: string, now: number): Promise<Cu
   if (!claims.ok) throw new DomainError("unauthorized", `shopper token claims invalid: ${claims.message}`, claims.issues);
   const c = claims.value;
   if (c.sub.startsWith("g_") !== guest) throw new DomainError("unauthorized", "ids starting with g_ are reserved for guests");
-  return { kind: "customer", customerId: c.sub, name: c.name, level: c.level, locale: c.locale, guest };
+  const revokedAt = guest ? null : await assertNotRevoked(env, c.sub, c.iat);
+  return {
+    kind: "customer", customerId: c.sub, name: c.name, level: c.level, locale: c.locale, guest,
+    ...(c.iat !== undefined ? { issuedAt: c.iat } : {}),
+    ...(revokedAt !== null ? { revokedAt } : {}),
+  };
+}
+
+/** The mall's token under its current key, or under the previous one during a rotation. */
+async function verifyMallToken(env: Env, token: string): Promise<unknown> {
+  const current = shopperSecret(env);
+  const previous = previousShopperSecret(env);
+  try {
+    return await verify(token, current, "HS256");
+  } catch (err) {
+    if (previous && (err as Error)?.name === "JwtTokenSignatureMismatched") return verifyWith(token, previous);
+    throw refused(err);
+  }
+}
+
+async function verifyWith(token: string, secret: string): Promise<unknown> {
+  try {
+    return await verify(token, secret, "HS256");
+  } catch (err) {
+    throw refused(err);
+  }
+}
+
+function refused(err: unknown): DomainError {
+  return new DomainError("unauthorized", `shopper token rejected: ${reasonOf(err)}`);
+}
+
+/**
+ * The mall revoked this shopper's tokens (`customer.tokens_revoked`): a token issued before is
+ * refused (see `issuedBeforeRevocation`). Once a shopper has been revoked, the mall must sign
+ * `iat` into their tokens. Returns the revocation's time, for the room to close older sockets.
+ */
+async function assertNotRevoked(env: Env, customerId: string, iat: number | undefined): Promise<number | null> {
+  const revokedAt = await findTokenRevocation(database(env.DB), customerId);
+  if (revokedAt === null || !issuedBeforeRevocation(iat, revokedAt)) return revokedAt;
+  throw new DomainError(
+    "unauthorized",
+    iat === undefined
+      ? "shopper token revoked: this shopper's tokens were revoked, and a token without iat cannot be dated (sign iat)"
+      : "shopper token revoked: it was issued before the mall revoked this shopper's tokens",
+  );
 }
 
 /** Why a JWT failed, without echoing the token (hono's messages include it). */

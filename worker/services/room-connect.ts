@@ -35,7 +35,12 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   const state: ConnectionState =
     identity.kind === "staff"
       ? { role: "agent", id: identity.staffId, name: identity.name, shopId: identity.shopId, staffRole: identity.role, channel: q.value.channel, entry }
-      : { role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry, ...(address ? { ip: address } : {}) };
+      : {
+          role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry,
+          ...(address ? { ip: address } : {}),
+          ...(identity.issuedAt !== undefined ? { issuedAt: identity.issuedAt } : {}),
+          ...(identity.revokedAt !== undefined ? { revokedAt: identity.revokedAt } : {}),
+        };
 
   return forwardAdmitted(req, url, encodeIdentity(state), ticket);
 }

@@ -4,7 +4,7 @@
  */
 import { eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { customers } from "../schema";
+import { customers, shopperTokenRevocations } from "../schema";
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -32,4 +32,10 @@ export function upsertCustomerFromClaims(db: Database, c: { id: string; name: st
     .insert(customers)
     .values({ id: c.id, name: c.name, level: c.level, locale: c.locale, tags: [], createdAt: now, updatedAt: 0 })
     .onConflictDoUpdate({ target: customers.id, set: { name: c.name, level: c.level }, setWhere: sql`${customers.updatedAt} = 0` });
+}
+
+/** When the mall last revoked this shopper's tokens (epoch ms), or null if it never did. */
+export async function findTokenRevocation(db: Database, customerId: string): Promise<number | null> {
+  const row = await db.select({ revokedAt: shopperTokenRevocations.revokedAt }).from(shopperTokenRevocations).where(eq(shopperTokenRevocations.customerId, customerId)).get();
+  return row?.revokedAt ?? null;
 }

@@ -8,7 +8,7 @@ import { and, eq, lt, sql } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import type { MallTopicData } from "../../../core/protocol/mall";
 import type { Database } from "../client";
-import { browsingEvents, carts, cartSnapshots, customers, orders, products, shipmentEvents, shops, webhookReceipts } from "../schema";
+import { browsingEvents, carts, cartSnapshots, customers, orders, products, shipmentEvents, shopperTokenRevocations, shops, webhookReceipts } from "../schema";
 
 export type SyncStatement = BatchItem<"sqlite">;
 
@@ -38,6 +38,14 @@ export function upsertCustomer(db: Database, d: MallTopicData<"customer.upserted
     .insert(customers)
     .values({ id: d.id, ...set, createdAt: d.updatedAt })
     .onConflictDoUpdate({ target: customers.id, set, setWhere: lt(customers.updatedAt, d.updatedAt) });
+}
+
+/** Only a later revocation moves the time: an older one arriving late changes nothing (and is skipped). */
+export function revokeShopperTokens(db: Database, d: MallTopicData<"customer.tokens_revoked">): SyncStatement {
+  return db
+    .insert(shopperTokenRevocations)
+    .values({ customerId: d.customerId, revokedAt: d.occurredAt })
+    .onConflictDoUpdate({ target: shopperTokenRevocations.customerId, set: { revokedAt: d.occurredAt }, setWhere: lt(shopperTokenRevocations.revokedAt, d.occurredAt) });
 }
 
 export function upsertShop(db: Database, d: MallTopicData<"shop.upserted">): SyncStatement {

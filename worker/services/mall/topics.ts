@@ -20,6 +20,7 @@ const occurred = { time: (d: { occurredAt: number }) => d.occurredAt, timeField:
 
 const APPLIERS: { [T in MallTopic]: Applier<T> } = {
   "customer.upserted": { ...updated, statements: (db, d) => [sync.upsertCustomer(db, d)] },
+  "customer.tokens_revoked": { ...occurred, statements: (db, d) => [sync.revokeShopperTokens(db, d)] },
   "shop.upserted": { ...updated, statements: (db, d) => [sync.upsertShop(db, d)] },
   "product.upserted": { ...updated, statements: (db, d) => [sync.upsertProduct(db, d)] },
   "product.price_changed": { ...occurred, statements: (db, d) => [sync.changePrice(db, d)] },

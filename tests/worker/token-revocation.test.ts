@@ -1,0 +1,164 @@
+/**
+ * Revoking a shopper's tokens (the mall's `customer.tokens_revoked` webhook) and rotating the
+ * mall's signing key (SHOPPER_JWT_SECRET_PREVIOUS): refused tokens over HTTP and sockets, open
+ * sockets closed, everyone else untouched. Through the real Worker, rooms and D1.
+ */
+import { env } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
+import { eq } from "drizzle-orm";
+import { sign } from "hono/utils/jwt/jwt";
+import { beforeAll, describe, expect, it } from "vitest";
+import { app } from "../../worker/app";
+import { database } from "../../worker/db/client";
+import { shopperTokenRevocations } from "../../worker/db/schema";
+import { api, seedFixture, shopperToken, STAFF, staffToken, uniqueCustomer } from "../helpers/fixtures";
+import { oneEvent, postDelivery } from "../helpers/mall";
+import { cid, connect, roomSettled, socketTicketFor, type SocketClient } from "../helpers/socket";
+import { signDelivery } from "../../worker/services/mall/signature";
+
+beforeAll(seedFixture);
+
+const nowSec = () => Math.floor(Date.now() / 1000);
+/** A mall token for `sub` issued `agoSec` seconds ago. */
+const issuedAgo = (sub: string, agoSec: number) => shopperToken(sub, "王小明", { iat: nowSec() - agoSec });
+const revoke = (customerId: string, occurredAt = Date.now()) => postDelivery(oneEvent("customer.tokens_revoked", { customerId, occurredAt }));
+const me = async (token: string) => {
+  const res = await api("/api/me", { token });
+  return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string }; identity?: { customerId: string } } };
+};
+
+/** Resolves with the close code and reason when the server closes the socket. */
+function closedBy(client: SocketClient): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => client.ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
+}
+
+/** A thread with a session: the shopper has asked something. */
+async function threadWithSession(customer: string, token: string): Promise<{ threadId: string; shopper: SocketClient }> {
+  const threadId = `apparel:${customer}`;
+  const shopper = await connect(threadId, token);
+  await shopper.next("room.joined");
+  shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "你好，在吗" });
+  await shopper.next("message.acked");
+  await roomSettled(threadId);
+  return { threadId, shopper };
+}
+
+describe("revoking a shopper's tokens", () => {
+  it("refuses tokens issued before the revocation, over HTTP and for socket tickets, and keeps later ones and other shoppers'", async () => {
+    const customer = uniqueCustomer("rv");
+    const other = uniqueCustomer("rv");
+    const old = await issuedAgo(customer, 120);
+    const otherOld = await issuedAgo(other, 120);
+    expect((await me(old)).status).toBe(200);
+
+    expect(await revoke(customer, Date.now() - 1000)).toMatchObject({ results: [{ topic: "customer.tokens_revoked", outcome: "applied" }] });
+
+    const refused = await me(old);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error).toMatchObject({ code: "unauthorized", message: expect.stringMatching(/revoked/) });
+    await expect(socketTicketFor(old, "conversation-room", `apparel:${customer}`)).rejects.toMatchObject({ status: 401 });
+
+    const fresh = await issuedAgo(customer, 0);
+    expect(await me(fresh)).toMatchObject({ status: 200, body: { identity: { customerId: customer } } });
+    expect(await me(otherOld)).toMatchObject({ status: 200, body: { identity: { customerId: other } } });
+  });
+
+  it("refuses a token without iat once the shopper was revoked (it cannot be dated), not before", async () => {
+    const customer = uniqueCustomer("rv");
+    const undated = await shopperToken(customer);
+    expect((await me(undated)).status).toBe(200);
+    await revoke(customer, Date.now() - 1000);
+    const refused = await me(undated);
+    expect(refused.status).toBe(401);
+    expect(refused.body.error!.message).toMatch(/without iat/);
+  });
+
+  it("skips an older revocation arriving late: the later one stands", async () => {
+    const customer = uniqueCustomer("rv");
+    const later = Date.now() - 1000;
+    await revoke(customer, later);
+    expect(await revoke(customer, later - 3_600_000)).toMatchObject({ results: [{ outcome: "skipped" }] });
+    const row = await database(env.DB).select().from(shopperTokenRevocations).where(eq(shopperTokenRevocations.customerId, customer)).get();
+    expect(row?.revokedAt).toBe(later);
+    expect((await me(await issuedAgo(customer, 1800))).status).toBe(401);
+  });
+
+  it("refuses a revocation dated in seconds instead of milliseconds, naming the field, and stores nothing", async () => {
+    const customer = uniqueCustomer("rv");
+    const body = oneEvent("customer.tokens_revoked", { customerId: customer, occurredAt: nowSec() });
+    const ts = String(nowSec());
+    const res = await api("/api/mall/webhooks", {
+      method: "POST",
+      headers: { "content-type": "application/json", "x-kefu-timestamp": ts, "x-kefu-signature": await signDelivery(env.MALL_WEBHOOK_SECRET!, ts, body) },
+      body,
+    });
+    expect(res.status).toBe(400);
+    const { error } = (await res.json()) as { error: { code: string; details: { field: string }[] } };
+    expect(error.code).toBe("invalid_input");
+    expect(error.details.map((d) => d.field)).toEqual(["data.occurredAt"]);
+    expect(await database(env.DB).select().from(shopperTokenRevocations).where(eq(shopperTokenRevocations.customerId, customer)).get()).toBeUndefined();
+    expect((await me(await shopperToken(customer))).status).toBe(200);
+  });
+
+  it("closes the shopper's open sockets opened with older tokens, keeps the agent's and a newer one's, and their reconnect is refused", async () => {
+    const customer = uniqueCustomer("rv");
+    const old = await issuedAgo(customer, 120);
+    const { threadId, shopper } = await threadWithSession(customer, old);
+    const agent = await connect(threadId, await staffToken(STAFF.apparelAgent.email));
+    await agent.next("room.joined");
+    const fresh = await issuedAgo(customer, 0); // signed now: after the revocation below, dated 2 s ago
+    const second = await connect(threadId, fresh);
+    await second.next("room.joined");
+    const closing = closedBy(shopper);
+
+    await revoke(customer, Date.now() - 2000);
+
+    expect(await closing).toEqual({ code: 4001, reason: "token revoked" });
+    await expect(connect(threadId, old)).rejects.toMatchObject({ status: 401 });
+    // The others still hear the thread: the agent answers and both get it.
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "您好，请问有什么可以帮您" });
+    await second.next("message.created", (e) => e.message.body.text === "您好，请问有什么可以帮您");
+    expect(second.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
+    agent.close();
+    second.close();
+  });
+
+  it("in a thread without a session, closes the old socket when the shopper comes back with a new token", async () => {
+    const customer = uniqueCustomer("rv");
+    const threadId = `apparel:${customer}`;
+    const stale = await connect(threadId, await issuedAgo(customer, 120));
+    await stale.next("room.joined");
+    const closing = closedBy(stale);
+    await revoke(customer, Date.now() - 2000);
+    expect(stale.ws.readyState).toBe(WebSocket.READY_STATE_OPEN); // no session in D1: the webhook cannot find this room
+
+    const back = await connect(threadId, await issuedAgo(customer, 0));
+    await back.next("room.joined");
+    expect(await closing).toEqual({ code: 4001, reason: "token revoked" });
+    back.close();
+  });
+});
+
+describe("rotating the mall's signing key", () => {
+  const NEXT = "a-new-shopper-signing-key-0123456789abcdefghij";
+  const meWith = async (vars: Record<string, string>, token: string) => {
+    const res = await app.fetch(new Request("http://kefu.test/api/me", { headers: { authorization: `Bearer ${token}` } }), { ...env, ...vars }, createExecutionContext());
+    return { status: res.status, body: (await res.json()) as { error?: { message: string }; identity?: { customerId: string } } };
+  };
+  const signedWith = (secret: string, sub: string) => sign({ sub, name: "王小明", exp: nowSec() + 3600, iat: nowSec() }, secret, "HS256");
+
+  it("accepts tokens under the new key and, while SHOPPER_JWT_SECRET_PREVIOUS is set, under the old one", async () => {
+    const rotating = { SHOPPER_JWT_SECRET: NEXT, SHOPPER_JWT_SECRET_PREVIOUS: env.SHOPPER_JWT_SECRET! };
+    expect(await meWith(rotating, await signedWith(NEXT, "c1"))).toMatchObject({ status: 200, body: { identity: { customerId: "c1" } } });
+    expect(await meWith(rotating, await signedWith(env.SHOPPER_JWT_SECRET!, "c2"))).toMatchObject({ status: 200, body: { identity: { customerId: "c2" } } });
+  });
+
+  it("refuses old-key tokens once the previous key is removed, and tokens under any other key throughout", async () => {
+    const old = await signedWith(env.SHOPPER_JWT_SECRET!, "c1");
+    const done = await meWith({ SHOPPER_JWT_SECRET: NEXT }, old);
+    expect(done.status).toBe(401);
+    expect(done.body.error!.message).toMatch(/bad signature/);
+    const forged = await signedWith("some-other-key-that-nobody-configured-0000", "c1");
+    expect((await meWith({ SHOPPER_JWT_SECRET: NEXT, SHOPPER_JWT_SECRET_PREVIOUS: env.SHOPPER_JWT_SECRET! }, forged)).status).toBe(401);
+  });
+});

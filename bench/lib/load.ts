@@ -132,9 +132,7 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   await Promise.race([Promise.all(pairs.map((p) => p.takeOver())), sleep(SETTLE_MS)]);
   // A full collection of what connecting, the warm-up and the previous server's run left in the
   // generator's heap, so that it is not collected in this server's measured window (`npm run
-  // bench` passes --expose-gc). `npm run bench` also starts the old generation at 512 MB
-  // (--initial-old-space-size): the window then holds no full collection of the generator's, only
-  // young ones of 2-4 ms every few seconds. They are printed.
+  // bench` passes --expose-gc). The window's own collections still happen, and are printed.
   collectGarbage();
 
   // Part 2 and the measurement: `rate` messages a second per shopper, open loop, interleaved.

@@ -2,7 +2,8 @@
  * Browser test: real Chromium (Debian's package, driven by playwright-core) against `wrangler
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
- * without a reload; a shop admin sets the service hours; a login locked out by failures says for how
+ * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
+ * admin sets the service hours; a login locked out by failures says for how
  * long. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
@@ -26,18 +27,30 @@ async function consoleAs(email: string) {
   return agent;
 }
 
-/** Posts a signed `order.upserted` for the customer with apparel, as the mall would; the status. */
-async function pushOrder(orderId: string, customerId: string): Promise<number> {
-  const now = Date.now();
-  const body = JSON.stringify({
-    id: `dlv-${orderId}`,
-    topic: "order.upserted",
-    data: { id: orderId, shopId: "apparel", customerId, status: "paid", totalCents: 6900, createdAt: now, paidAt: now, updatedAt: now, items: [{ productId: "p-e2e", title: "纯棉宽松圆领T恤", category: "apparel/tops", qty: 1, priceCents: 6900 }] },
-  });
-  const timestamp = String(Math.floor(now / 1000));
+/** Posts a signed webhook delivery, as the mall would; the status. */
+async function deliver(body: string): Promise<number> {
+  const timestamp = String(Math.floor(Date.now() / 1000));
   const signature = "sha256=" + createHmac("sha256", readDevVars(".dev.vars").MALL_WEBHOOK_SECRET!).update(`${timestamp}.${body}`).digest("hex");
   const res = await fetch(`${suite.server.url}/api/mall/webhooks`, { method: "POST", headers: { "content-type": "application/json", "x-kefu-timestamp": timestamp, "x-kefu-signature": signature }, body });
   return res.status;
+}
+
+/** A shopper token as the mall's back end signs it (HS256), issued `agoSec` seconds ago. */
+function mallToken(customerId: string, agoSec: number): string {
+  const now = Math.floor(Date.now() / 1000);
+  const part = (o: object) => Buffer.from(JSON.stringify(o)).toString("base64url");
+  const unsigned = `${part({ alg: "HS256", typ: "JWT" })}.${part({ sub: customerId, name: "林晓雨", level: "vip", iat: now - agoSec, exp: now + 3600 })}`;
+  return `${unsigned}.${createHmac("sha256", readDevVars(".dev.vars").SHOPPER_JWT_SECRET!).update(unsigned).digest("base64url")}`;
+}
+
+/** Posts a signed `order.upserted` for the customer with apparel, as the mall would; the status. */
+async function pushOrder(orderId: string, customerId: string): Promise<number> {
+  const now = Date.now();
+  return deliver(JSON.stringify({
+    id: `dlv-${orderId}`,
+    topic: "order.upserted",
+    data: { id: orderId, shopId: "apparel", customerId, status: "paid", totalCents: 6900, createdAt: now, paidAt: now, updatedAt: now, items: [{ productId: "p-e2e", title: "纯棉宽松圆领T恤", category: "apparel/tops", qty: 1, priceCents: 6900 }] },
+  }));
 }
 
 describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and shopper in real Chromium", () => {
@@ -100,6 +113,23 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
       await agent.locator(`[data-testid="context-order"][data-order-id="${orderId}"]`).waitFor({ timeout: 10_000 });
     }
     await agent.screenshot({ path: `${SHOTS}/context-live.png` });
+  });
+
+  it("drops a mall token the mall revokes: the widget's chat closes and it asks who you are again", async () => {
+    const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&token=${mallToken("c0004", 60)}`);
+    await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    await shopper.getByTestId("composer-input").fill("我想改一下收货地址");
+    await shopper.getByTestId("send-button").click();
+    await shopper.getByTestId("message").filter({ hasText: "我想改一下收货地址" }).waitFor();
+
+    const revocation = { id: `dlv-revoke-${Date.now()}`, topic: "customer.tokens_revoked", data: { customerId: "c0004", occurredAt: Date.now() - 1000 } };
+    expect(await deliver(JSON.stringify(revocation))).toBe(200);
+
+    // The room closes the socket, the reconnect's ticket is refused, and the widget forgets the token.
+    await shopper.getByTestId("customer-option").first().waitFor({ timeout: 15_000 });
+    expect(await shopper.getByTestId("composer-input").count()).toBe(0);
+    await shopper.screenshot({ path: `${SHOTS}/widget-revoked.png` });
   });
 
   it("lets a shop admin set the service hours, naming a bad time, and keeps what was saved", async () => {

@@ -126,9 +126,11 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     const revocation = { id: `dlv-revoke-${Date.now()}`, topic: "customer.tokens_revoked", data: { customerId: "c0004", occurredAt: Date.now() - 1000 } };
     expect(await deliver(JSON.stringify(revocation))).toBe(200);
 
-    // The room closes the socket, the reconnect's ticket is refused, and the widget forgets the token.
+    // The room closes the socket, the reconnect's ticket is refused, and the widget forgets the
+    // token and says why (here demo mode then offers its customers; in production, a guest chat).
     await shopper.getByTestId("customer-option").first().waitFor({ timeout: 15_000 });
     expect(await shopper.getByTestId("composer-input").count()).toBe(0);
+    expect(await shopper.getByTestId("signed-out-note").textContent()).toContain("您的登录已失效");
     await shopper.screenshot({ path: `${SHOTS}/widget-revoked.png` });
   });
 

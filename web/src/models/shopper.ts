@@ -37,6 +37,8 @@ export const ShopperModel = createModel((opts: ShopperOptions) => {
   const phase = signal<"loading" | "pick" | "ready" | "error">("loading");
   const customers = signal<DemoCustomer[]>([]);
   const error = signal<UiError | null>(null);
+  /** The server refused the identity the shopper had (expired, or revoked by the mall): say so until dismissed. */
+  const signedOut = signal(false);
   /** A mall-signed token fixes the identity; only demo and guest shoppers may switch. */
   const switchable = signal(!opts.token);
   const anonymous = createApi({ token: () => null });
@@ -107,6 +109,7 @@ export const ShopperModel = createModel((opts: ShopperOptions) => {
     phase,
     customers,
     error,
+    signedOut,
     switchable,
     pick,
     asGuest,
@@ -117,8 +120,12 @@ export const ShopperModel = createModel((opts: ShopperOptions) => {
       identity.value = null;
       void choose();
     },
-    /** The token was refused (expired or revoked): forget it and start over. */
+    dismissSignedOut() {
+      signedOut.value = false;
+    },
+    /** The token was refused (expired or revoked): forget it, tell the shopper, and start over. */
     expire() {
+      signedOut.value = true;
       storage.session.remove(STORAGE_KEY);
       identity.value = null;
       passedToken = undefined;

@@ -33,6 +33,14 @@ export function App({ widget }: { widget: WidgetModel }) {
           <LangSwitch />
         </div>
       </header>
+      {shopper.signedOut.value && (
+        <div class="signed-out-note" role="status" data-testid="signed-out-note">
+          <span>{t("widget.signedOut")}</span>
+          <button type="button" class="link-btn" data-testid="signed-out-dismiss" onClick={() => shopper.dismissSignedOut()}>
+            {t("conv.dismiss")}
+          </button>
+        </div>
+      )}
       {c && who ? (
         <>
           <EntryHeader widget={widget} />

@@ -140,6 +140,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "widget.stock": "{n} in stock",
   "widget.soldOut": "Sold out",
   "widget.retry": "Retry",
+  "widget.signedOut": "Your sign-in has ended (it expired, or the mall signed you out). Go back to the mall and open customer service again to continue your conversation.",
 
   "msg.note": "Internal note",
   "queue.queued": "Connecting you to an agent: {n} ahead of you",

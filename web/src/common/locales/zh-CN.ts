@@ -139,6 +139,7 @@ export const zhCN = {
   "widget.stock": "库存 {n}",
   "widget.soldOut": "已售罄",
   "widget.retry": "重试",
+  "widget.signedOut": "您的登录已失效（已过期，或商城已将您退出）。请回到商城重新进入客服，以继续您的会话。",
 
   "msg.note": "内部备注",
   "queue.queued": "正在为您转接人工客服，前面还有 {n} 位",

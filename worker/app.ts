@@ -14,6 +14,7 @@ import { perIpRateLimits } from "./middleware/rate-limit";
 import { adminRoutes } from "./routes/admin";
 import { authRoutes } from "./routes/auth";
 import { contextRoutes } from "./routes/context";
+import { healthRoutes } from "./routes/health";
 import { knowledgeRoutes } from "./routes/knowledge";
 import { mallRoutes } from "./routes/mall";
 import { proactiveRoutes } from "./routes/proactive";
@@ -22,7 +23,7 @@ import { shopRoutes } from "./routes/shops";
 import { threadRoutes } from "./routes/threads";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes);
+export const api = new Hono<AppEnv>().route("/", healthRoutes).route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes);
 
 api.get(
   "/openapi.json",

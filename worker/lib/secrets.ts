@@ -26,3 +26,9 @@ export function requireSecret(env: { DEMO_MODE?: string }, name: string, value: 
   if (weak) throw new DomainError("misconfigured", `${name} ${weak}: set a random one of at least ${SECRET_MIN_LENGTH} characters (wrangler secret put ${name} --env production)`);
   return value;
 }
+
+/** What `requireSecret` would say of `value`, as a word (the health check reports these, never the reason). */
+export function secretStatus(env: { DEMO_MODE?: string }, value: string | undefined): "ok" | "missing" | "weak" {
+  if (!value) return "missing";
+  return env.DEMO_MODE !== "1" && weakSecretReason(value) ? "weak" : "ok";
+}

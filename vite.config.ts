@@ -7,32 +7,31 @@ import preact from "@preact/preset-vite";
 import { readFileSync, writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig, type Plugin } from "vite";
+import { applyCspSettings } from "./scripts/lib/csp-headers";
 
 const web = (path: string) => fileURLToPath(new URL(`./web/${path}`, import.meta.url));
 const worker = process.env.KEFU_WORKER_URL ?? "http://127.0.0.1:8787";
 
 /**
- * Which pages may frame the shopper widget: `frame-ancestors *` in web/public/_headers unless
- * KEFU_WIDGET_FRAME_ANCESTORS lists the mall's origins (space-separated) at build time.
+ * The Content-Security-Policy settings of a production build (scripts/lib/csp-headers.ts):
+ * KEFU_WIDGET_FRAME_ANCESTORS (the mall's origins that may frame the widget) and KEFU_IMAGE_HOSTS
+ * (where images may come from), each space-separated, rewrite web/dist/_headers when set.
  */
-function widgetFrameAncestors(): Plugin {
-  const origins = process.env.KEFU_WIDGET_FRAME_ANCESTORS?.trim();
+function cspSettings(): Plugin {
   return {
-    name: "kefu-widget-frame-ancestors",
+    name: "kefu-csp-settings",
     apply: "build",
     closeBundle() {
-      if (!origins) return;
-      // Origins only: a ';' or a line break would smuggle another directive or header in.
-      if (!/^[A-Za-z0-9:/.*\- ]+$/.test(origins)) throw new Error(`KEFU_WIDGET_FRAME_ANCESTORS must be space-separated origins, got: ${origins}`);
       const file = web("dist/_headers");
-      writeFileSync(file, readFileSync(file, "utf8").replaceAll("frame-ancestors *", `frame-ancestors ${origins}`));
+      const settings = { frameAncestors: process.env.KEFU_WIDGET_FRAME_ANCESTORS, imageHosts: process.env.KEFU_IMAGE_HOSTS };
+      writeFileSync(file, applyCspSettings(readFileSync(file, "utf8"), settings));
     },
   };
 }
 
 export default defineConfig({
   root: web(""),
-  plugins: [preact(), widgetFrameAncestors()],
+  plugins: [preact(), cspSettings()],
   build: {
     outDir: web("dist"),
     emptyOutDir: true,

@@ -56,6 +56,8 @@ export async function startSession(room: ConversationRoom, message: ChatMessage,
   const route = await chooseRoute(room, s, text, now);
   const knowledge = knowledgePort(room.bindings);
   if (route.skipBot || !(await knowledge.hasKnowledge(room.ref.shopId))) {
+    // Straight to a person, but not into a queue nobody serves at this hour.
+    if (await offerLeaveMessageIfClosed(room, s, now)) return;
     await handOff(room, text, now);
     return;
   }
@@ -127,14 +129,18 @@ async function carryOut(room: ConversationRoom, s: SessionState, action: BotActi
 /** Hands off with a word to the shopper; outside service hours, offers leave-a-message instead. */
 export async function handOffFromBot(room: ConversationRoom, s: SessionState, text: string, reason: string, now: number): Promise<void> {
   if (room.store.session()?.status !== "bot") return;
-  const { hours } = await shopRouting(database(room.bindings.DB), room.ref.shopId, now);
-  if (!isWithinBusinessHours(hours, now)) {
-    postNotice(room, s, "bot.outside_hours", {}, now);
-    room.broadcastEvent({ type: "queue.updated", sessionId: s.id, status: "unavailable", leaveMessage: true }, "customer");
-    return;
-  }
+  if (await offerLeaveMessageIfClosed(room, s, now)) return;
   postNotice(room, s, "bot.handoff", { reason }, now);
   await handOff(room, text, now);
+}
+
+/** Outside the shop's service hours: tells the shopper and offers leave-a-message (true), else false. */
+async function offerLeaveMessageIfClosed(room: ConversationRoom, s: SessionState, now: number): Promise<boolean> {
+  const { hours } = await shopRouting(database(room.bindings.DB), room.ref.shopId, now);
+  if (isWithinBusinessHours(hours, now)) return false;
+  postNotice(room, s, "bot.outside_hours", {}, now);
+  room.broadcastEvent({ type: "queue.updated", sessionId: s.id, status: "unavailable", leaveMessage: true }, "customer");
+  return true;
 }
 
 const GREETING_GAP_MS = 30 * 60_000;

@@ -3,6 +3,10 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createArticle } from "../../worker/services/knowledge/articles";
 import { ALWAYS_OPEN, STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect } from "../helpers/socket";
+import { eq } from "drizzle-orm";
+import { database } from "../../worker/db/client";
+import { shops } from "../../worker/db/schema";
+import { makeShop } from "../helpers/queue-fixture";
 
 let admin: string;
 let agent: string;
@@ -68,5 +72,30 @@ describe("service hours (服务时间)", () => {
     expect((await put({ weekly: {} }, admin, "electronics")).status).toBe(403);
     expect((await api("/api/admin/business-hours?shop=electronics", { token: admin })).status).toBe(403);
     expect(await stored()).toEqual(before);
+  });
+
+  it("apply to a shop without knowledge too: its first message, handed straight to a person in hours, is offered leave-a-message outside them", async () => {
+    const firstMessage = async (shopId: string) => {
+      const customer = uniqueCustomer();
+      const shopper = await connect(`${shopId}:${customer}`, await shopperToken(customer));
+      await shopper.next("room.joined");
+      shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "这款什么时候有货" });
+      return shopper;
+    };
+    // Two fresh shops (no articles, one agent group), so neither shop's hours were read before.
+    const [closed, open] = await Promise.all([1, 2].map(() => makeShop([{ key: "presales" }], [{ handle: "a", groups: ["presales"] }])));
+    await database(env.DB).update(shops).set({ businessHours: { timeZone: "Asia/Shanghai", weekly: {} } }).where(eq(shops.id, closed!.shopId));
+    await database(env.DB).update(shops).set({ businessHours: ALWAYS_OPEN }).where(eq(shops.id, open!.shopId));
+
+    const outside = await firstMessage(closed!.shopId);
+    expect(await outside.next("queue.updated")).toMatchObject({ status: "unavailable", leaveMessage: true });
+    await outside.next("message.created", (e) => e.message.body.notice?.code === "bot.outside_hours");
+    expect(outside.all("session.changed").some((e) => e.session.status === "queued" || e.session.status === "assigned")).toBe(false);
+    outside.close();
+
+    const inside = await firstMessage(open!.shopId);
+    await inside.next("session.changed", (e) => e.session.status === "queued");
+    expect(inside.all("message.created").some((e) => e.message.body.notice?.code === "bot.outside_hours")).toBe(false);
+    inside.close();
   });
 });

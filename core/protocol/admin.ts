@@ -2,7 +2,7 @@
  * Admin request bodies: skill groups, agents, routing rules and the rule tester.
  */
 import * as v from "valibot";
-import { Channel, CustomerLevel, EntryType, ShopId } from "./common";
+import { Channel, CustomerLevel, EntryType, ShopId, StaffRole } from "./common";
 import { BusinessHours } from "../domain/routing/business-hours";
 
 export const ShopQuery = v.object({ shop: v.optional(ShopId) });
@@ -24,6 +24,19 @@ export const AgentUpdate = v.object({
   groups: v.optional(v.pipe(v.array(v.pipe(v.string(), v.maxLength(32))), v.maxLength(20))),
 });
 export type AgentUpdate = v.InferOutput<typeof AgentUpdate>;
+
+/** Shortest initial password an admin may set for a new account. */
+export const MIN_PASSWORD_LENGTH = 10;
+
+/** A new staff account of the shop; `role` must fit the shop (platform roles only on the platform desk). */
+export const AgentCreate = v.object({
+  email: v.pipe(v.string("must be a string"), v.trim(), v.toLowerCase(), v.email("must be an e-mail address"), v.maxLength(254)),
+  name: v.pipe(v.string("must be a string"), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(32, "must be at most 32 characters")),
+  role: StaffRole,
+  password: v.pipe(v.string("must be a string"), v.minLength(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256)),
+  ...AgentUpdate.entries,
+});
+export type AgentCreate = v.InferOutput<typeof AgentCreate>;
 
 /** A sample consultation for the rule tester: "which group would this go to, and why". */
 export const RuleTestBody = v.object({

@@ -3,7 +3,7 @@
  * transfer, queue positions for waiting shoppers, SLA overflow. It relays no chat messages.
  * Lifecycle and RPC here; decisions in `core/domain/assignment/queue-engine.ts`; fan-out in `notify.ts`.
  */
-import { Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
+import { getServerByName, Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
 import type { EnqueueRequest, EnqueueResult } from "../../core/protocol";
 import { decodeHeaderJson } from "../../worker/lib/header-json";
 import { IDENTITY_HEADER } from "../conversation/connection-state";
@@ -171,6 +171,24 @@ export class AgentQueue extends Server<Env> {
     this.store.saveGroups(groups);
     this.store.setMeta("directory_loaded_at", String(Date.now()));
     await this.afterChange(this.engine.drain(Date.now()));
+  }
+
+  /**
+   * An admin disabled the account: every chat it held goes back to the queue (whatever its group's
+   * offline rule: nobody is coming back for them), its consoles' queue sockets close, and it
+   * leaves the directory. Returns the threads of the requeued chats.
+   */
+  async removeAgent(agentId: string): Promise<string[]> {
+    const now = Date.now();
+    const { requeued, assignments } = this.engine.dropAgent(agentId, now, true);
+    this.persist();
+    for (const conn of this.getConnections(agentTag(agentId))) conn.close(4003, "account disabled");
+    for (const s of requeued) {
+      if (this.engine.waiting.has(s.sessionId)) await (await getServerByName(this.env.ConversationRoom, s.threadId)).onRequeued({ sessionId: s.sessionId, reason: "agent_removed" }).catch(() => undefined);
+    }
+    await notifyAssignments(this, assignments);
+    await this.reloadDirectory();
+    return requeued.map((s) => s.threadId);
   }
 
   /** The queue as a console sees it (HTTP snapshot route and tests). */

@@ -223,6 +223,17 @@ export class ConversationRoom extends Server<Env> {
     return closed;
   }
 
+  /** An admin disabled this staff account: its sockets here close (it can no longer log in or reconnect). */
+  async staffDisabled(staffId: string): Promise<number> {
+    let closed = 0;
+    for (const conn of this.getConnections<ConnectionState>("agent")) {
+      if (conn.state?.id !== staffId) continue;
+      conn.close(4003, "account disabled");
+      closed++;
+    }
+    return closed;
+  }
+
   // ---- RPC from the shop's AgentQueue ----
 
   async onAssigned(a: { sessionId: string; agentId: string; agentName: string; via: string }): Promise<void> {

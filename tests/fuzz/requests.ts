@@ -80,25 +80,26 @@ export function badBody(r: Rng): { body: string | Uint8Array; type?: string } {
   return r.pick(choices)();
 }
 
-/** Fills `:name` and `:name{regex}` parameters. `hostile` picks hostile values. */
-export function fillPath(path: string, values: Record<string, [string, string[]]>, r: Rng, hostile: boolean): string {
+/** Fills `:name` and `:name{regex}` parameters. `hostile` picks hostile values (mostly; `always`: every one). */
+export function fillPath(path: string, values: Record<string, [string, string[]]>, r: Rng, hostile: boolean, always = false): string {
   return path.replace(/:([a-zA-Z]+)(\{[^}]*\})?/g, (_m, name: string) => {
     const v = values[name] ?? ["x", ["x".repeat(100)]];
-    return hostile && r.next() < 0.8 ? r.pick(v[1]) : v[0];
+    return hostile && (always || r.next() < 0.8) ? r.pick(v[1]) : v[0];
   });
 }
 
 /**
  * One hostile request for a route: `auth` ones carry a bad token (or none), `input` ones a valid
  * token with hostile path, query and body. Logout only ever gets bad tokens: with a valid one it
- * would simply work, and end the session the rest of the run uses.
+ * would simply work, and end the session the rest of the run uses. A DELETE has no body to be
+ * bad, so with a valid token its path is always hostile: a legitimate one would simply work.
  */
 export function makeRequest(r: Rng, route: { method: string; path: string }, values: Record<string, [string, string[]]>, tokens: { good: string[]; bad: string[] }): FuzzRequest {
   const kind = r.next() < 0.35 || route.path.endsWith("/auth/logout") ? "auth" : "input";
   const headers: Record<string, string> = {};
   const token = kind === "auth" ? r.pick(tokens.bad) : r.pick(tokens.good);
   if (kind === "input" || r.next() < 0.9) headers.authorization = r.next() < 0.05 ? `Basic ${token}` : `Bearer ${token}`;
-  let path = fillPath(route.path, values, r, kind === "input");
+  let path = fillPath(route.path, values, r, kind === "input", route.method === "DELETE");
   if (r.next() < 0.5) path += `?${r.pick(QUERIES)}`;
   const req: FuzzRequest = { method: route.method, path, headers, kind };
   if (route.method !== "GET") {

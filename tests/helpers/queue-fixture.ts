@@ -9,6 +9,7 @@ import { sha256Hex } from "../../worker/lib/crypto";
 import { QueueEvent, type QueueEvent as Event } from "../../core/protocol";
 import { frameQueue } from "./frame-queue";
 import { socketTicketFor } from "./socket";
+import { ALWAYS_OPEN } from "./fixtures";
 
 export interface GroupSpec {
   key: string;
@@ -48,7 +49,8 @@ export async function makeShop(groups: GroupSpec[], agents: AgentSpec[]): Promis
     }),
   );
   await db.batch([
-    db.insert(shops).values({ id: shopId, name: `测试店${shopId}`, nameEn: shopId, category: "apparel", createdAt: now }),
+    // Open round the clock: hand-offs outside service hours offer leave-a-message instead of queueing.
+    db.insert(shops).values({ id: shopId, name: `测试店${shopId}`, nameEn: shopId, category: "apparel", businessHours: ALWAYS_OPEN, createdAt: now }),
     db.insert(skillGroups).values(
       groups.map((g) => ({
         id: `${shopId}-${g.key}`, shopId, key: g.key, name: g.key, nameEn: g.key, policy: g.policy ?? "least_loaded",
@@ -64,6 +66,7 @@ export async function makeShop(groups: GroupSpec[], agents: AgentSpec[]): Promis
 }
 
 export interface QueueClient {
+  ws: WebSocket;
   frames: Event[];
   send(frame: unknown): void;
   next<T extends Event["type"]>(type: T, where?: (e: Extract<Event, { type: T }>) => boolean, timeoutMs?: number): Promise<Extract<Event, { type: T }>>;
@@ -78,5 +81,5 @@ export async function connectQueue(shopId: string, token: string, credential: "t
   if (!ws) throw Object.assign(new Error(`upgrade refused: ${res.status}`), { status: res.status });
   ws.accept();
   const queue = frameQueue(ws, QueueEvent);
-  return { ...queue, send: (frame) => ws.send(JSON.stringify(frame)), close: () => ws.close(1000, "done") };
+  return { ws, ...queue, send: (frame) => ws.send(JSON.stringify(frame)), close: () => ws.close(1000, "done") };
 }

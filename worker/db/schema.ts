@@ -51,6 +51,8 @@ export const staff = sqliteTable(
     capacity: integer("capacity").notNull().default(5),
     seniority: integer("seniority").notNull().default(1),
     createdAt: integer("created_at").notNull(),
+    /** When an admin disabled the account (it left the shop): no login, no directory entry; kept for history. */
+    disabledAt: integer("disabled_at"),
   },
   (t) => [uniqueIndex("staff_email").on(t.email), index("staff_shop").on(t.shopId)],
 );

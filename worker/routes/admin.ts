@@ -7,13 +7,15 @@ import { describeRoute } from "hono-openapi";
 import { getServerByName } from "partyserver";
 import * as v from "valibot";
 import { DomainError } from "../../core/domain/errors";
-import { AgentUpdate, BusinessHoursPut, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
+import { AgentCreate, AgentUpdate, BusinessHoursPut, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
 import { database } from "../db/client";
 import { handleLeaveMessage, listLeaveMessages } from "../db/repos/leave-messages";
 import type { AppEnv } from "../env";
+import type { StaffIdentity } from "../services/identity";
 import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
+import { createAgent, disableAgent } from "../services/staff-admin";
 import { getBusinessHours, getDirectory, getRules, putBusinessHours, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
 
 const Key = v.object({ key: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a group key")) });
@@ -51,6 +53,13 @@ export const adminRoutes = new Hono<AppEnv>()
   .patch("/admin/agents/:id", describeRoute({ tags: ["routing"], summary: "Updates an agent's capacity, seniority and groups." }), valid("param", StaffParam), valid("query", ShopQuery), valid("json", AgentUpdate), async (c) =>
     c.json(await updateAgent(c.env, database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id, c.req.valid("json"))),
   )
+  .post("/admin/agents", describeRoute({ tags: ["routing"], summary: "Adds a staff account to the shop (e-mail, name, role, initial password, capacity, seniority, groups)." }), valid("query", ShopQuery), valid("json", AgentCreate), async (c) =>
+    c.json(await createAgent(c.env, database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("json"), Date.now()), 201),
+  )
+  .delete("/admin/agents/:id", describeRoute({ tags: ["routing"], summary: "Disables a staff account: its sessions end, its chats are requeued, its sockets close; kept for history." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
+    const identity = c.get("identity") as StaffIdentity;
+    return c.json(await disableAgent(c.env, database(c.env.DB), adminShop(identity, c.req.valid("query").shop), c.req.valid("param").id, identity, Date.now()));
+  })
   .get("/queue/snapshot", describeRoute({ tags: ["routing"], summary: "The shop's queue as consoles see it: agents, waiting, active, groups." }), valid("query", ShopQuery), async (c) => {
     const shopId = staffShop(c.get("identity"), c.req.valid("query").shop);
     return c.json(await (await getServerByName(c.env.AgentQueue, shopId)).snapshot());

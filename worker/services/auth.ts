@@ -51,6 +51,8 @@ export async function login(db: Database, body: LoginBody, address: string | nul
     ]);
     throw new DomainError("unauthorized", "e-mail or password is wrong");
   }
+  // Said only to whoever knows the password: it does not reveal that the account exists.
+  if (row.disabledAt !== null) throw new DomainError("forbidden", "this account is disabled: ask your shop's admin");
   // This address proved it knows the password: its failures are forgotten and it is known to the
   // account; the account-wide count keeps counting others.
   await saveLoginAttempts(db, { email: keys.pair, ...afterSuccess(address, now) });

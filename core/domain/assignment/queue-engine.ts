@@ -126,13 +126,16 @@ export class QueueEngine {
     return status === "online" ? this.drain(now) : [];
   }
 
-  /** An agent gone for good: offline, and their chats requeued at top priority where the group says so. */
-  dropAgent(agentId: string, now: number): { requeued: ActiveState[]; assignments: Assignment[] } {
+  /**
+   * An agent gone for good: offline, and their chats requeued at top priority where the group says
+   * so, or all of them when the account was disabled (`everyChat`: nobody is coming back for them).
+   */
+  dropAgent(agentId: string, now: number, everyChat = false): { requeued: ActiveState[]; assignments: Assignment[] } {
     const agent = this.agents.get(agentId);
     if (!agent) return { requeued: [], assignments: [] };
     agent.status = "offline";
     this.changes.agents.add(agentId);
-    const moved = [...this.active.values()].filter((a) => a.agentId === agentId && this.groups.get(a.groupKey)?.onAgentOffline !== "keep");
+    const moved = [...this.active.values()].filter((a) => a.agentId === agentId && (everyChat || this.groups.get(a.groupKey)?.onAgentOffline !== "keep"));
     for (const a of moved) {
       this.releaseActive(a);
       this.waiting.set(a.sessionId, requeued(a, a.groupKey, a.assignedAt));

@@ -1,7 +1,7 @@
 /**
  * A shop's service directory: skill groups and staff with their groups, as the queue needs them.
  */
-import { eq, inArray } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../client";
 import { skillGroups, staff, staffGroups } from "../schema";
 
@@ -9,9 +9,9 @@ export async function listGroups(db: Database, shopId: string) {
   return db.select().from(skillGroups).where(eq(skillGroups.shopId, shopId)).orderBy(skillGroups.key).all();
 }
 
-/** Staff of a shop with the keys of their groups. */
+/** Enabled staff of a shop with the keys of their groups. */
 export async function listStaffWithGroups(db: Database, shopId: string) {
-  const people = await db.select().from(staff).where(eq(staff.shopId, shopId)).all();
+  const people = await db.select().from(staff).where(and(eq(staff.shopId, shopId), isNull(staff.disabledAt))).all();
   if (people.length === 0) return [];
   const links = await db
     .select({ staffId: staffGroups.staffId, key: skillGroups.key })

@@ -1,9 +1,9 @@
 /**
  * Staff accounts, their login sessions and failed-login counters.
  */
-import { and, eq, gt, lt, lte } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, lte } from "drizzle-orm";
 import type { Database } from "../client";
-import { loginAttempts, staff, staffSessions } from "../schema";
+import { loginAttempts, staff, staffGroups, staffSessions } from "../schema";
 
 export type StaffRow = typeof staff.$inferSelect;
 
@@ -20,6 +20,22 @@ export async function listStaffOfShop(db: Database, shopId: string): Promise<Sta
   return db.select().from(staff).where(eq(staff.shopId, shopId)).all();
 }
 
+/** A new account with its groups, in one batch. */
+export async function insertStaff(db: Database, row: typeof staff.$inferInsert, groupIds: string[]): Promise<void> {
+  const insert = db.insert(staff).values(row);
+  if (groupIds.length) await db.batch([insert, db.insert(staffGroups).values(groupIds.map((groupId) => ({ staffId: row.id, groupId })))]);
+  else await insert.run();
+}
+
+/** Disables an account of the shop and ends its sessions; false when there is no such enabled account. */
+export async function disableStaff(db: Database, shopId: string, staffId: string, now: number): Promise<boolean> {
+  const [updated] = await db.batch([
+    db.update(staff).set({ disabledAt: now }).where(and(eq(staff.id, staffId), eq(staff.shopId, shopId), isNull(staff.disabledAt))),
+    db.delete(staffSessions).where(eq(staffSessions.staffId, staffId)),
+  ]);
+  return updated.meta.changes > 0;
+}
+
 export async function insertStaffSession(db: Database, row: typeof staffSessions.$inferInsert): Promise<void> {
   await db.insert(staffSessions).values(row).run();
 }
@@ -30,7 +46,7 @@ export async function findStaffBySessionHash(db: Database, tokenHash: string, no
     .select({ staff })
     .from(staffSessions)
     .innerJoin(staff, eq(staff.id, staffSessions.staffId))
-    .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, now)))
+    .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, now), isNull(staff.disabledAt)))
     .get();
   return row?.staff;
 }

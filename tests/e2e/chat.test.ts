@@ -3,7 +3,7 @@
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
- * admin sets the service hours; a login locked out by failures says for how
+ * admin adds an agent who logs in, then disables them; a shop admin sets the service hours; a login locked out by failures says for how
  * long. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
@@ -16,12 +16,12 @@ import { readDevVars } from "../../scripts/lib/dev-vars";
 const SHOTS = "tests/e2e/screenshots";
 const suite = {} as BrowserSuite;
 
-/** A console page logged in as a demo agent, on the thread list. */
-async function consoleAs(email: string) {
+/** A console page logged in as a demo agent (or with `password`), on the thread list. */
+async function consoleAs(email: string, password = "kefu123456") {
   const agent = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
   await agent.goto(`${suite.server.url}/`);
   await agent.getByTestId("login-email").fill(email);
-  await agent.getByTestId("login-password").fill("kefu123456");
+  await agent.getByTestId("login-password").fill(password);
   await agent.getByTestId("login-submit").click();
   await agent.getByTestId("thread-list").waitFor();
   return agent;
@@ -132,6 +132,36 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     expect(await shopper.getByTestId("composer-input").count()).toBe(0);
     expect(await shopper.getByTestId("signed-out-note").textContent()).toContain("您的登录已失效");
     await shopper.screenshot({ path: `${SHOTS}/widget-revoked.png` });
+  });
+
+  it("lets a shop admin add an agent, who logs in, and disable them, which logs them out", async () => {
+    const admin = await consoleAs("admin@beauty.demo");
+    await admin.getByTestId("nav-admin").click();
+    await admin.getByTestId("admin-tab-agents").click();
+    const form = admin.getByTestId("new-agent-form");
+    await form.waitFor({ timeout: 10_000 });
+    const email = `e2e-${Date.now()}@beauty.demo`;
+    await form.getByTestId("new-agent-name").fill("新同事小周");
+    await form.getByTestId("new-agent-email").fill(email);
+    // Too short a password: refused under the field, in the UI's language, before anything is sent.
+    await form.getByTestId("new-agent-password").fill("short");
+    await form.getByTestId("new-agent-submit").click();
+    await expect.poll(() => form.getByTestId("field-error").first().textContent()).toContain("至少 10 个字符");
+    await form.getByTestId("new-agent-password").fill("welcome-2026-beauty");
+    await form.getByTestId("agent-group-toggle").first().click();
+    await form.getByTestId("new-agent-submit").click();
+    const row = admin.locator('[data-testid="agent-admin-row"]').filter({ hasText: email });
+    await row.waitFor({ timeout: 10_000 });
+    await admin.screenshot({ path: `${SHOTS}/agents-admin.png` });
+
+    const newcomer = await consoleAs(email, "welcome-2026-beauty");
+    await expect.poll(() => newcomer.getByTestId("queue-connection").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+
+    admin.once("dialog", (d) => void d.accept());
+    await row.getByTestId("agent-disable").click();
+    await row.waitFor({ state: "detached", timeout: 10_000 });
+    // Their queue socket is closed, the reconnect is refused, and the console asks them to log in.
+    await newcomer.getByTestId("login-email").waitFor({ timeout: 20_000 });
   });
 
   it("lets a shop admin set the service hours, naming a bad time, and keeps what was saved", async () => {

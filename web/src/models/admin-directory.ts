@@ -3,7 +3,7 @@
  * row, and a PATCH per save with the server's (or the local schema's) field errors kept per row.
  */
 import { createModel, signal, type ReadonlySignal } from "@preact/signals";
-import { AgentUpdate, GroupUpdate, parseInput } from "../../../core/protocol";
+import { AgentCreate, AgentUpdate, GroupUpdate, parseInput, PLATFORM_SHOP_ID } from "../../../core/protocol";
 import type { ApiClient } from "../common/api";
 import { fieldErrorsOf, toUiError, type FieldErrors } from "../common/field-errors";
 import type { UiError } from "./conversation-state";
@@ -49,6 +49,16 @@ export interface AgentDraft {
   groups: string[];
 }
 
+/** The add-an-account form as typed. */
+export interface NewAgentDraft {
+  email: string;
+  name: string;
+  role: string;
+  password: string;
+  capacity: string;
+  groups: string[];
+}
+
 /** What happened to a row's last save. */
 export type RowState = { status: "saving" } | { status: "saved" } | { status: "failed"; error: UiError; fields: FieldErrors };
 
@@ -59,13 +69,20 @@ const groupDraft = (g: GroupRow): GroupDraft => ({
 });
 const agentDraft = (a: AgentRow): AgentDraft => ({ capacity: String(a.capacity), seniority: String(a.seniority), groups: [...a.groups] });
 
+/** The roles an account of this shop may have (platform roles only on the platform desk). */
+export function rolesFor(shopId: string): string[] {
+  return shopId === PLATFORM_SHOP_ID ? ["platform_agent", "platform_admin"] : ["shop_agent", "shop_admin"];
+}
+
 export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySignal<string>) => {
   const directory = signal<Directory | null>(null);
   const loadError = signal<UiError | null>(null);
   const groupDrafts = signal<Readonly<Record<string, GroupDraft>>>({});
   const agentDrafts = signal<Readonly<Record<string, AgentDraft>>>({});
-  /** Row key (`group:presales`, `agent:st-…`) → its last save. */
+  /** Row key (`group:presales`, `agent:st-…`, `new-agent`) → its last save. */
   const rows = signal<Readonly<Record<string, RowState>>>({});
+  const emptyNewAgent = (): NewAgentDraft => ({ email: "", name: "", role: rolesFor(shopId.peek())[0]!, password: "", capacity: "5", groups: [] });
+  const newAgent = signal<NewAgentDraft>(emptyNewAgent());
 
   function adopt(d: Directory) {
     directory.value = d;
@@ -83,13 +100,31 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
       const error = { code: parsed.code, message: parsed.message, details: parsed.issues };
       return setRow(key, { status: "failed", error, fields: fieldErrorsOf(error) });
     }
+    await attempt(key, async () => adopt(await api.patch<Directory>(`${path}${q()}`, parsed.value)));
+  }
+
+  /** Runs a row's request, keeping its outcome (and the server's field errors) on the row. */
+  async function attempt(key: string, work: () => Promise<void>): Promise<boolean> {
     setRow(key, { status: "saving" });
     try {
-      adopt(await api.patch<Directory>(`${path}${q()}`, parsed.value));
+      await work();
       setRow(key, { status: "saved" });
+      return true;
     } catch (err) {
       const error = toUiError(err);
       setRow(key, { status: "failed", error, fields: fieldErrorsOf(error) });
+      return false;
+    }
+  }
+
+  async function load() {
+    loadError.value = null;
+    try {
+      adopt(await api.get<Directory>(`/admin/directory${q()}`));
+      rows.value = {};
+      newAgent.value = emptyNewAgent();
+    } catch (err) {
+      loadError.value = toUiError(err);
     }
   }
 
@@ -99,14 +134,28 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
     groupDrafts,
     agentDrafts,
     rows,
-    async load() {
-      loadError.value = null;
-      try {
-        adopt(await api.get<Directory>(`/admin/directory${q()}`));
-        rows.value = {};
-      } catch (err) {
-        loadError.value = toUiError(err);
+    newAgent,
+    load,
+    editNewAgent(patch: Partial<NewAgentDraft>) {
+      newAgent.value = { ...newAgent.value, ...patch };
+    },
+    /** Adds the account in the form (validated here with the server's schema first); the form empties once it is added. */
+    async addAgent() {
+      const d = newAgent.value;
+      const parsed = parseInput(AgentCreate, { email: d.email, name: d.name, role: d.role, password: d.password, capacity: num(d.capacity), groups: d.groups });
+      if (!parsed.ok) {
+        const error = { code: parsed.code, message: parsed.message, details: parsed.issues };
+        return setRow("new-agent", { status: "failed", error, fields: fieldErrorsOf(error) });
       }
+      const added = await attempt("new-agent", async () => adopt((await api.post<{ directory: Directory }>(`/admin/agents${q()}`, parsed.value)).directory));
+      if (added) newAgent.value = emptyNewAgent();
+    },
+    /** Disables an account: it is logged out everywhere and its chats go back to the queue. */
+    async disableAgent(id: string) {
+      await attempt(`agent:${id}`, async () => {
+        await api.del(`/admin/agents/${encodeURIComponent(id)}${q()}`);
+        adopt(await api.get<Directory>(`/admin/directory${q()}`));
+      });
     },
     editGroup(key: string, patch: Partial<GroupDraft>) {
       const current = groupDrafts.value[key];

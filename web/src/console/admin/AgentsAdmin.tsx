@@ -1,16 +1,87 @@
 import { errorAt } from "../../common/field-errors";
 import { lang, t } from "../../common/i18n";
-import type { DirectoryModel } from "../../models/admin-directory";
+import { rolesFor, type DirectoryModel, type GroupRow } from "../../models/admin-directory";
 import { FieldError } from "./FieldError";
+import { RowStatus } from "./RowStatus";
 import { NumberCell, SaveCell } from "./RowCells";
 
-/** Agents: how many chats at once, seniority (senior-only rules), and skill groups. */
+/** Skill-group toggles of one account. */
+function GroupToggles({ groups, selected, onToggle }: { groups: GroupRow[]; selected: string[]; onToggle: (key: string) => void }) {
+  return (
+    <div class="chip-toggles">
+      {groups.map((g) => (
+        <button key={g.key} type="button" class={`chip-toggle${selected.includes(g.key) ? " on" : ""}`} aria-pressed={selected.includes(g.key)} data-testid="agent-group-toggle" data-group-key={g.key} onClick={() => onToggle(g.key)}>
+          {lang.value === "en" ? g.nameEn : g.name}
+        </button>
+      ))}
+    </div>
+  );
+}
+
+const toggled = (list: string[], key: string) => (list.includes(key) ? list.filter((k) => k !== key) : [...list, key]);
+
+/** Adds an account to the shop: who, their role, a first password to pass on, their load and groups. */
+function NewAgentForm({ directory }: { directory: DirectoryModel }) {
+  const d = directory.newAgent.value;
+  const row = directory.rows.value["new-agent"];
+  const errs = row?.status === "failed" ? row.fields : {};
+  const shopId = directory.directory.value?.shopId ?? "";
+  const field = (key: "email" | "name" | "password", autoComplete: string) => (
+    <label class="field">
+      <span>{t(`agent.new.${key}`)}</span>
+      <input type="text" inputMode={key === "email" ? "email" : "text"} autoComplete={autoComplete} data-testid={`new-agent-${key}`} value={d[key]} aria-invalid={!!errs[key]} onInput={(e) => directory.editNewAgent({ [key]: e.currentTarget.value })} />
+      <FieldError message={errorAt(errs, key)} />
+    </label>
+  );
+  return (
+    <form class="new-agent" data-testid="new-agent-form" onSubmit={(e) => { e.preventDefault(); void directory.addAgent(); }}>
+      <h2>{t("agent.new.title")}</h2>
+      <div class="new-agent-fields">
+        {field("name", "off")}
+        {field("email", "off")}
+        {field("password", "new-password")}
+        <label class="field">
+          <span>{t("agent.role")}</span>
+          <select data-testid="new-agent-role" value={d.role} onChange={(e) => directory.editNewAgent({ role: e.currentTarget.value })}>
+            {rolesFor(shopId).map((r) => (
+              <option key={r} value={r}>
+                {t(`staffRole.${r as "shop_agent"}`)}
+              </option>
+            ))}
+          </select>
+          <FieldError message={errorAt(errs, "role")} />
+        </label>
+        <label class="field">
+          <span>{t("agent.capacity")}</span>
+          <input class="input-num" type="number" min={1} max={50} data-testid="new-agent-capacity" value={d.capacity} onInput={(e) => directory.editNewAgent({ capacity: e.currentTarget.value })} />
+          <FieldError message={errorAt(errs, "capacity")} />
+        </label>
+      </div>
+      <div class="field">
+        <span>{t("agent.groups")}</span>
+        <GroupToggles groups={directory.directory.value?.groups ?? []} selected={d.groups} onToggle={(k) => directory.editNewAgent({ groups: toggled(d.groups, k) })} />
+        <FieldError message={errorAt(errs, "groups")} />
+      </div>
+      <p class="muted">{t("agent.new.hint")}</p>
+      <div class="row-actions">
+        <button type="submit" class="btn btn-primary" data-testid="new-agent-submit" disabled={row?.status === "saving"}>
+          {t("agent.new.submit")}
+        </button>
+        <RowStatus state={row} />
+      </div>
+    </form>
+  );
+}
+
+/** Agents: how many chats at once, seniority (senior-only rules), skill groups; adding and disabling accounts. */
 export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
   const dir = directory.directory.value;
   const drafts = directory.agentDrafts.value;
   const rows = directory.rows.value;
   const groups = dir?.groups ?? [];
   return (
+    <>
+    <NewAgentForm directory={directory} />
     <table class="data-table admin-table" data-testid="agents-admin">
       <thead>
         <tr>
@@ -27,7 +98,7 @@ export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
           if (!d) return null;
           const row = rows[`agent:${a.id}`];
           const errs = row?.status === "failed" ? row.fields : {};
-          const toggle = (key: string) => directory.editAgent(a.id, { groups: d.groups.includes(key) ? d.groups.filter((k) => k !== key) : [...d.groups, key] });
+          const toggle = (key: string) => directory.editAgent(a.id, { groups: toggled(d.groups, key) });
           return (
             <tr key={a.id} data-testid="agent-admin-row" data-agent-id={a.id}>
               <td>
@@ -39,20 +110,19 @@ export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
               <NumberCell testId="agent-capacity" min={1} max={50} value={d.capacity} error={errs.capacity} onInput={(capacity) => directory.editAgent(a.id, { capacity })} />
               <NumberCell testId="agent-seniority" min={1} max={5} value={d.seniority} error={errs.seniority} onInput={(seniority) => directory.editAgent(a.id, { seniority })} />
               <td>
-                <div class="chip-toggles">
-                  {groups.map((g) => (
-                    <button key={g.key} type="button" class={`chip-toggle${d.groups.includes(g.key) ? " on" : ""}`} aria-pressed={d.groups.includes(g.key)} data-testid="agent-group-toggle" data-group-key={g.key} onClick={() => toggle(g.key)}>
-                      {lang.value === "en" ? g.nameEn : g.name}
-                    </button>
-                  ))}
-                </div>
+                <GroupToggles groups={groups} selected={d.groups} onToggle={toggle} />
                 <FieldError message={errorAt(errs, "groups")} />
               </td>
-              <SaveCell testId="agent-save" row={row} onSave={() => void directory.saveAgent(a.id)} />
+              <SaveCell testId="agent-save" row={row} onSave={() => void directory.saveAgent(a.id)}>
+                <button type="button" class="link-btn btn-danger" data-testid="agent-disable" onClick={() => confirm(t("agent.confirmDisable", { name: a.name })) && void directory.disableAgent(a.id)}>
+                  {t("agent.disable")}
+                </button>
+              </SaveCell>
             </tr>
           );
         })}
       </tbody>
     </table>
+    </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from "preact";
 import { t } from "../../common/i18n";
 import type { RowState } from "../../models/admin-directory";
 import { FieldError } from "./FieldError";
@@ -29,13 +30,14 @@ export function SelectCell(p: { testId: string; value: string; error: string | u
   );
 }
 
-/** The row's save button and what became of the last save. */
-export function SaveCell({ testId, row, onSave }: { testId: string; row: RowState | undefined; onSave: () => void }) {
+/** The row's save button (and any other action of the row) and what became of the last save. */
+export function SaveCell({ testId, row, onSave, children }: { testId: string; row: RowState | undefined; onSave: () => void; children?: ComponentChildren }) {
   return (
     <td class="row-actions">
       <button type="button" class="btn btn-primary btn-small" data-testid={testId} disabled={row?.status === "saving"} onClick={onSave}>
         {t("admin.save")}
       </button>
+      {children}
       <RowStatus state={row} />
     </td>
   );

@@ -96,11 +96,14 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
   /** Validates locally with the protocol schema (same messages as the server), then PATCHes. */
   async function save(key: string, schema: typeof GroupUpdate | typeof AgentUpdate, path: string, body: object) {
     const parsed = parseInput(schema, body);
-    if (!parsed.ok) {
-      const error = { code: parsed.code, message: parsed.message, details: parsed.issues };
-      return setRow(key, { status: "failed", error, fields: fieldErrorsOf(error) });
-    }
+    if (!parsed.ok) return refuseLocally(key, parsed);
     await attempt(key, async () => adopt(await api.patch<Directory>(`${path}${q()}`, parsed.value)));
+  }
+
+  /** The local schema refused the row: its fields show the same messages the server would send. */
+  function refuseLocally(key: string, parsed: { code: UiError["code"]; message: string; issues: UiError["details"] }) {
+    const error = { code: parsed.code, message: parsed.message, details: parsed.issues };
+    setRow(key, { status: "failed", error, fields: fieldErrorsOf(error) });
   }
 
   /** Runs a row's request, keeping its outcome (and the server's field errors) on the row. */
@@ -143,10 +146,7 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
     async addAgent() {
       const d = newAgent.value;
       const parsed = parseInput(AgentCreate, { email: d.email, name: d.name, role: d.role, password: d.password, capacity: num(d.capacity), groups: d.groups });
-      if (!parsed.ok) {
-        const error = { code: parsed.code, message: parsed.message, details: parsed.issues };
-        return setRow("new-agent", { status: "failed", error, fields: fieldErrorsOf(error) });
-      }
+      if (!parsed.ok) return refuseLocally("new-agent", parsed);
       const added = await attempt("new-agent", async () => adopt((await api.post<{ directory: Directory }>(`/admin/agents${q()}`, parsed.value)).directory));
       if (added) newAgent.value = emptyNewAgent();
     },

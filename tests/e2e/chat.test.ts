@@ -160,8 +160,13 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     admin.once("dialog", (d) => void d.accept());
     await row.getByTestId("agent-disable").click();
     await row.waitFor({ state: "detached", timeout: 10_000 });
-    // Their queue socket is closed, the reconnect is refused, and the console asks them to log in.
+    // Their queue socket is closed, the reconnect is refused, and the console asks them to log in;
+    // the right password now says the account is disabled.
     await newcomer.getByTestId("login-email").waitFor({ timeout: 20_000 });
+    await newcomer.getByTestId("login-email").fill(email);
+    await newcomer.getByTestId("login-password").fill("welcome-2026-beauty");
+    await newcomer.getByTestId("login-submit").click();
+    await expect.poll(() => newcomer.getByTestId("error-note").textContent()).toContain("此账号已停用");
   });
 
   it("lets a shop admin set the service hours, naming a bad time, and keeps what was saved", async () => {

@@ -28,9 +28,9 @@ export function LoginForm({ auth }: { auth: AuthModel }) {
         <h1>{t("login.title")}</h1>
         <p class="muted">{t("login.subtitle")}</p>
         {auth.expired.value && !auth.error.value && <p class="info-note">{t("login.expired")}</p>}
-        {auth.error.value?.code === "unauthorized" || auth.error.value?.code === "locked" ? (
+        {auth.error.value?.code === "unauthorized" || auth.error.value?.code === "locked" || auth.error.value?.code === "forbidden" ? (
           <p class="error-note" role="alert" data-testid="error-note" data-code={auth.error.value.code}>
-            {auth.error.value.code === "locked" ? t("login.locked", { min: lockMinutes(auth.error.value.details) }) : t("login.failed")}
+            {auth.error.value.code === "locked" ? t("login.locked", { min: lockMinutes(auth.error.value.details) }) : auth.error.value.code === "forbidden" ? t("login.disabled") : t("login.failed")}
           </p>
         ) : (
           auth.error.value && <ErrorNote error={auth.error.value} />

@@ -34,6 +34,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "login.submitting": "Signing in…",
   "login.expired": "Your session has expired. Please sign in again.",
   "login.failed": "Wrong e-mail or password",
+  "login.disabled": "This account is disabled: ask your shop's admin",
   "login.locked": "Too many failed sign-ins: this account is locked on this network for {min} min. Try again then.",
   "header.logout": "Sign out",
 

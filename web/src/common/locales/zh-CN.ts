@@ -33,6 +33,7 @@ export const zhCN = {
   "login.submitting": "登录中…",
   "login.expired": "登录已失效，请重新登录",
   "login.failed": "邮箱或密码错误",
+  "login.disabled": "此账号已停用，请联系店铺管理员",
   "login.locked": "登录失败次数过多，此账号在当前网络已暂时锁定，请 {min} 分钟后再试",
   "header.logout": "退出登录",
 

@@ -4,10 +4,10 @@
  * `context.changed` to the staff connections that may see the change. Runs after the webhook
  * has answered (waitUntil); a room with nobody connected just returns.
  */
-import { getServerByName } from "partyserver";
 import type { MallEvent } from "../../../core/protocol";
 import { database } from "../../db/client";
 import { findChangedThreads } from "../../db/repos/context-threads";
+import { callRooms } from "../room-fanout";
 import { changesOf, groupByCustomer, type CustomerChange } from "./context-changes";
 
 /** Pushes the changes of the applied events; never throws (the data is stored either way). */
@@ -18,13 +18,9 @@ export async function notifyContextChanges(env: Env, applied: readonly MallEvent
     const found = await findChangedThreads(database(env.DB), [...new Set(customers.map((c) => c.customerId))], orders);
     const tracked: CustomerChange[] = found.owners.map((o) => ({ customerId: o.customerId, shopId: o.shopId, part: "tracking" }));
     const byCustomer = groupByCustomer([...customers, ...tracked]);
-    const calls = found.threads.map(async (t) => {
-      const changes = byCustomer.get(t.customerId);
-      if (changes) await (await getServerByName(env.ConversationRoom, t.threadId)).contextChanged(changes);
-    });
-    const failed = (await Promise.allSettled(calls)).filter((r) => r.status === "rejected");
-    // Counts only: thread ids name customers. A missed push is caught by the panel's slow refresh.
-    if (failed.length) console.error(`context push: ${failed.length} of ${calls.length} rooms failed`, ((failed[0] as PromiseRejectedResult).reason as Error)?.message);
+    // A missed push is caught by the panel's slow refresh.
+    const changed = found.threads.filter((t) => byCustomer.has(t.customerId));
+    await callRooms(env, changed, "context push", (room, t) => room.contextChanged(byCustomer.get(t.customerId)!));
   } catch (err) {
     console.error("context push failed", (err as Error).message);
   }

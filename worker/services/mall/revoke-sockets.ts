@@ -4,10 +4,10 @@
  * opened with a token issued before the revocation. A thread without a session has no history
  * to read; its room closes older sockets when the shopper next connects with a new token.
  */
-import { getServerByName } from "partyserver";
 import type { MallEvent } from "../../../core/protocol";
 import { database } from "../../db/client";
 import { findChangedThreads } from "../../db/repos/context-threads";
+import { callRooms } from "../room-fanout";
 
 /** Closes the revoked sockets of the applied revocations; never throws (the revocation is stored either way). */
 export async function closeRevokedSockets(env: Env, applied: readonly MallEvent[]): Promise<number> {
@@ -16,11 +16,9 @@ export async function closeRevokedSockets(env: Env, applied: readonly MallEvent[
   if (revokedAt.size === 0) return 0;
   try {
     const { threads } = await findChangedThreads(database(env.DB), [...revokedAt.keys()], []);
-    const calls = await Promise.allSettled(threads.map(async (t) => (await getServerByName(env.ConversationRoom, t.threadId)).tokensRevoked(revokedAt.get(t.customerId)!)));
-    const failed = calls.filter((c) => c.status === "rejected");
-    // Counts only: thread ids name customers. A room missed here refuses the token at the next reconnect.
-    if (failed.length) console.error(`closing revoked sockets: ${failed.length} of ${calls.length} rooms failed`, ((failed[0] as PromiseRejectedResult).reason as Error)?.message);
-    return calls.reduce((n, c) => n + (c.status === "fulfilled" ? c.value : 0), 0);
+    // A room missed here still refuses the token at the client's next reconnect.
+    const closed = await callRooms(env, threads, "closing revoked sockets", (room, t) => room.tokensRevoked(revokedAt.get(t.customerId)!));
+    return closed.reduce((a, b) => a + b, 0);
   } catch (err) {
     console.error("closing revoked sockets failed", (err as Error).message);
     return 0;

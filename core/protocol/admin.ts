@@ -2,7 +2,7 @@
  * Admin request bodies: skill groups, agents, routing rules and the rule tester.
  */
 import * as v from "valibot";
-import { Channel, CustomerLevel, EntryType, ShopId, StaffRole } from "./common";
+import { Channel, CustomerLevel, EntryType, PLATFORM_SHOP_ID, ShopId, StaffRole } from "./common";
 import { BusinessHours } from "../domain/routing/business-hours";
 
 export const ShopQuery = v.object({ shop: v.optional(ShopId) });
@@ -28,7 +28,12 @@ export type AgentUpdate = v.InferOutput<typeof AgentUpdate>;
 /** Shortest initial password an admin may set for a new account. */
 export const MIN_PASSWORD_LENGTH = 10;
 
-/** A new staff account of the shop; `role` must fit the shop (platform roles only on the platform desk). */
+/** The roles an account of a shop may have: platform roles on the platform desk, shop roles elsewhere. */
+export function rolesForShop(shopId: string): StaffRole[] {
+  return shopId === PLATFORM_SHOP_ID ? ["platform_agent", "platform_admin"] : ["shop_agent", "shop_admin"];
+}
+
+/** A new staff account of the shop; `role` must be one of `rolesForShop`. */
 export const AgentCreate = v.object({
   email: v.pipe(v.string("must be a string"), v.trim(), v.toLowerCase(), v.email("must be an e-mail address"), v.maxLength(254)),
   name: v.pipe(v.string("must be a string"), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(32, "must be at most 32 characters")),

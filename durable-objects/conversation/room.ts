@@ -214,21 +214,20 @@ export class ConversationRoom extends Server<Env> {
   }
 
   private closeRevoked(revokedAt: number): number {
-    let closed = 0;
-    for (const conn of this.getConnections<ConnectionState>("customer")) {
-      if (!conn.state || !issuedBeforeRevocation(conn.state.issuedAt, revokedAt)) continue;
-      conn.close(4001, "token revoked");
-      closed++;
-    }
-    return closed;
+    return this.closeWhere("customer", (s) => issuedBeforeRevocation(s.issuedAt, revokedAt), 4001, "token revoked");
   }
 
   /** An admin disabled this staff account: its sockets here close (it can no longer log in or reconnect). */
   async staffDisabled(staffId: string): Promise<number> {
+    return this.closeWhere("agent", (s) => s.id === staffId, 4003, "account disabled");
+  }
+
+  /** Closes the side's connections whose identity matches; returns how many. */
+  private closeWhere(side: "customer" | "agent", matches: (state: ConnectionState) => boolean, code: number, reason: string): number {
     let closed = 0;
-    for (const conn of this.getConnections<ConnectionState>("agent")) {
-      if (conn.state?.id !== staffId) continue;
-      conn.close(4003, "account disabled");
+    for (const conn of this.getConnections<ConnectionState>(side)) {
+      if (!conn.state || !matches(conn.state)) continue;
+      conn.close(code, reason);
       closed++;
     }
     return closed;

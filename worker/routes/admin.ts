@@ -11,7 +11,6 @@ import { AgentCreate, AgentUpdate, BusinessHoursPut, GroupUpdate, LeaveMessageQu
 import { database } from "../db/client";
 import { handleLeaveMessage, listLeaveMessages } from "../db/repos/leave-messages";
 import type { AppEnv } from "../env";
-import type { StaffIdentity } from "../services/identity";
 import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
@@ -57,8 +56,9 @@ export const adminRoutes = new Hono<AppEnv>()
     c.json(await createAgent(c.env, database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("json"), Date.now()), 201),
   )
   .delete("/admin/agents/:id", describeRoute({ tags: ["routing"], summary: "Disables a staff account: its sessions end, its chats are requeued, its sockets close; kept for history." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
-    const identity = c.get("identity") as StaffIdentity;
-    return c.json(await disableAgent(c.env, database(c.env.DB), adminShop(identity, c.req.valid("query").shop), c.req.valid("param").id, identity, Date.now()));
+    const identity = c.get("identity");
+    const shopId = adminShop(identity, c.req.valid("query").shop);
+    return c.json(await disableAgent(c.env, database(c.env.DB), shopId, c.req.valid("param").id, identity.kind === "staff" ? identity.staffId : "", Date.now()));
   })
   .get("/queue/snapshot", describeRoute({ tags: ["routing"], summary: "The shop's queue as consoles see it: agents, waiting, active, groups." }), valid("query", ShopQuery), async (c) => {
     const shopId = staffShop(c.get("identity"), c.req.valid("query").shop);

@@ -102,13 +102,20 @@ export async function updateGroup(env: Env, db: Database, shopId: string, key: s
   return getDirectory(db, shopId);
 }
 
+/** The ids of the shop's groups named by `keys`; `invalid_input` on `groups` when a key is not one of them. */
+export function groupIdsOf(groups: readonly { id: string; key: string }[], keys: readonly string[]): string[] {
+  const unknown = keys.filter((k) => !groups.some((g) => g.key === k));
+  if (unknown.length) {
+    const message = `no group ${unknown.join(", ")} in this shop`;
+    throw new DomainError("invalid_input", `groups: ${message}`, [{ field: "groups", message }]);
+  }
+  return keys.map((k) => groups.find((g) => g.key === k)!.id);
+}
+
 export async function updateAgent(env: Env, db: Database, shopId: string, staffId: string, body: AgentUpdate) {
   const person = await db.query.staff.findFirst({ where: (s, { and, eq }) => and(eq(s.id, staffId), eq(s.shopId, shopId)) });
   if (!person) throw new DomainError("not_found", `no staff ${staffId} in this shop`);
-  const groups = await listGroups(db, shopId);
-  const ids = (body.groups ?? []).map((k) => groups.find((g) => g.key === k)?.id ?? k);
-  const unknown = (body.groups ?? []).filter((k) => !groups.some((g) => g.key === k));
-  if (unknown.length) throw new DomainError("invalid_input", `groups: no group ${unknown.join(", ")} in this shop`);
+  const ids = groupIdsOf(await listGroups(db, shopId), body.groups ?? []);
   const statements = [];
   if (body.capacity !== undefined || body.seniority !== undefined) {
     statements.push(db.update(staff).set({ ...(body.capacity !== undefined ? { capacity: body.capacity } : {}), ...(body.seniority !== undefined ? { seniority: body.seniority } : {}) }).where(eq(staff.id, staffId)));

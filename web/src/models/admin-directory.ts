@@ -3,7 +3,7 @@
  * row, and a PATCH per save with the server's (or the local schema's) field errors kept per row.
  */
 import { createModel, signal, type ReadonlySignal } from "@preact/signals";
-import { AgentCreate, AgentUpdate, GroupUpdate, parseInput, PLATFORM_SHOP_ID } from "../../../core/protocol";
+import { AgentCreate, AgentUpdate, GroupUpdate, parseInput, rolesForShop } from "../../../core/protocol";
 import type { ApiClient } from "../common/api";
 import { fieldErrorsOf, toUiError, type FieldErrors } from "../common/field-errors";
 import type { UiError } from "./conversation-state";
@@ -69,11 +69,6 @@ const groupDraft = (g: GroupRow): GroupDraft => ({
 });
 const agentDraft = (a: AgentRow): AgentDraft => ({ capacity: String(a.capacity), seniority: String(a.seniority), groups: [...a.groups] });
 
-/** The roles an account of this shop may have (platform roles only on the platform desk). */
-export function rolesFor(shopId: string): string[] {
-  return shopId === PLATFORM_SHOP_ID ? ["platform_agent", "platform_admin"] : ["shop_agent", "shop_admin"];
-}
-
 export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySignal<string>) => {
   const directory = signal<Directory | null>(null);
   const loadError = signal<UiError | null>(null);
@@ -81,7 +76,7 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
   const agentDrafts = signal<Readonly<Record<string, AgentDraft>>>({});
   /** Row key (`group:presales`, `agent:st-…`, `new-agent`) → its last save. */
   const rows = signal<Readonly<Record<string, RowState>>>({});
-  const emptyNewAgent = (): NewAgentDraft => ({ email: "", name: "", role: rolesFor(shopId.peek())[0]!, password: "", capacity: "5", groups: [] });
+  const emptyNewAgent = (): NewAgentDraft => ({ email: "", name: "", role: rolesForShop(shopId.peek())[0]!, password: "", capacity: "5", groups: [] });
   const newAgent = signal<NewAgentDraft>(emptyNewAgent());
 
   function adopt(d: Directory) {

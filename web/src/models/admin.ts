@@ -53,6 +53,8 @@ export const AdminModel = createModel((opts: AdminOptions) => {
 
   return {
     shopId,
+    /** Who is administering: their own account may not be disabled here. */
+    meId: computed(() => opts.staff.id),
     shops: opts.shops,
     canPickShop,
     tab,

@@ -1,7 +1,7 @@
 /**
  * Session rows: one per consultation, written by the room at its key transitions.
  */
-import { and, desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gt, inArray, isNull, sql } from "drizzle-orm";
 import type { SessionState } from "../../../core/domain/session";
 import type { Database } from "../client";
 import { sessions } from "../schema";
@@ -50,4 +50,17 @@ export async function listLatestSessions(db: Database, shopIds: string[] | "all"
     .orderBy(sql`CASE WHEN ${sessions.status} = 'resolved' THEN 1 ELSE 0 END`, desc(sessions.lastMessageAt))
     .limit(opts.limit)
     .all();
+}
+
+/**
+ * Threads of the agent's open sessions in the shop, those it took straight from the bot included,
+ * among sessions opened since `since` (the shop-and-opened index covers the scan).
+ */
+export async function findOpenSessionThreadsOfAgent(db: Database, shopId: string, agentId: string, since: number): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ threadId: sessions.threadId })
+    .from(sessions)
+    .where(and(eq(sessions.shopId, shopId), gt(sessions.openedAt, since), eq(sessions.agentId, agentId), isNull(sessions.resolvedAt)))
+    .all();
+  return rows.map((r) => r.threadId);
 }

@@ -40,7 +40,7 @@ export function AdminView({ admin }: { admin: AdminModel }) {
       {DIRECTORY_TABS.has(tab) && !admin.directory.directory.value && !loadError && <p class="empty-hint">{t("admin.loading")}</p>}
       {tab === "rules" && <RulesAdmin admin={admin} shops={admin.canPickShop.value ? admin.shops.value : []} />}
       {tab === "groups" && <GroupsAdmin directory={admin.directory} />}
-      {tab === "agents" && <AgentsAdmin directory={admin.directory} />}
+      {tab === "agents" && <AgentsAdmin directory={admin.directory} meId={admin.meId.value} />}
       {tab === "hours" && <HoursAdmin hours={admin.hours} />}
       {tab === "knowledge" && <KnowledgeAdmin model={admin.knowledge} />}
       {tab === "unanswered" && <UnansweredAdmin model={admin.unanswered} />}

@@ -1,6 +1,7 @@
 import { errorAt } from "../../common/field-errors";
 import { lang, t } from "../../common/i18n";
-import { rolesFor, type DirectoryModel, type GroupRow } from "../../models/admin-directory";
+import { rolesForShop } from "../../../../core/protocol";
+import type { DirectoryModel, GroupRow } from "../../models/admin-directory";
 import { FieldError } from "./FieldError";
 import { RowStatus } from "./RowStatus";
 import { NumberCell, SaveCell } from "./RowCells";
@@ -43,9 +44,9 @@ function NewAgentForm({ directory }: { directory: DirectoryModel }) {
         <label class="field">
           <span>{t("agent.role")}</span>
           <select data-testid="new-agent-role" value={d.role} onChange={(e) => directory.editNewAgent({ role: e.currentTarget.value })}>
-            {rolesFor(shopId).map((r) => (
+            {rolesForShop(shopId).map((r) => (
               <option key={r} value={r}>
-                {t(`staffRole.${r as "shop_agent"}`)}
+                {t(`staffRole.${r}`)}
               </option>
             ))}
           </select>
@@ -74,7 +75,7 @@ function NewAgentForm({ directory }: { directory: DirectoryModel }) {
 }
 
 /** Agents: how many chats at once, seniority (senior-only rules), skill groups; adding and disabling accounts. */
-export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
+export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; meId: string }) {
   const dir = directory.directory.value;
   const drafts = directory.agentDrafts.value;
   const rows = directory.rows.value;
@@ -114,9 +115,11 @@ export function AgentsAdmin({ directory }: { directory: DirectoryModel }) {
                 <FieldError message={errorAt(errs, "groups")} />
               </td>
               <SaveCell testId="agent-save" row={row} onSave={() => void directory.saveAgent(a.id)}>
-                <button type="button" class="link-btn btn-danger" data-testid="agent-disable" onClick={() => confirm(t("agent.confirmDisable", { name: a.name })) && void directory.disableAgent(a.id)}>
-                  {t("agent.disable")}
-                </button>
+                {a.id !== meId && (
+                  <button type="button" class="link-btn btn-danger" data-testid="agent-disable" onClick={() => confirm(t("agent.confirmDisable", { name: a.name })) && void directory.disableAgent(a.id)}>
+                    {t("agent.disable")}
+                  </button>
+                )}
               </SaveCell>
             </tr>
           );

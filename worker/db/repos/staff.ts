@@ -15,11 +15,6 @@ export async function findStaffById(db: Database, id: string): Promise<StaffRow 
   return db.select().from(staff).where(eq(staff.id, id)).get();
 }
 
-/** Staff of one shop, for the console's agent lists. */
-export async function listStaffOfShop(db: Database, shopId: string): Promise<StaffRow[]> {
-  return db.select().from(staff).where(eq(staff.shopId, shopId)).all();
-}
-
 /** A new account with its groups, in one batch. */
 export async function insertStaff(db: Database, row: typeof staff.$inferInsert, groupIds: string[]): Promise<void> {
   const insert = db.insert(staff).values(row);

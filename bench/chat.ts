@@ -15,6 +15,8 @@
  *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on:
  *          what not losing a message costs at the least)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
+ *          --equal-priority (leave the servers at the load generator's scheduling priority; by default
+ *          they run above it, as if the clients were on other machines: lib/priority.ts)
  *          --profile FILE (a CPU profile of the product's Worker over the measured window, to find
  *          where the time goes; the inspector it needs slows the run, so its latencies are not figures,
  *          and saturates workerd at the default load: profile with --threads 200 or so)
@@ -49,6 +51,7 @@ import { measureCpu, type CpuShare } from "./lib/cpu";
 import { describeMachine } from "./lib/machine";
 import { benchIp } from "./lib/pair";
 import { sampleRss, type RssPeak } from "./lib/rss";
+import { describePriority, raiseServerPriority, type PriorityResult } from "./lib/priority";
 import { openProfiler, saveProfile } from "./lib/profile";
 import { freePort } from "../scripts/lib/free-port";
 import type { GeneratorCost } from "./lib/generator-cost";
@@ -67,6 +70,8 @@ const withStoringBaseline = hasFlag("storing-baseline");
 /** Where the servers' local state goes: memory unless --disk, or when the machine has no /dev/shm. */
 const stateRoot = !hasFlag("disk") && existsSync("/dev/shm") ? "/dev/shm/kefu-bench" : ".wrangler";
 const profileFile = argValue("profile");
+/** Servers above the load generator's priority unless --equal-priority (lib/priority.ts). */
+const raisePriority = !hasFlag("equal-priority");
 
 const running = new Set<DevServer>();
 async function stopAll(): Promise<void> {
@@ -77,7 +82,7 @@ for (const sig of ["SIGINT", "SIGTERM"] as const) process.on(sig, () => void sto
 
 /** Starts a server, drives it, samples its memory, and always stops it. */
 /** `cpu` covers the whole run (connecting and warm-up included); `cpuMeasured` only the measured window. */
-type Run = LoadResult & { peakRss: RssPeak; cpu: CpuShare; cpuMeasured: CpuShare | null };
+type Run = LoadResult & { peakRss: RssPeak; cpu: CpuShare; cpuMeasured: CpuShare | null; priority: PriorityResult | null };
 
 async function measure(kind: "kefu" | "relay" | "storing-relay", tokensFor: (server: DevServer) => Promise<TokensOf>): Promise<Run> {
   const inspectorPort = kind === "kefu" && profileFile ? await freePort() : undefined;
@@ -87,6 +92,8 @@ async function measure(kind: "kefu" | "relay" | "storing-relay", tokensFor: (ser
     : startDevServer({ config: "bench/relay/wrangler.toml", stateDir, seed: false, readyPath: "/" }));
   running.add(server);
   try {
+    const priority = raisePriority ? raiseServerPriority(server.pgid) : null;
+    if (priority) console.error(`${kind}: ${describePriority(priority)}`);
     const tokens = await tokensFor(server);
     const rss = sampleRss(server.pgid);
     const cpu = measureCpu(server.pgid);
@@ -108,7 +115,7 @@ async function measure(kind: "kefu" | "relay" | "storing-relay", tokensFor: (ser
       saveProfile(await profiler.stop(), profileFile);
     }
     if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}.${kind}.log`, server.log());
-    return { ...result, peakRss: rss.stop(), cpu: cpu.stop(), cpuMeasured };
+    return { ...result, peakRss: rss.stop(), cpu: cpu.stop(), cpuMeasured, priority };
   } finally {
     await server.stop();
     running.delete(server);
@@ -154,7 +161,7 @@ function printRun(name: string, r: Run): void {
 
 async function main(): Promise<void> {
   if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0 && opts.botShare >= 0 && opts.botShare <= 1 && Number.isInteger(repeat) && repeat >= 1)) {
-    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--repeat N] [--no-baseline] [--storing-baseline] [--disk] [--profile FILE]");
+    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--repeat N] [--no-baseline] [--storing-baseline] [--disk] [--equal-priority] [--profile FILE]");
     process.exit(2);
   }
   const machine = describeMachine();
@@ -226,7 +233,7 @@ async function main(): Promise<void> {
   const last = rounds.at(-1)!;
   // The raw latencies stay out of the file (tens of thousands of numbers per run).
   const withoutSamples = (key: string, value: unknown) => (key === "measuredLatencies" ? undefined : value);
-  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, repeat, state: stateRoot === ".wrangler" ? "disk" : "memory" }, machine, kefu: last.kefu, baseline: last.baseline, storingBaseline: last.storing, rounds }, withoutSamples, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, repeat, state: stateRoot === ".wrangler" ? "disk" : "memory", serverPriority: raisePriority ? "raised" : "equal" }, machine, kefu: last.kefu, baseline: last.baseline, storingBaseline: last.storing, rounds }, withoutSamples, 2)}\n`);
   console.error(`results → ${file}`);
   console.log(JSON.stringify(line));
   // Lost or duplicated messages are a failure, not a figure; so is a server that fell behind.

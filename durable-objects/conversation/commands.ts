@@ -19,6 +19,7 @@ import { knowledgePort } from "./knowledge-port";
 import { RateLimiter } from "./rate-limit";
 import type { ConversationRoom } from "./room";
 import { errorFrame, sendEvent } from "./audience";
+import { checkCredential } from "./credential-check";
 
 const limiter = new RateLimiter(LIMITS.messageBurst, LIMITS.messagesPerSecond);
 /**
@@ -69,6 +70,8 @@ export async function handleCommand(room: ConversationRoom, conn: Connection<Con
   }
   const clientId = cmd.value.type === "message.send" ? cmd.value.clientId : undefined;
   try {
+    const allowed = checkCredential(room, conn, state, cmd.value.type, Date.now());
+    if (allowed !== true && !(await allowed)) return;
     switch (cmd.value.type) {
       case "message.send":
         return await send(room, conn, state, cmd.value);

@@ -113,6 +113,34 @@ describe("disabling staff", () => {
     expect((await login(body.email, "a-wrong-password")).status).toBe(401);
   });
 
+  it("closes a disabled agent's socket in a thread they do not hold when it next writes there, storing nothing", async () => {
+    const shop = await makeShop([{ key: "presales" }], [{ handle: "boss", groups: [], role: "shop_admin" }, { handle: "other", groups: ["presales"], capacity: 5 }]);
+    const colleague: QueueClient = await connectQueue(shop.shopId, shop.tokens.other!);
+    await colleague.next("queue.snapshot");
+    const body = newAgent(shop.shopId);
+    const { body: created } = await call("/api/admin/agents", json("POST", shop.tokens.boss!, body));
+    const { token } = (await (await login(body.email, body.password)).json()) as { token: string };
+    const shopper = await shopperAsks(shop.shopId, "这件有XL码吗");
+    await colleague.next("assignment.created");
+    // The new agent only looks at the colleague's chat: D1 links them to no session of it.
+    const looking = await connect(shopper.thread, token);
+    await looking.next("room.joined");
+    const room = await getServerByName(env.ConversationRoom, shopper.thread);
+    const before = await room.summary();
+
+    expect((await call(`/api/admin/agents/${created.agent!.id}`, json("DELETE", shop.tokens.boss!))).status).toBe(200);
+    expect(looking.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
+    const closed = closedBy(looking.ws);
+    looking.send({ type: "message.send", clientId: cid(), kind: "text", text: "这个客户我来接" });
+
+    expect(await closed).toEqual({ code: 4003, reason: "account disabled" });
+    await roomSettled(shopper.thread);
+    const after = await room.summary();
+    expect(after.lastSeq).toBe(before.lastSeq);
+    expect(after.session).toMatchObject({ agentId: before.session!.agentId });
+    expect(before.session!.agentId).not.toBe(created.agent!.id);
+  });
+
   it("refuses to disable yourself, someone of another shop, or someone already disabled", async () => {
     const shop = await makeShop([{ key: "presales" }], [{ handle: "boss", groups: [], role: "shop_admin" }, { handle: "a", groups: ["presales"] }]);
     expect((await call(`/api/admin/agents/${shop.staffId("boss")}`, json("DELETE", shop.tokens.boss!))).status).toBe(403);

@@ -6,11 +6,12 @@
 import { env } from "cloudflare:workers";
 import { createExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
+import { getServerByName } from "partyserver";
 import { sign } from "hono/utils/jwt/jwt";
 import { beforeAll, describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import { database } from "../../worker/db/client";
-import { shopperTokenRevocations } from "../../worker/db/schema";
+import { leaveMessages, shopperTokenRevocations } from "../../worker/db/schema";
 import { api, seedFixture, shopperToken, STAFF, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { oneEvent, postDelivery } from "../helpers/mall";
 import { cid, connect, roomSettled, socketTicketFor, type SocketClient } from "../helpers/socket";
@@ -136,6 +137,36 @@ describe("revoking a shopper's tokens", () => {
     await back.next("room.joined");
     expect(await closing).toEqual({ code: 4001, reason: "token revoked" });
     back.close();
+  });
+
+  it("in a thread without a session, an old socket can neither open one nor leave a message: it is closed and nothing is stored", async () => {
+    const customer = uniqueCustomer("rv");
+    const threadId = `apparel:${customer}`;
+    const token = await issuedAgo(customer, 120);
+    const asking = await connect(threadId, token);
+    await asking.next("room.joined");
+    const leaving = await connect(threadId, token);
+    await leaving.next("room.joined");
+    await revoke(customer, Date.now() - 2000);
+    const askingClosed = closedBy(asking);
+    const leavingClosed = closedBy(leaving);
+
+    asking.send({ type: "message.send", clientId: cid(), kind: "text", text: "我的快递到哪了" });
+    leaving.send({ type: "leave_message.submit", text: "请尽快回电", contact: "13800000000" });
+
+    expect(await askingClosed).toEqual({ code: 4001, reason: "token revoked" });
+    expect(await leavingClosed).toEqual({ code: 4001, reason: "token revoked" });
+    await roomSettled(threadId);
+    expect(await (await getServerByName(env.ConversationRoom, threadId)).summary()).toMatchObject({ lastSeq: 0, session: null });
+    expect(await database(env.DB).select().from(leaveMessages).where(eq(leaveMessages.customerId, customer)).all()).toEqual([]);
+  });
+
+  it("lets a shopper whose tokens were never revoked open a session after the same look", async () => {
+    const customer = uniqueCustomer("rv");
+    const { threadId, shopper } = await threadWithSession(customer, await issuedAgo(customer, 120));
+    expect(await (await getServerByName(env.ConversationRoom, threadId)).summary()).toMatchObject({ lastSeq: expect.any(Number), session: { status: expect.any(String) } });
+    expect(shopper.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
+    shopper.close();
   });
 });
 

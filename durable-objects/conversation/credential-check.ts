@@ -1,0 +1,92 @@
+/**
+ * Sockets outlive the credentials that opened them. The Worker checks a credential at every socket
+ * ticket and upgrade, and when one is withdrawn (the mall revokes a shopper's tokens, an admin
+ * disables a staff account) it closes the sockets of the rooms D1 knows of: the shopper's sessions,
+ * the agent's open chats. A socket in any other room (a shopper's room without a session, a thread
+ * the agent only looked at) would stay open, so here the room checks again before such a socket
+ * writes something that matters:
+ * - a shopper's frame that opens a session or leaves a message: one D1 read, once per consultation
+ *   (an open session's later messages pass; revoking then closes this room's sockets);
+ * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most.
+ * A withdrawn credential's socket is closed with the code the Worker's own closing uses, and the
+ * frame changes nothing. While D1 is unreachable the frame goes through (see `unlessD1Down`).
+ */
+import type { Connection } from "partyserver";
+import type { ClientCommand } from "../../core/protocol";
+import { isOpen } from "../../core/domain/session";
+import { issuedBeforeRevocation } from "../../core/domain/token-revocation";
+import { database } from "../../worker/db/client";
+import { findTokenRevocation } from "../../worker/db/repos/customers";
+import { findStaffById } from "../../worker/db/repos/staff";
+import type { ConnectionState } from "./connection-state";
+import type { ConversationRoom } from "./room";
+
+/** How long a staff socket's check holds (per room instance). */
+export const STAFF_RECHECK_MS = 60_000;
+const STAFF_WRITES = new Set<ClientCommand["type"]>(["message.send", "session.resolve", "platform.intervene"]);
+const staffCheckedAt = new WeakMap<WebSocket, number>();
+
+/**
+ * `true` when the socket may carry out `command` without a look at D1 (almost every frame: no
+ * promise on the message path), else the look: resolves false after closing a socket whose
+ * credential was withdrawn. A socket's later frames wait behind its pending look, so they are not
+ * stored before the frame that caused it.
+ */
+export function checkCredential(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, command: ClientCommand["type"], now: number): true | Promise<boolean> {
+  const earlier = pending.get(conn);
+  const check = earlier ? earlier.then((ok) => ok && decide(room, conn, state, command, now)) : decide(room, conn, state, command, now);
+  if (check !== true) {
+    pending.set(conn, check);
+    const settled = () => {
+      if (pending.get(conn) === check) pending.delete(conn);
+    };
+    check.then(settled, settled); // a failed look fails its frame (handleCommand answers it), not this
+  }
+  return check;
+}
+
+const pending = new WeakMap<WebSocket, Promise<boolean>>();
+
+function decide(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, command: ClientCommand["type"], now: number): true | Promise<boolean> {
+  if (state.role === "customer") {
+    const opens = command === "leave_message.submit" || (command === "message.send" && !isOpen(room.store.session()));
+    return opens ? shopperTokenStillValid(room, conn, state) : true;
+  }
+  if (!STAFF_WRITES.has(command)) return true;
+  const checkedAt = staffCheckedAt.get(conn);
+  return checkedAt !== undefined && now - checkedAt < STAFF_RECHECK_MS ? true : staffAccountStillEnabled(room, conn, state, now);
+}
+
+async function shopperTokenStillValid(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState): Promise<boolean> {
+  const revokedAt = await unlessD1Down(room, () => findTokenRevocation(database(room.bindings.DB), state.id));
+  if (revokedAt === D1_DOWN || revokedAt === null || !issuedBeforeRevocation(state.issuedAt, revokedAt)) return true;
+  conn.close(4001, "token revoked");
+  return false;
+}
+
+async function staffAccountStillEnabled(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, now: number): Promise<boolean> {
+  const account = await unlessD1Down(room, () => findStaffById(database(room.bindings.DB), state.id));
+  if (account === D1_DOWN) return true; // looked at again on the socket's next write
+  if (account && account.disabledAt === null) {
+    staffCheckedAt.set(conn, now);
+    return true;
+  }
+  conn.close(4003, "account disabled");
+  return false;
+}
+
+/**
+ * The look's answer, or D1_DOWN when D1 cannot be reached: the socket's credential was checked
+ * when it connected, and the room keeps serving the chat while D1 is down (its own writes to D1
+ * are retried), so a failed look lets the frame through rather than stopping every chat.
+ */
+const D1_DOWN = Symbol("D1 down");
+
+async function unlessD1Down<T>(room: ConversationRoom, read: () => Promise<T>): Promise<T | typeof D1_DOWN> {
+  try {
+    return await read();
+  } catch (err) {
+    console.error("credential look failed; letting the frame through", room.ref.threadId, (err as Error).message);
+    return D1_DOWN;
+  }
+}

@@ -22,7 +22,7 @@ import type { ConnectionState } from "./connection-state";
 import type { ConversationRoom } from "./room";
 
 /** How long a staff socket's check holds (per room instance). */
-export const STAFF_RECHECK_MS = 60_000;
+const STAFF_RECHECK_MS = 60_000;
 const STAFF_WRITES = new Set<ClientCommand["type"]>(["message.send", "session.resolve", "platform.intervene"]);
 const staffCheckedAt = new WeakMap<WebSocket, number>();
 

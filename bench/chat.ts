@@ -9,9 +9,11 @@
  *
  * Options: --threads N (1000)  --rate msgs/s per shopper (0.15)  --duration s (30)  --warmup s (10)
  *          --bot-share 0-1 (0.7)  --no-baseline (skip the relay run)
- *          --repeat N (1: rounds of relay and product, each on fresh servers, the order swapped
- *          every round; the closing line gives the percentiles of all rounds' messages pooled,
- *          the shared machine's speed moving between minutes)
+ *          --repeat N (3, or 1 with --profile: rounds of relay and product, each on fresh servers,
+ *          the order swapped every round; the closing line gives the percentiles of all rounds'
+ *          messages pooled. One 30-s round's p99 is its 45th-slowest message, and on this shared
+ *          machine the same server's p99 moves 1.0-2.9 ms from round to round, so one round
+ *          against one round says little; `--repeat 1` for a quick look)
  *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on:
  *          what not losing a message costs at the least)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
@@ -64,12 +66,12 @@ const opts: LoadOptions = {
   botShare: Number(argValue("bot-share") ?? 0.7),
 };
 const withBaseline = !hasFlag("no-baseline");
-/** Rounds of (relay, product) runs; the summary line gives the medians. */
-const repeat = Number(argValue("repeat") ?? 1);
+const profileFile = argValue("profile");
+/** Rounds of (relay, product) runs; the summary line pools every round's messages. A profile needs one. */
+const repeat = Number(argValue("repeat") ?? (profileFile ? 1 : 3));
 const withStoringBaseline = hasFlag("storing-baseline");
 /** Where the servers' local state goes: memory unless --disk, or when the machine has no /dev/shm. */
 const stateRoot = !hasFlag("disk") && existsSync("/dev/shm") ? "/dev/shm/kefu-bench" : ".wrangler";
-const profileFile = argValue("profile");
 /** Servers above the load generator's priority unless --equal-priority (lib/priority.ts). */
 const raisePriority = !hasFlag("equal-priority");
 

@@ -132,7 +132,8 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   await Promise.race([Promise.all(pairs.map((p) => p.takeOver())), sleep(SETTLE_MS)]);
   // A full collection of what connecting, the warm-up and the previous server's run left in the
   // generator's heap, so that it is not collected in this server's measured window (`npm run
-  // bench` passes --expose-gc). The window's own collections still happen, and are printed.
+  // bench` passes --expose-gc, and a 64 MB young generation, so that what one window allocates
+  // is collected a few times at most). The window's own collections still happen, and are printed.
   collectGarbage();
 
   // Part 2 and the measurement: `rate` messages a second per shopper, open loop, interleaved.

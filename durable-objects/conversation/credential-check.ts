@@ -25,6 +25,8 @@ import type { ConversationRoom } from "./room";
 const STAFF_RECHECK_MS = 60_000;
 const STAFF_WRITES = new Set<ClientCommand["type"]>(["message.send", "session.resolve", "platform.intervene"]);
 const staffCheckedAt = new WeakMap<WebSocket, number>();
+/** Each socket's look still out, if any: its next frame waits behind it. */
+const pending = new WeakMap<WebSocket, Promise<boolean>>();
 
 /**
  * `true` when the socket may carry out `command` without a look at D1 (almost every frame: no
@@ -44,8 +46,6 @@ export function checkCredential(room: ConversationRoom, conn: Connection<Connect
   }
   return check;
 }
-
-const pending = new WeakMap<WebSocket, Promise<boolean>>();
 
 function decide(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, command: ClientCommand["type"], now: number): true | Promise<boolean> {
   if (state.role === "customer") {

@@ -70,13 +70,15 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   if (events.length && session) room.broadcastEvent({ type: "session.changed", session: sessionInfo(session) });
   // The D1 write of a transition leaves with the frames (both wait for the storage commit).
   const transition = events.length ? writeTransition(room, events, now) : null;
-  if (input.sender.role === "customer" && isOpen(session)) {
+  const opened = events.includes("opened");
+  // A session the bot no longer holds (queued for or with a person) never returns to it, so its
+  // messages need no turn, nor the turn's timer: the bot's chain is for the bot's sessions.
+  if (input.sender.role === "customer" && isOpen(session) && (opened || session.status === "bot")) {
     // Bot turns run one at a time, in message order, chained before anything is awaited: a turn
     // awaits search and D1, and a second message arriving meanwhile must see the first turn's
     // outcome (e.g. a hand-off). Each turn first lets the message's frames leave (see
     // `letFramesLeave`). A failed turn must not fail the message: it is stored and delivered, and
     // any agent can still take it.
-    const opened = events.includes("opened");
     room.botChain = room.botChain
       .then(letFramesLeave)
       .then(() => transition)

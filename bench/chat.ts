@@ -16,6 +16,8 @@
  *          against one round says little; `--repeat 1` for a quick look)
  *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on:
  *          what not losing a message costs at the least)
+ *          --miniflare (run each Worker with Miniflare alone, without wrangler's dev proxy: one
+ *          process and one socket hop fewer per frame, as in production, where no proxy sits there)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
  *          --equal-priority (leave the servers at the load generator's scheduling priority; by default
  *          they run above it, as if the clients were on other machines: lib/priority.ts)
@@ -52,7 +54,7 @@ import { latencySummary } from "./lib/tally";
 import { measureCpu, type CpuShare } from "./lib/cpu";
 import { describeMachine } from "./lib/machine";
 import { benchIp } from "./lib/pair";
-import { sampleRss, type RssPeak } from "./lib/rss";
+import { peakRss, type RssPeak } from "./lib/rss";
 import { describePriority, raiseServerPriority, type PriorityResult } from "./lib/priority";
 import { openProfiler, saveProfile } from "./lib/profile";
 import { freePort } from "../scripts/lib/free-port";
@@ -72,6 +74,8 @@ const repeat = Number(argValue("repeat") ?? (profileFile ? 1 : 3));
 const withStoringBaseline = hasFlag("storing-baseline");
 /** Where the servers' local state goes: memory unless --disk, or when the machine has no /dev/shm. */
 const stateRoot = !hasFlag("disk") && existsSync("/dev/shm") ? "/dev/shm/kefu-bench" : ".wrangler";
+/** --miniflare: the Worker run by Miniflare itself, without wrangler's dev proxy between the sockets and workerd. */
+const miniflare = hasFlag("miniflare");
 /** Servers above the load generator's priority unless --equal-priority (lib/priority.ts). */
 const raisePriority = !hasFlag("equal-priority");
 
@@ -90,14 +94,13 @@ async function measure(kind: "kefu" | "relay" | "storing-relay", tokensFor: (ser
   const inspectorPort = kind === "kefu" && profileFile ? await freePort() : undefined;
   const stateDir = `${stateRoot}/bench-${kind}-state`;
   const server = await (kind === "kefu"
-    ? startDevServer({ stateDir, seed: true, readyPath: "/api/shops", inspectorPort })
-    : startDevServer({ config: "bench/relay/wrangler.toml", stateDir, seed: false, readyPath: "/" }));
+    ? startDevServer({ stateDir, seed: true, readyPath: "/api/shops", inspectorPort, miniflare })
+    : startDevServer({ config: "bench/relay/wrangler.toml", stateDir, seed: false, readyPath: "/", miniflare }));
   running.add(server);
   try {
     const priority = raisePriority ? raiseServerPriority(server.pgid) : null;
     if (priority) console.error(`${kind}: ${describePriority(priority)}`);
     const tokens = await tokensFor(server);
-    const rss = sampleRss(server.pgid);
     const cpu = measureCpu(server.pgid);
     let counting: ReturnType<typeof measureCpu> | null = null;
     let cpuMeasured: CpuShare | null = null;
@@ -117,7 +120,7 @@ async function measure(kind: "kefu" | "relay" | "storing-relay", tokensFor: (ser
       saveProfile(await profiler.stop(), profileFile);
     }
     if (process.env.BENCH_SERVER_LOG) writeFileSync(`${process.env.BENCH_SERVER_LOG}.${kind}.log`, server.log());
-    return { ...result, peakRss: rss.stop(), cpu: cpu.stop(), cpuMeasured, priority };
+    return { ...result, peakRss: peakRss(server.pgid), cpu: cpu.stop(), cpuMeasured, priority };
   } finally {
     await server.stop();
     running.delete(server);
@@ -155,7 +158,7 @@ function printRun(name: string, r: Run): void {
       `  lost ${r.lost}, duplicated ${r.duplicated}, errors ${JSON.stringify(r.errors)}, socket closes ${r.socketCloses} (${r.resent} resent after reconnecting), generator lag p99 ${r.sendLagP99Ms} ms, ${generatorText(r.generator)}\n` +
       (r.target === "kefu" ? `  bot-served threads handed to a person during the run: ${r.botHandOffs} of ${r.botThreads}\n` : "") +
       `  worst latency per second: ${r.worstPerSecond.join(" ")}\n` +
-      `  peak RSS: workerd ${r.peakRss.workerdMb} MB, with wrangler ${r.peakRss.groupMb} MB\n` +
+      `  peak RSS: workerd ${r.peakRss.workerdMb} MB, with ${miniflare ? "Miniflare" : "wrangler"} ${r.peakRss.groupMb} MB\n` +
       `  CPU (share of all cores): server ${r.cpu.server} % (workerd ${r.cpu.workerd} %), load generator ${r.cpu.loadGenerator} %, other processes ${r.cpu.other} %\n` +
       `  … in the measured window only: server ${r.cpuMeasured?.server} % (workerd ${r.cpuMeasured?.workerd} %), other processes ${r.cpuMeasured?.other} %`,
   );
@@ -163,7 +166,7 @@ function printRun(name: string, r: Run): void {
 
 async function main(): Promise<void> {
   if (!(opts.threads > 0 && opts.rate > 0 && opts.durationSec > 0 && opts.warmupSec >= 0 && opts.botShare >= 0 && opts.botShare <= 1 && Number.isInteger(repeat) && repeat >= 1)) {
-    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--repeat N] [--no-baseline] [--storing-baseline] [--disk] [--equal-priority] [--profile FILE]");
+    console.error("usage: npm run bench -- [--threads N] [--rate msgs/s per shopper] [--duration s] [--warmup s] [--bot-share 0-1] [--repeat N] [--miniflare] [--no-baseline] [--storing-baseline] [--disk] [--equal-priority] [--profile FILE]");
     process.exit(2);
   }
   const machine = describeMachine();
@@ -235,7 +238,7 @@ async function main(): Promise<void> {
   const last = rounds.at(-1)!;
   // The raw latencies stay out of the file (tens of thousands of numbers per run).
   const withoutSamples = (key: string, value: unknown) => (key === "measuredLatencies" ? undefined : value);
-  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, repeat, state: stateRoot === ".wrangler" ? "disk" : "memory", serverPriority: raisePriority ? "raised" : "equal" }, machine, kefu: last.kefu, baseline: last.baseline, storingBaseline: last.storing, rounds }, withoutSamples, 2)}\n`);
+  writeFileSync(file, `${JSON.stringify({ summary: line, options: { ...opts, repeat, server: miniflare ? "miniflare" : "wrangler dev", state: stateRoot === ".wrangler" ? "disk" : "memory", serverPriority: raisePriority ? "raised" : "equal" }, machine, kefu: last.kefu, baseline: last.baseline, storingBaseline: last.storing, rounds }, withoutSamples, 2)}\n`);
   console.error(`results → ${file}`);
   console.log(JSON.stringify(line));
   // Lost or duplicated messages are a failure, not a figure; so is a server that fell behind.

@@ -14,16 +14,29 @@ function machineBusyTicks(): number {
   return user + nice + system + irq + softirq + (steal ?? 0);
 }
 
-/** CPU ticks of a process group: its workerd processes, and the rest (wrangler's Node, esbuild). */
-function groupTicks(pgid: number): { workerd: number; all: number } {
-  const ticks = { workerd: 0, all: 0 };
+/** The processes of a group now (one scan of /proc, a few ms: done where no receipt is due). */
+function groupPids(pgid: number): number[] {
+  const pids: number[] = [];
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     try {
       const stat = readFileSync(`/proc/${name}/stat`, "utf8");
+      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid) pids.push(Number(name));
+    } catch {
+      // exited meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU ticks of these processes: the workerd ones, and all (wrangler's Node, esbuild too). */
+function groupTicks(pids: number[]): { workerd: number; all: number } {
+  const ticks = { workerd: 0, all: 0 };
+  for (const pid of pids) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
       const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
       // After the comm: state(0) ppid(1) pgrp(2) … utime(11) stime(12).
-      if (Number(rest[2]) !== pgid) continue;
       const t = Number(rest[11]) + Number(rest[12]);
       ticks.all += t;
       if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === "workerd") ticks.workerd += t;
@@ -43,17 +56,22 @@ export interface CpuShare {
   other: number;
 }
 
-/** Starts counting; `stop()` returns the shares over the interval. */
+/**
+ * Starts counting; `stop()` returns the shares over the interval. The group's processes are
+ * listed once, here: `stop()` reads only theirs, as it runs when the window's last receipts are
+ * due (a scan of all /proc would hold them up).
+ */
 export function measureCpu(pgid: number): { stop(): CpuShare } {
+  const pids = groupPids(pgid);
   const t0 = performance.now();
   const busy0 = machineBusyTicks();
-  const group0 = groupTicks(pgid);
+  const group0 = groupTicks(pids);
   const self0 = process.cpuUsage();
   return {
     stop() {
       const capacityMs = (performance.now() - t0) * os.cpus().length;
       const busyMs = (machineBusyTicks() - busy0) * TICK_MS;
-      const group = groupTicks(pgid);
+      const group = groupTicks(pids);
       const serverMs = (group.all - group0.all) * TICK_MS;
       const self = process.cpuUsage(self0);
       const selfMs = (self.user + self.system) / 1000;

@@ -1,5 +1,6 @@
 /**
- * Starts a Worker with wrangler's dev server (serve-worker.ts) on a free loopback port, with its own local state, for the
+ * Starts a Worker with wrangler's dev server (serve-worker.ts), or with Miniflare alone
+ * (serve-miniflare.ts), on a free loopback port, with its own local state, for the
  * benchmark; stops it by killing its whole process group (wrangler, its proxy and the workerd
  * processes), so nothing is left running after a run, even a failed one.
  */
@@ -29,6 +30,8 @@ export interface DevServerOptions {
   seed: boolean;
   /** Path answering any HTTP status once the Worker is up. */
   readyPath: string;
+  /** Runs the Worker with Miniflare alone, without wrangler's dev proxy in front (serve-miniflare.ts). */
+  miniflare?: boolean;
   /** Opens the devtools inspector on this port (for profiling; it costs CPU). */
   inspectorPort?: number;
 }
@@ -52,7 +55,7 @@ export async function startDevServer(opts: DevServerOptions): Promise<DevServer>
   const config = opts.config ?? "wrangler.toml";
   // wrangler's dev server without the devtools inspector (see serve-worker.ts for why);
   // `inspectorPort` turns it on, for profiling.
-  const args = ["--import", "tsx", "bench/lib/serve-worker.ts", config, String(port), opts.stateDir, ...(opts.inspectorPort ? [String(opts.inspectorPort)] : [])];
+  const args = ["--import", "tsx", opts.miniflare ? "bench/lib/serve-miniflare.ts" : "bench/lib/serve-worker.ts", config, String(port), opts.stateDir, ...(opts.inspectorPort ? [String(opts.inspectorPort)] : [])];
   // Its own process group, so stop() reaches workerd too (wrangler does not always forward signals).
   const child: ChildProcess = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "pipe"], detached: true });
   // The tail of wrangler's output, without the one line per socket upgrade that would drown it.

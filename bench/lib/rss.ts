@@ -1,7 +1,9 @@
 /**
- * Memory of a server under load: the resident set (VmRSS) of every process in a process group,
- * sampled from /proc (Linux only). The peak of the sum is what the machine had to hold at once;
- * the workerd processes are reported apart from wrangler's own Node process.
+ * Memory of a server under load, from /proc (Linux only): each process's peak resident set
+ * (VmHWM, which the kernel keeps), summed over a process group, with the workerd processes apart
+ * from wrangler's own Node process. Read once, after the run: sampling VmRSS every 500 ms, as
+ * this did until 2026-11-23, scanned all of /proc on the load generator's thread, 2.6 ms each
+ * time, during which every receipt due was stamped late.
  */
 import { readdirSync, readFileSync } from "node:fs";
 
@@ -9,9 +11,11 @@ interface ProcRss {
   pid: number;
   comm: string;
   rssKb: number;
+  /** The process's peak resident set so far. */
+  hwmKb: number;
 }
 
-function readProc(pid: number): { pgid: number; comm: string; rssKb: number } | null {
+function readProc(pid: number): { pgid: number; comm: string; rssKb: number; hwmKb: number } | null {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
     // `comm` is in parentheses and may contain spaces; the fields after it are space-separated.
@@ -19,8 +23,8 @@ function readProc(pid: number): { pgid: number; comm: string; rssKb: number } | 
     const comm = stat.slice(stat.indexOf("(") + 1, close);
     const pgid = Number(stat.slice(close + 2).split(" ")[2]);
     const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const m = /^VmRSS:\s+(\d+) kB/m.exec(status);
-    return { pgid, comm, rssKb: m ? Number(m[1]) : 0 };
+    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
+    return { pgid, comm, rssKb: kb("VmRSS"), hwmKb: kb("VmHWM") };
   } catch {
     return null; // exited between listing and reading
   }
@@ -32,37 +36,25 @@ export function groupRss(pgid: number): ProcRss[] {
   for (const name of readdirSync("/proc")) {
     if (!/^\d+$/.test(name)) continue;
     const p = readProc(Number(name));
-    if (p && p.pgid === pgid) out.push({ pid: Number(name), comm: p.comm, rssKb: p.rssKb });
+    if (p && p.pgid === pgid) out.push({ pid: Number(name), comm: p.comm, rssKb: p.rssKb, hwmKb: p.hwmKb });
   }
   return out;
 }
 
-/** Peak resident memory seen while sampling, in MB. */
+/** Peak resident memory, in MB. */
 export interface RssPeak {
   /** Sum over the workerd processes (the runtime that holds the Worker and its objects). */
   workerdMb: number;
   /** Sum over the whole group, wrangler's Node process included. */
   groupMb: number;
-  samples: number;
 }
 
-/** Samples a process group every `intervalMs` until stopped; returns the peaks. */
-export function sampleRss(pgid: number, intervalMs = 500): { stop(): RssPeak } {
-  const peak: RssPeak = { workerdMb: 0, groupMb: 0, samples: 0 };
-  const take = () => {
-    const procs = groupRss(pgid);
-    const mb = (list: ProcRss[]) => list.reduce((n, p) => n + p.rssKb, 0) / 1024;
-    peak.workerdMb = Math.max(peak.workerdMb, mb(procs.filter((p) => p.comm === "workerd")));
-    peak.groupMb = Math.max(peak.groupMb, mb(procs));
-    peak.samples++;
-  };
-  take();
-  const timer = setInterval(take, intervalMs);
-  return {
-    stop() {
-      clearInterval(timer);
-      take();
-      return { ...peak, workerdMb: Math.round(peak.workerdMb), groupMb: Math.round(peak.groupMb) };
-    },
-  };
+/**
+ * The group's peak resident memory so far: each process's own peak, summed (an upper bound of
+ * what was resident at once; workerd's is nearly all of it, the Worker's process most of that).
+ */
+export function peakRss(pgid: number): RssPeak {
+  const procs = groupRss(pgid);
+  const mb = (list: ProcRss[]) => Math.round(list.reduce((n, p) => n + p.hwmKb, 0) / 1024);
+  return { workerdMb: mb(procs.filter((p) => p.comm === "workerd")), groupMb: mb(procs) };
 }

@@ -140,6 +140,8 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await admin.getByTestId("admin-tab-agents").click();
     const form = admin.getByTestId("new-agent-form");
     await form.waitFor({ timeout: 10_000 });
+    // The shop's groups arrive after the form shows; filling before they have would race the re-render.
+    await form.getByTestId("agent-group-toggle").first().waitFor({ timeout: 10_000 });
     const email = `e2e-${Date.now()}@beauty.demo`;
     await form.getByTestId("new-agent-name").fill("新同事小周");
     await form.getByTestId("new-agent-email").fill(email);

@@ -3,7 +3,8 @@
  * Miniflare starts. Summed over many short intervals it gives the mean CPU cost of a request, a
  * figure that, unlike latency, hardly moves when other processes compete for the cores.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync } from "node:fs";
+import { readStat } from "./procs";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -18,14 +19,8 @@ export function childPids(name: string): number[] {
   }
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-      const comm = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
-      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (comm === name && ppid === process.pid) pids.push(Number(entry));
-    } catch {
-      // exited meanwhile
-    }
+    const stat = readStat(Number(entry));
+    if (stat?.comm === name && Number(stat.fields[1]) === process.pid) pids.push(Number(entry));
   }
   return pids;
 }
@@ -34,13 +29,8 @@ export function childPids(name: string): number[] {
 export function cpuMs(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
-    try {
-      const rest = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
-      // After the comm: state(0) ppid(1) … utime(11) stime(12).
-      ticks += Number(rest[11]) + Number(rest[12]);
-    } catch {
-      // exited
-    }
+    const stat = readStat(pid);
+    if (stat) ticks += Number(stat.fields[11]) + Number(stat.fields[12]);
   }
   return ticks * TICK_MS;
 }

@@ -3,8 +3,9 @@
  * and everything else on the machine. On a shared 2-core machine "everything else" is what makes
  * a run noisy, so every result carries it.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import os from "node:os";
+import { groupPids, readStat } from "./procs";
 
 const TICK_MS = 10; // USER_HZ is 100 on Linux
 
@@ -14,35 +15,15 @@ function machineBusyTicks(): number {
   return user + nice + system + irq + softirq + (steal ?? 0);
 }
 
-/** The processes of a group now (one scan of /proc, a few ms: done where no receipt is due). */
-function groupPids(pgid: number): number[] {
-  const pids: number[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, "utf8");
-      if (Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[2]) === pgid) pids.push(Number(name));
-    } catch {
-      // exited meanwhile
-    }
-  }
-  return pids;
-}
-
 /** CPU ticks of these processes: the workerd ones, and all (wrangler's Node, esbuild too). */
 function groupTicks(pids: number[]): { workerd: number; all: number } {
   const ticks = { workerd: 0, all: 0 };
   for (const pid of pids) {
-    try {
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const rest = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      // After the comm: state(0) ppid(1) pgrp(2) … utime(11) stime(12).
-      const t = Number(rest[11]) + Number(rest[12]);
-      ticks.all += t;
-      if (stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")")) === "workerd") ticks.workerd += t;
-    } catch {
-      // exited meanwhile
-    }
+    const stat = readStat(pid);
+    if (!stat) continue;
+    const t = Number(stat.fields[11]) + Number(stat.fields[12]);
+    ticks.all += t;
+    if (stat.comm === "workerd") ticks.workerd += t;
   }
   return ticks;
 }

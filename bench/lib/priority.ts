@@ -12,7 +12,7 @@
  */
 import { readdirSync } from "node:fs";
 import os from "node:os";
-import { groupRss } from "./rss";
+import { groupPids } from "./procs";
 
 /** The nice value the servers run at (the generator stays at its own, normally 0). */
 export const SERVER_NICE = -10;
@@ -23,7 +23,7 @@ export type PriorityResult = { threads: number; nice: number } | { threads: 0; r
 /** Raises every thread of the process group to SERVER_NICE. */
 export function raiseServerPriority(pgid: number): PriorityResult {
   let threads = 0;
-  for (const { pid } of groupRss(pgid)) {
+  for (const pid of groupPids(pgid)) {
     let tids: string[];
     try {
       tids = readdirSync(`/proc/${pid}/task`);

@@ -5,40 +5,16 @@
  * this did until 2026-11-23, scanned all of /proc on the load generator's thread, 2.6 ms each
  * time, during which every receipt due was stamped late.
  */
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
+import { groupPids, readStat } from "./procs";
 
-interface ProcRss {
-  pid: number;
-  comm: string;
-  rssKb: number;
-  /** The process's peak resident set so far. */
-  hwmKb: number;
-}
-
-function readProc(pid: number): { pgid: number; comm: string; rssKb: number; hwmKb: number } | null {
+/** A process's peak resident set so far (kB), or null once it has exited. */
+function peakKb(pid: number): number | null {
   try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // `comm` is in parentheses and may contain spaces; the fields after it are space-separated.
-    const close = stat.lastIndexOf(")");
-    const comm = stat.slice(stat.indexOf("(") + 1, close);
-    const pgid = Number(stat.slice(close + 2).split(" ")[2]);
-    const status = readFileSync(`/proc/${pid}/status`, "utf8");
-    const kb = (field: string) => Number(new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(status)?.[1] ?? 0);
-    return { pgid, comm, rssKb: kb("VmRSS"), hwmKb: kb("VmHWM") };
+    return Number(/^VmHWM:\s+(\d+) kB/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0);
   } catch {
-    return null; // exited between listing and reading
+    return null;
   }
-}
-
-/** The processes of a group and their resident memory now. */
-export function groupRss(pgid: number): ProcRss[] {
-  const out: ProcRss[] = [];
-  for (const name of readdirSync("/proc")) {
-    if (!/^\d+$/.test(name)) continue;
-    const p = readProc(Number(name));
-    if (p && p.pgid === pgid) out.push({ pid: Number(name), comm: p.comm, rssKb: p.rssKb, hwmKb: p.hwmKb });
-  }
-  return out;
 }
 
 /** Peak resident memory, in MB. */
@@ -54,7 +30,13 @@ export interface RssPeak {
  * what was resident at once; workerd's is nearly all of it, the Worker's process most of that).
  */
 export function peakRss(pgid: number): RssPeak {
-  const procs = groupRss(pgid);
-  const mb = (list: ProcRss[]) => Math.round(list.reduce((n, p) => n + p.hwmKb, 0) / 1024);
-  return { workerdMb: mb(procs.filter((p) => p.comm === "workerd")), groupMb: mb(procs) };
+  const kb = { workerd: 0, all: 0 };
+  for (const pid of groupPids(pgid)) {
+    const comm = readStat(pid)?.comm;
+    const peak = peakKb(pid);
+    if (comm === undefined || peak === null) continue;
+    kb.all += peak;
+    if (comm === "workerd") kb.workerd += peak;
+  }
+  return { workerdMb: Math.round(kb.workerd / 1024), groupMb: Math.round(kb.all / 1024) };
 }

@@ -22,8 +22,8 @@ if (!config || !port || !persist) {
 
 const outdir = path.join(persist, "bundle");
 execFileSync(process.execPath, ["node_modules/wrangler/bin/wrangler.js", "deploy", "--dry-run", "--outdir", outdir, "--config", config], { stdio: "pipe" });
-// Named after the entry (index.js for worker/index.ts, worker.js for the relay).
 const { workerOptions, main } = unstable_getMiniflareWorkerOptions(config);
+// wrangler names the bundle after the entry: index.js for worker/index.ts, worker.js for the relay.
 const scriptPath = path.join(outdir, `${path.basename(main ?? "index.js").replace(/\.[cm]?[jt]s$/, "")}.js`);
 const mf = new Miniflare({
   host: "127.0.0.1",

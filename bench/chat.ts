@@ -14,8 +14,8 @@
  *          messages pooled. One 30-s round's p99 is its 45th-slowest message, and on this shared
  *          machine the same server's p99 moves 1.0-2.9 ms from round to round, so one round
  *          against one round says little; `--repeat 1` for a quick look)
- *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on:
- *          what not losing a message costs at the least)
+ *          --storing-baseline (also run a relay that writes each frame to SQLite before passing it on,
+ *          and acks it to its sender: what not losing a message costs at the least)
  *          --miniflare (run each Worker with Miniflare alone, without wrangler's dev proxy: one
  *          process and one socket hop fewer per frame, as in production, where no proxy sits there)
  *          --disk (keep the servers' local state on disk instead of in memory, see below)
@@ -190,7 +190,7 @@ async function main(): Promise<void> {
     const baseline = withBaseline ? await measure("relay", async () => (i) => ({ room: `t${i}` })) : null;
     if (baseline) printRun("bare relay (baseline)", baseline);
     const storing = withStoringBaseline ? await measure("storing-relay", async () => (i) => ({ room: `t${i}`, party: "storing-relay" })) : null;
-    if (storing) printRun("relay storing each frame", storing);
+    if (storing) printRun("relay storing and acking each frame", storing);
     const kefu = kefuEarly ?? (await product());
     if (baseline) {
       console.error(`\nratio to the bare relay: p50 ${ratio(kefu.measured.p50, baseline.measured.p50)}×, p99 ${ratio(kefu.measured.p99, baseline.measured.p99)}× (goal: p99 ≤ 1.5×)`);
@@ -219,7 +219,7 @@ async function main(): Promise<void> {
   };
   const storingRuns = rounds.flatMap((r) => (r.storing ? [r.storing] : []));
   if (repeat > 1 && baselineAll && storingRuns.length) {
-    // The floor of storing before delivering: a relay whose only work is one SQLite insert per frame.
+    // The floor of a lossless relay: its only work is one SQLite insert and one ack per frame.
     const storingAll = latencySummary(storingRuns.flatMap((r) => r.measuredLatencies));
     const perRound = rounds.map((r) => (r.baseline && r.storing ? ratio(r.storing.measured.p99, r.baseline.measured.p99) : null));
     console.error(`\nthe storing relay over ${repeat} rounds: p50 ${storingAll.p50} ms, p99 ${storingAll.p99} ms (p99 ${ratio(storingAll.p99, baselineAll.p99)}× the bare relay's; per round ${perRound.join(", ")})`);

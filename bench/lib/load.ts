@@ -163,7 +163,8 @@ export async function runLoad(kind: TargetKind, host: string, opts: LoadOptions,
   const generator = watching?.stop() ?? null;
   const drainUntil = Date.now() + DRAIN_MS;
   while (tally.outstanding() > 0 && Date.now() < drainUntil) await sleep(100);
-  const totals = tally.totals(kind === "kefu");
+  // The product and the storing relay ack; the bare relay does not.
+  const totals = tally.totals(kind === "kefu" || tokens(0).party === "storing-relay");
   const socketCloses = tally.closes;
   const botThreads = kind === "kefu" ? pairs.filter((p) => p.servedBy === "bot").length : 0;
   for (const p of pairs) p.close();

@@ -173,12 +173,13 @@ export class Pair {
   // Frames are told apart by their first bytes (`{"type":"…"`, as the room serialises them) so
   // the load generator only parses what it measures: it shares two cores with the server.
   private onShopperFrame(data: string): void {
-    if (this.cfg.kind !== "kefu") return;
     if (startsWith(data, "message.acked")) {
       const e = JSON.parse(data) as { clientId: string; seq: number };
       this.cfg.tally.recordAck(e.clientId);
       this.unacked.delete(e.clientId);
       this.shopperSeq = Math.max(this.shopperSeq, e.seq);
+    } else if (this.cfg.kind !== "kefu") {
+      return; // the relays send their senders nothing else
     } else if (startsWith(data, "error")) {
       const e = JSON.parse(data) as { error: { code: string }; clientId?: string };
       this.cfg.tally.recordError(e.error.code, e.clientId);

@@ -15,17 +15,29 @@ export class Relay extends Server {
   }
 }
 
-/** The relay storing each frame in its own SQLite before passing it on (one commit per frame). */
+/**
+ * The relay storing each frame in its own SQLite before passing it on (one commit per frame), and
+ * acking it to its sender: the least a relay that loses no message must do. A frame sent after a
+ * write waits at the output gate for its commit, and the sender must hear that it was stored, or it
+ * cannot know to stop resending (the product's `message.acked`; until 2026-11-23 this relay did not ack).
+ */
 export class StoringRelay extends Server {
   static override options = { hibernate: true };
+  /** The last stored seq, read once per instance (an instance is this room's only writer). */
+  private last: number | null = null;
 
   override onStart(): void {
     this.ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS frames (seq INTEGER PRIMARY KEY, body TEXT NOT NULL)`);
   }
 
   override onMessage(conn: Connection, message: WSMessage): void {
-    this.ctx.storage.sql.exec(`INSERT INTO frames (body) VALUES (?)`, typeof message === "string" ? message : "");
+    this.last ??= Number(this.ctx.storage.sql.exec<{ seq: number | null }>(`SELECT max(seq) AS seq FROM frames`).one().seq ?? 0);
+    const seq = ++this.last;
+    this.ctx.storage.sql.exec(`INSERT INTO frames (seq, body) VALUES (?, ?)`, seq, typeof message === "string" ? message : "");
     this.broadcast(message, [conn.id]);
+    // The ack names the frame by its clientId, as the product's does, so its sender can stop resending it.
+    const clientId = typeof message === "string" ? (JSON.parse(message) as { clientId?: unknown }).clientId : undefined;
+    conn.send(JSON.stringify({ type: "message.acked", clientId, seq }));
   }
 }
 

@@ -15,6 +15,7 @@ import { knowledgeArticles } from "../../worker/db/schema";
 import { createArticle, setArticleStatus, updateArticle } from "../../worker/services/knowledge/articles";
 import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect, type SocketClient } from "../helpers/socket";
+import { brokenD1 } from "../helpers/broken-d1";
 
 const author = () => ({ by: "st-a0", now: Date.now() });
 const article = (question: string, answer: string) => ({ kind: "faq" as const, question, altQuestions: [], answer, tags: [], category: null, productId: null, status: "published" as const, validFrom: null, validTo: null });
@@ -121,8 +122,7 @@ describe("the bot's shown counts", () => {
     await ask(shopper, "礼品卡可以转赠给朋友吗");
     await ask(shopper, "礼品卡可以转赠给朋友吗");
     const stub = await getServerByName(env.ConversationRoom, thread);
-    const broken = { prepare: () => { throw new Error("D1 unavailable"); }, batch: () => Promise.reject(new Error("D1 unavailable")) } as unknown as D1Database;
-    await runInDurableObject(stub, (room) => Object.defineProperty(room, "env", { value: { ...env, DB: broken }, configurable: true, writable: true }));
+    await runInDurableObject(stub, (room) => Object.defineProperty(room, "env", { value: { ...env, DB: brokenD1 }, configurable: true, writable: true }));
     await flushNow(thread);
     expect(await shownCount(a.id)).toBe(0);
     const retryAt = Number(await runInDurableObject(stub, (room) => room.store.getMeta("shown_due_at")));

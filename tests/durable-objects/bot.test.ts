@@ -6,7 +6,8 @@ import { createArticle } from "../../worker/services/knowledge/articles";
 import { routingChanged } from "../../worker/services/routing-config";
 import { agentTokens, ALWAYS_OPEN, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { oneEvent, orderData, postDelivery } from "../helpers/mall";
-import { cid, connect, type SocketClient } from "../helpers/socket";
+import { cid, connect, roomSettled, type SocketClient } from "../helpers/socket";
+import { brokenD1, setRoomD1 } from "../helpers/broken-d1";
 import { eq } from "drizzle-orm";
 
 const DAY = 86_400_000;
@@ -54,6 +55,27 @@ describe("the bot", () => {
     expect(await shopper.next("bot.feedback_saved")).toMatchObject({ seq: message.seq, helpful: false });
     const rows = await database(env.DB).select().from(unansweredQuestions).where(eq(unansweredQuestions.shopId, "apparel")).all();
     expect(rows.map((r) => r.reason)).toContain("not_helpful");
+  });
+
+  it("acks the shopper's message ahead of the bot's answer, and still acks it when the bot's turn fails", async () => {
+    const shopper = await ask(uniqueCustomer(), "几天发货");
+    const answer = await fromBot(shopper);
+    const ack = shopper.all("message.acked")[0]!;
+    expect(ack.message.body.text).toBe("几天发货");
+    expect(shopper.frames.indexOf(ack)).toBeLessThan(shopper.frames.indexOf(answer));
+
+    // D1 down: the session's write and the search (a question never asked, so not remembered) fail.
+    const customer = uniqueCustomer();
+    const thread = `apparel:${customer}`;
+    const other = await connect(thread, await shopperToken(customer, "测试"));
+    await other.next("room.joined");
+    await setRoomD1(thread, brokenD1);
+    const clientId = cid();
+    other.send({ type: "message.send", clientId, kind: "text", text: `礼盒能不能刻字 ${customer}` });
+    expect((await other.next("message.acked")).clientId).toBe(clientId);
+    await roomSettled(thread);
+    expect(other.all("message.created").filter((e) => e.message.sender.role === "bot" && !e.message.body.notice?.code.startsWith("bot.greeting"))).toEqual([]);
+    await setRoomD1(thread, env.DB);
   });
 
   it("answers from the platform's rules when the shop has no article", async () => {

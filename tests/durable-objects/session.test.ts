@@ -6,6 +6,7 @@ import { database } from "../../worker/db/client";
 import { listThreadSessions } from "../../worker/db/repos/sessions";
 import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect, roomSettled } from "../helpers/socket";
+import { brokenD1 } from "../helpers/broken-d1";
 
 let agentToken: string;
 beforeAll(async () => {
@@ -121,8 +122,7 @@ describe("sessions: one D1 row per consultation with the timestamps metrics need
     // Break D1 for this room only, post a message, then restore D1 and fire the alarm.
     await runInDurableObject(stub, async (room) => {
       const real = room.bindings.DB;
-      const broken = { prepare: () => { throw new Error("D1 unavailable"); }, batch: () => Promise.reject(new Error("D1 unavailable")) } as unknown as D1Database;
-      Object.defineProperty(room, "bindings", { get: () => ({ ...env, DB: broken }), configurable: true });
+      Object.defineProperty(room, "bindings", { get: () => ({ ...env, DB: brokenD1 }), configurable: true });
       await room.post({ clientId: cid(), sender: { role: "customer", id: customer, name: "赵六" }, kind: "text", body: { text: "你好" }, channel: "h5", entry: null, customer: { id: customer, name: "赵六", level: "normal", locale: "zh-CN" } });
       expect(room.store.getMeta("pending_sync")).not.toBeNull();
       Object.defineProperty(room, "bindings", { get: () => ({ ...env, DB: real }), configurable: true });

@@ -13,27 +13,13 @@ import { database } from "../../worker/db/client";
 import { listThreadSessions } from "../../worker/db/repos/sessions";
 import { STAFF, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect, roomSettled } from "../helpers/socket";
+import { brokenD1 as broken, setRoomD1 } from "../helpers/broken-d1";
 
 let agentToken: string;
 beforeAll(async () => {
   await seedFixture();
   agentToken = await staffToken(STAFF.apparelAgent.email);
 });
-
-const broken = {
-  prepare: () => {
-    throw new Error("D1 unavailable");
-  },
-  batch: () => Promise.reject(new Error("D1 unavailable")),
-} as unknown as D1Database;
-
-/** Points the live room's D1 binding at `db`: socket handlers and the alarm both read `env`. */
-async function setRoomD1(thread: string, db: D1Database): Promise<void> {
-  const stub = await getServerByName(env.ConversationRoom, thread);
-  await runInDurableObject(stub, (room) => {
-    Object.defineProperty(room, "env", { value: { ...env, DB: db }, configurable: true, writable: true });
-  });
-}
 
 async function pendingSync(thread: string): Promise<string | null> {
   return runInDurableObject(await getServerByName(env.ConversationRoom, thread), (room) => room.store.getMeta("pending_sync"));

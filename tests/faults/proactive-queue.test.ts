@@ -18,6 +18,7 @@ import { deadLetters, proactiveNotices, staff } from "../../worker/db/schema";
 import { hashPassword } from "../../worker/lib/password";
 import { api, PASSWORD, seedFixture, STAFF, staffToken } from "../helpers/fixtures";
 import { createOrder, db, noticeRow, outcomesOf, sendSteps, setShopHour, step, threadNotices, waitFor } from "../helpers/proactive";
+import { brokenD1 } from "../helpers/broken-d1";
 
 const ROOM_DOWN = "room storage unavailable";
 
@@ -181,9 +182,8 @@ describe("faults: the consumer's ack and retry decisions", () => {
 
   it("retries every message while D1 is unreachable, and delivers nothing", async () => {
     const n = await claimedNotice("electronics");
-    const broken = { prepare: () => { throw new Error("D1 unavailable"); }, batch: () => Promise.reject(new Error("D1 unavailable")) } as unknown as D1Database;
     const messages = [queued(noticeMessage(n.row))];
-    const result = await runBatch("kefu-proactive", messages, { ...env, DB: broken });
+    const result = await runBatch("kefu-proactive", messages, { ...env, DB: brokenD1 });
     expect(result.explicitAcks).toEqual([]);
     expect(result.retryMessages).toEqual([{ msgId: messages[0]!.id }]);
     expect(await threadNotices(n.threadId)).toHaveLength(0);
@@ -212,8 +212,7 @@ describe("faults: the consumer's ack and retry decisions", () => {
   it("records a dead letter from the dead-letter queue and retries it while D1 is down", async () => {
     const n = await claimedNotice("electronics");
     const messages = [queued(noticeMessage(n.row), 1)];
-    const broken = { prepare: () => { throw new Error("D1 unavailable"); }, batch: () => Promise.reject(new Error("D1 unavailable")) } as unknown as D1Database;
-    expect((await runBatch("kefu-proactive-dlq", messages, { ...env, DB: broken })).retryMessages).toEqual([{ msgId: messages[0]!.id }]);
+    expect((await runBatch("kefu-proactive-dlq", messages, { ...env, DB: brokenD1 })).retryMessages).toEqual([{ msgId: messages[0]!.id }]);
     const ok = await runBatch("kefu-proactive-dlq", messages);
     expect(ok.explicitAcks).toEqual([messages[0]!.id]);
     expect(await deadLetter(n.row.id)).toMatchObject({ reason: "max_retries", shopId: "electronics", deaths: 1 });

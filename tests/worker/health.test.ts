@@ -7,6 +7,7 @@ import { createExecutionContext } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { app } from "../../worker/app";
 import { api } from "../helpers/fixtures";
+import { brokenD1 } from "../helpers/broken-d1";
 
 const STRONG = { SHOPPER_JWT_SECRET: "s".repeat(40), GUEST_TOKEN_SECRET: "g".repeat(40), MALL_WEBHOOK_SECRET: "m".repeat(40) };
 
@@ -37,8 +38,7 @@ describe("health", () => {
 
   it("answers 200 for production with strong secrets, and 503 when D1 cannot be reached", async () => {
     expect(await healthWith({ DEMO_MODE: "0", ...STRONG })).toMatchObject({ status: 200, body: { status: "ok", demoMode: false } });
-    const broken = { prepare: () => { throw new Error("D1 unavailable"); }, batch: () => Promise.reject(new Error("D1 unavailable")) };
-    const { status, body } = await healthWith({ DEMO_MODE: "0", ...STRONG, DB: broken });
+    const { status, body } = await healthWith({ DEMO_MODE: "0", ...STRONG, DB: brokenD1 });
     expect(status).toBe(503);
     expect(body.checks.DB).toBe("unreachable");
   });

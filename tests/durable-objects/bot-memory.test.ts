@@ -15,7 +15,7 @@ import { knowledgeArticles } from "../../worker/db/schema";
 import { createArticle, setArticleStatus, updateArticle } from "../../worker/services/knowledge/articles";
 import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect, type SocketClient } from "../helpers/socket";
-import { brokenD1 } from "../helpers/broken-d1";
+import { brokenD1, setRoomD1 } from "../helpers/broken-d1";
 
 const author = () => ({ by: "st-a0", now: Date.now() });
 const article = (question: string, answer: string) => ({ kind: "faq" as const, question, altQuestions: [], answer, tags: [], category: null, productId: null, status: "published" as const, validFrom: null, validTo: null });
@@ -122,13 +122,13 @@ describe("the bot's shown counts", () => {
     await ask(shopper, "礼品卡可以转赠给朋友吗");
     await ask(shopper, "礼品卡可以转赠给朋友吗");
     const stub = await getServerByName(env.ConversationRoom, thread);
-    await runInDurableObject(stub, (room) => Object.defineProperty(room, "env", { value: { ...env, DB: brokenD1 }, configurable: true, writable: true }));
+    await setRoomD1(thread, brokenD1);
     await flushNow(thread);
     expect(await shownCount(a.id)).toBe(0);
     const retryAt = Number(await runInDurableObject(stub, (room) => room.store.getMeta("shown_due_at")));
     expect(retryAt).toBeGreaterThan(Date.now());
 
-    await runInDurableObject(stub, (room) => Object.defineProperty(room, "env", { value: env, configurable: true, writable: true }));
+    await setRoomD1(thread, env.DB);
     await ask(shopper, "礼品卡可以转赠给朋友吗");
     await flushNow(thread);
     expect(await shownCount(a.id)).toBe(3);

@@ -13,7 +13,7 @@ import { database } from "../../worker/db/client";
 import { listThreadSessions } from "../../worker/db/repos/sessions";
 import { STAFF, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { cid, connect, roomSettled } from "../helpers/socket";
-import { brokenD1 as broken, setRoomD1 } from "../helpers/broken-d1";
+import { brokenD1, setRoomD1 } from "../helpers/broken-d1";
 
 let agentToken: string;
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe("faults: D1 down during session transitions", () => {
     const [opened] = await rows(thread);
     expect(opened?.resolvedAt).toBeNull();
 
-    await setRoomD1(thread, broken);
+    await setRoomD1(thread, brokenD1);
     // The first reply (assignment + first response) and the resolution both happen with D1 down.
     agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "可以的，请把新地址发我" });
     await shopper.next("message.created", (e) => e.message.sender.role === "agent");
@@ -78,7 +78,7 @@ describe("faults: D1 down during session transitions", () => {
   it("writes the newest state once D1 is back, even after several transitions failed in a row", async () => {
     const customer = uniqueCustomer();
     const thread = `apparel:${customer}`;
-    await setRoomD1(thread, broken);
+    await setRoomD1(thread, brokenD1);
     const shopper = await connect(thread, await shopperToken(customer, "孙八"));
     const agent = await connect(thread, agentToken);
     await agent.next("room.joined");
@@ -106,7 +106,7 @@ describe("faults: D1 down during session transitions", () => {
     const thread = `apparel:${customer}`;
     const shopper = await connect(thread, await shopperToken(customer, "周九"));
     await shopper.next("room.joined");
-    await setRoomD1(thread, broken);
+    await setRoomD1(thread, brokenD1);
     shopper.send({ type: "leave_message.submit", text: "晚上再联系我", contact: "13800000000" });
     const failed = await shopper.next("error");
     // What went wrong inside stays in the server's log: no D1 message, no details.

@@ -1,14 +1,14 @@
 /**
  * The cron trigger's work (wrangler.toml `[triggers]`, every 10 minutes): send outbox notices a
  * failed enqueue left behind, and prune webhook receipts, dead letters and finished notices
- * past their retention, and stale login-failure counters (core/domain/retention.ts). Each step runs even if another failed.
+ * past their retention, stale login-failure counters and staff accounts' old thread visits (core/domain/retention.ts). Each step runs even if another failed.
  */
-import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, RECEIPT_RETENTION_MS } from "../core/domain/retention";
+import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, RECEIPT_RETENTION_MS, STAFF_VISIT_RETENTION_MS } from "../core/domain/retention";
 import { database } from "./db/client";
 import { pruneDeadLetters } from "./db/repos/dead-letters";
 import { pruneNotices } from "./db/repos/proactive-notices";
 import { pruneReceipts } from "./db/repos/mall-sync";
-import { pruneLoginAttempts } from "./db/repos/staff";
+import { pruneLoginAttempts, pruneStaffVisits } from "./db/repos/staff";
 import { sweepOutbox } from "./services/proactive/dispatch";
 
 export interface MaintenanceReport {
@@ -17,6 +17,7 @@ export interface MaintenanceReport {
   deadLettersPruned: number | null;
   noticesPruned: number | null;
   loginAttemptsPruned: number | null;
+  staffVisitsPruned: number | null;
 }
 
 async function step(name: string, run: () => Promise<number>): Promise<number | null> {
@@ -37,5 +38,6 @@ export async function runMaintenance(env: Env, now: number): Promise<Maintenance
     deadLettersPruned: await step("dead-letter pruning", () => pruneDeadLetters(db, now - DEAD_LETTER_RETENTION_MS)),
     noticesPruned: await step("notice pruning", () => pruneNotices(db, now - NOTICE_RETENTION_MS)),
     loginAttemptsPruned: await step("login-attempt pruning", () => pruneLoginAttempts(db, now - LOGIN_ATTEMPT_RETENTION_MS, now)),
+    staffVisitsPruned: await step("staff-visit pruning", () => pruneStaffVisits(db, now - STAFF_VISIT_RETENTION_MS)),
   };
 }

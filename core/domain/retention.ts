@@ -25,5 +25,13 @@ export const NOTICE_RETENTION_MS = 90 * DAY;
  */
 export const LOGIN_ATTEMPT_RETENTION_MS = DAY;
 
+/**
+ * Which threads a staff account opened sockets in (so disabling it closes them all). A console
+ * reconnects, and so records the thread again, whenever its network changes or the tab wakes; a
+ * socket held open without a reconnect for longer is closed only when it next writes
+ * (docs/security.md).
+ */
+export const STAFF_VISIT_RETENTION_MS = 7 * DAY;
+
 /** A notice still `pending` this long after its webhook was not enqueued: the sweep sends it. */
 export const OUTBOX_SWEEP_AFTER_MS = 60_000;

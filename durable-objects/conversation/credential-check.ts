@@ -2,9 +2,9 @@
  * Sockets outlive the credentials that opened them. The Worker checks a credential at every socket
  * ticket and upgrade, and when one is withdrawn (the mall revokes a shopper's tokens, an admin
  * disables a staff account) it closes the sockets of the rooms D1 knows of: the shopper's sessions,
- * the agent's open chats. A socket in any other room (a shopper's room without a session, a thread
- * the agent only looked at) would stay open, so here the room checks again before such a socket
- * writes something that matters:
+ * the agent's open chats and the threads it opened in the last week. A socket in any other room (a
+ * shopper's room without a session, an agent's socket held open longer than its visit is kept)
+ * would stay open, so here the room checks again before such a socket writes something that matters:
  * - a shopper's frame that opens a session or leaves a message: one D1 read, once per consultation
  *   (an open session's later messages pass; revoking then closes this room's sockets);
  * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most.

@@ -1,16 +1,16 @@
 /**
  * The cron trigger: the Worker's own `scheduled` handler, called with a ScheduledController,
- * prunes webhook receipts, dead letters and finished notices past their retention, keeps
- * everything younger, and sends outbox notices a failed enqueue left behind.
+ * prunes webhook receipts, dead letters, finished notices, login counters and staff accounts'
+ * thread visits past their retention, keeps everything younger, and sends outbox notices a failed enqueue left behind.
  */
 import { env } from "cloudflare:workers";
 import { createScheduledController } from "cloudflare:test";
 import { inArray } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, OUTBOX_SWEEP_AFTER_MS, RECEIPT_RETENTION_MS } from "../../core/domain/retention";
+import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, OUTBOX_SWEEP_AFTER_MS, RECEIPT_RETENTION_MS, STAFF_VISIT_RETENTION_MS } from "../../core/domain/retention";
 import { shipmentNoticeId } from "../../core/domain/proactive";
 import worker from "../../worker/index";
-import { deadLetters, loginAttempts, proactiveNotices, webhookReceipts } from "../../worker/db/schema";
+import { deadLetters, loginAttempts, proactiveNotices, staffRoomVisits, webhookReceipts } from "../../worker/db/schema";
 import { seedFixture } from "../helpers/fixtures";
 import { createOrder, db, noticeRow, setShopHour, step, threadNotices, waitFor } from "../helpers/proactive";
 
@@ -85,6 +85,19 @@ describe("scheduled maintenance", () => {
     const emails = ["stale@shop.demo 203.0.113.9", "recent@shop.demo", "agent@shop.demo 203.0.113.10", "agent@shop.demo 203.0.113.11"];
     const left = await db.select({ email: loginAttempts.email }).from(loginAttempts).where(inArray(loginAttempts.email, emails)).all();
     expect(left.map((r) => r.email).sort()).toEqual(["agent@shop.demo 203.0.113.10", "recent@shop.demo"]);
+  });
+
+  it("forgets the threads a staff account opened longer ago than the visit retention, and keeps the recent ones", async () => {
+    const now = Date.now();
+    await db.insert(staffRoomVisits).values([
+      { staffId: "staff-visits", threadId: "apparel:c-old", lastAt: now - STAFF_VISIT_RETENTION_MS - MIN },
+      { staffId: "staff-visits", threadId: "apparel:c-recent", lastAt: now - STAFF_VISIT_RETENTION_MS + MIN },
+    ]).run();
+
+    await runCron(now);
+
+    const left = await db.select({ threadId: staffRoomVisits.threadId }).from(staffRoomVisits).where(inArray(staffRoomVisits.staffId, ["staff-visits"])).all();
+    expect(left.map((r) => r.threadId)).toEqual(["apparel:c-recent"]);
   });
 
   it("sends notices a failed enqueue left pending, and leaves fresh ones to their webhook", async () => {

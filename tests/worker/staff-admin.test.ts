@@ -4,11 +4,14 @@
  * the real Worker, AgentQueue, rooms and D1.
  */
 import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { getServerByName } from "partyserver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, seedFixture, shopperToken, STAFF, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { connectQueue, makeShop, type QueueClient } from "../helpers/queue-fixture";
 import { cid, connect, roomSettled, type SocketClient } from "../helpers/socket";
+import { database } from "../../worker/db/client";
+import { staffRoomVisits } from "../../worker/db/schema";
 
 beforeAll(seedFixture);
 
@@ -37,6 +40,25 @@ async function shopperAsks(shopId: string, text: string): Promise<SocketClient &
   await s.next("message.acked");
   await roomSettled(thread);
   return Object.assign(s, { thread });
+}
+
+/**
+ * A new agent of the shop with a socket in a colleague's chat, which they only look at: D1 links
+ * them to no session of it. The colleague (handle "other") holds the chat and has a socket in it too.
+ */
+async function lookerAt(shop: Awaited<ReturnType<typeof makeShop>>) {
+  const colleague: QueueClient = await connectQueue(shop.shopId, shop.tokens.other!);
+  await colleague.next("queue.snapshot");
+  const body = newAgent(shop.shopId);
+  const { body: created } = await call("/api/admin/agents", json("POST", shop.tokens.boss!, body));
+  const { token } = (await (await login(body.email, body.password)).json()) as { token: string };
+  const shopper = await shopperAsks(shop.shopId, "这件有XL码吗");
+  await colleague.next("assignment.created");
+  const colleagueSocket = await connect(shopper.thread, shop.tokens.other!);
+  await colleagueSocket.next("room.joined");
+  const socket = await connect(shopper.thread, token);
+  await socket.next("room.joined");
+  return { staffId: created.agent!.id, thread: shopper.thread, socket, colleagueSocket };
 }
 
 describe("adding staff", () => {
@@ -113,32 +135,37 @@ describe("disabling staff", () => {
     expect((await login(body.email, "a-wrong-password")).status).toBe(401);
   });
 
-  it("closes a disabled agent's socket in a thread they do not hold when it next writes there, storing nothing", async () => {
+  it("closes a disabled agent's socket in a thread they only looked at, at once", async () => {
     const shop = await makeShop([{ key: "presales" }], [{ handle: "boss", groups: [], role: "shop_admin" }, { handle: "other", groups: ["presales"], capacity: 5 }]);
-    const colleague: QueueClient = await connectQueue(shop.shopId, shop.tokens.other!);
-    await colleague.next("queue.snapshot");
-    const body = newAgent(shop.shopId);
-    const { body: created } = await call("/api/admin/agents", json("POST", shop.tokens.boss!, body));
-    const { token } = (await (await login(body.email, body.password)).json()) as { token: string };
-    const shopper = await shopperAsks(shop.shopId, "这件有XL码吗");
-    await colleague.next("assignment.created");
-    // The new agent only looks at the colleague's chat: D1 links them to no session of it.
-    const looking = await connect(shopper.thread, token);
-    await looking.next("room.joined");
-    const room = await getServerByName(env.ConversationRoom, shopper.thread);
-    const before = await room.summary();
+    const looking = await lookerAt(shop);
+    const closed = closedBy(looking.socket.ws);
 
-    expect((await call(`/api/admin/agents/${created.agent!.id}`, json("DELETE", shop.tokens.boss!))).status).toBe(200);
-    expect(looking.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
-    const closed = closedBy(looking.ws);
-    looking.send({ type: "message.send", clientId: cid(), kind: "text", text: "这个客户我来接" });
+    expect((await call(`/api/admin/agents/${looking.staffId}`, json("DELETE", shop.tokens.boss!))).status).toBe(200);
 
     expect(await closed).toEqual({ code: 4003, reason: "account disabled" });
-    await roomSettled(shopper.thread);
+    // The colleague's own socket in the thread stays.
+    expect(looking.colleagueSocket.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
+  });
+
+  it("closes a socket whose thread visit D1 no longer holds when it next writes there, storing nothing", async () => {
+    const shop = await makeShop([{ key: "presales" }], [{ handle: "boss", groups: [], role: "shop_admin" }, { handle: "other", groups: ["presales"], capacity: 5 }]);
+    const looking = await lookerAt(shop);
+    // As after the visit's retention (a socket held open for a week without one reconnect).
+    await database(env.DB).delete(staffRoomVisits).where(eq(staffRoomVisits.staffId, looking.staffId)).run();
+    const room = await getServerByName(env.ConversationRoom, looking.thread);
+    const before = await room.summary();
+
+    expect((await call(`/api/admin/agents/${looking.staffId}`, json("DELETE", shop.tokens.boss!))).status).toBe(200);
+    expect(looking.socket.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
+    const closed = closedBy(looking.socket.ws);
+    looking.socket.send({ type: "message.send", clientId: cid(), kind: "text", text: "这个客户我来接" });
+
+    expect(await closed).toEqual({ code: 4003, reason: "account disabled" });
+    await roomSettled(looking.thread);
     const after = await room.summary();
     expect(after.lastSeq).toBe(before.lastSeq);
     expect(after.session).toMatchObject({ agentId: before.session!.agentId });
-    expect(before.session!.agentId).not.toBe(created.agent!.id);
+    expect(before.session!.agentId).not.toBe(looking.staffId);
   });
 
   it("refuses to disable yourself, someone of another shop, or someone already disabled", async () => {

@@ -69,6 +69,21 @@ export const staffSessions = sqliteTable(
 );
 
 /**
+ * The threads each staff account opened a socket in, with when it last did: when the account is
+ * disabled, its sockets in all of them are closed, threads it only looked at included (D1 links it
+ * to no session there). Pruned after `STAFF_VISIT_RETENTION_MS` (core/domain/retention.ts).
+ */
+export const staffRoomVisits = sqliteTable(
+  "staff_room_visits",
+  {
+    staffId: text("staff_id").notNull(),
+    threadId: text("thread_id").notNull(),
+    lastAt: integer("last_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.staffId, t.threadId] }), index("staff_room_visits_last").on(t.lastAt)],
+);
+
+/**
  * Login counters for lockout (core/domain/lockout.ts), keyed by the e-mail (the account) or by the
  * e-mail and a client address (a pair); a pair also remembers until when its address is known.
  */

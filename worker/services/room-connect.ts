@@ -11,6 +11,8 @@ import { encodeIdentity, type ConnectionState } from "../../durable-objects/conv
 import { canAccessThread, identify } from "./identity";
 import { forwardAdmitted, socketTicket } from "./socket-ticket";
 import { clientAddress } from "../lib/client-address";
+import { database } from "../db/client";
+import { recordStaffVisit } from "../db/repos/staff";
 
 const ConnectQuery = v.object({
   channel: v.optional(Channel, "pc"),
@@ -29,6 +31,8 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   if (!q.ok) throw new DomainError("invalid_input", q.message, q.issues);
   const identity = await identify(env, ticket.token);
   if (!canAccessThread(identity, threadId)) throw new DomainError("forbidden", "you may not join this thread");
+  // Before the socket opens: disabling the account closes its sockets in every thread it is in.
+  if (identity.kind === "staff") await recordStaffVisit(database(env.DB), identity.staffId, threadId, Date.now());
 
   const address = clientAddress(req);
   const entry = q.value.entryType ? { type: q.value.entryType, ...(q.value.entryId ? { id: q.value.entryId } : {}) } : null;

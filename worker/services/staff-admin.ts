@@ -1,14 +1,16 @@
 /**
  * A shop admin's staff accounts: adding an agent or admin, and disabling one who left. Disabling
  * ends every session of the account at once, requeues all of its chats, closes its queue socket
- * and its sockets in the rooms of those chats; the account stays in D1 for the history.
+ * and its sockets in the rooms of those chats and of every thread it opened; the account stays in
+ * D1 for the history.
  */
 import { getServerByName } from "partyserver";
 import { DomainError } from "../../core/domain/errors";
 import { rolesForShop, type AgentCreate } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { listGroups } from "../db/repos/directory";
-import { disableStaff, findStaffByEmail, insertStaff } from "../db/repos/staff";
+import { disableStaff, findStaffByEmail, insertStaff, threadsVisitedBy } from "../db/repos/staff";
+import { STAFF_VISIT_RETENTION_MS } from "../../core/domain/retention";
 import { findShop } from "../db/repos/shops";
 import { findOpenSessionThreadsOfAgent } from "../db/repos/sessions";
 import { randomId } from "../lib/crypto";
@@ -39,9 +41,11 @@ export async function disableAgent(env: Env, db: Database, shopId: string, staff
   if (!(await disableStaff(db, shopId, staffId, now))) throw new DomainError("not_found", `no enabled staff ${staffId} in this shop`);
   // The queue requeues the account's chats; the rooms of its open sessions close its sockets.
   const requeued = await (await getServerByName(env.AgentQueue, shopId)).removeAgent(staffId);
-  // Open sessions of the account, those it took straight from the bot included (the queue never held them).
+  // Open sessions of the account, those it took straight from the bot included (the queue never
+  // held them), and every thread it opened a socket in, those it only looked at included.
   const open = await findOpenSessionThreadsOfAgent(db, shopId, staffId, now - OPEN_SESSION_LOOKBACK_MS);
-  const threads = [...new Set([...open, ...requeued])].map((threadId) => ({ threadId }));
+  const visited = await threadsVisitedBy(db, staffId, now - STAFF_VISIT_RETENTION_MS);
+  const threads = [...new Set([...open, ...requeued, ...visited])].map((threadId) => ({ threadId }));
   await callRooms(env, threads, "closing a disabled agent's sockets", (room) => room.staffDisabled(staffId));
   return { disabled: staffId, requeued: requeued.length, directory: await getDirectory(db, shopId) };
 }

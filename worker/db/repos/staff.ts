@@ -1,9 +1,9 @@
 /**
- * Staff accounts, their login sessions and failed-login counters.
+ * Staff accounts, their login sessions, failed-login counters and the threads they opened sockets in.
  */
 import { and, eq, gt, isNull, lt, lte } from "drizzle-orm";
 import type { Database } from "../client";
-import { loginAttempts, staff, staffGroups, staffSessions } from "../schema";
+import { loginAttempts, staff, staffGroups, staffRoomVisits, staffSessions } from "../schema";
 
 export type StaffRow = typeof staff.$inferSelect;
 
@@ -61,4 +61,27 @@ export async function saveLoginAttempts(db: Database, row: typeof loginAttempts.
 /** Drops login counters last touched before `before` whose address is no longer known at `now`; returns how many. */
 export async function pruneLoginAttempts(db: Database, before: number, now: number): Promise<number> {
   return (await db.delete(loginAttempts).where(and(lt(loginAttempts.updatedAt, before), lte(loginAttempts.knownUntil, now))).run()).meta.changes;
+}
+
+/** The account opened a socket in the thread at `now` (one row per account and thread). */
+export async function recordStaffVisit(db: Database, staffId: string, threadId: string, now: number): Promise<void> {
+  await db
+    .insert(staffRoomVisits)
+    .values({ staffId, threadId, lastAt: now })
+    .onConflictDoUpdate({ target: [staffRoomVisits.staffId, staffRoomVisits.threadId], set: { lastAt: now } })
+    .run();
+}
+
+/** The threads the account opened a socket in since `since`. */
+export async function threadsVisitedBy(db: Database, staffId: string, since: number): Promise<string[]> {
+  const rows = await db
+    .select({ threadId: staffRoomVisits.threadId })
+    .from(staffRoomVisits)
+    .where(and(eq(staffRoomVisits.staffId, staffId), gt(staffRoomVisits.lastAt, since)))
+    .all();
+  return rows.map((r) => r.threadId);
+}
+
+export async function pruneStaffVisits(db: Database, before: number): Promise<number> {
+  return (await db.delete(staffRoomVisits).where(lt(staffRoomVisits.lastAt, before)).run()).meta.changes;
 }

@@ -15,6 +15,8 @@ import { leaveMessages, shopperTokenRevocations } from "../../worker/db/schema";
 import { api, seedFixture, shopperToken, STAFF, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { oneEvent, postDelivery } from "../helpers/mall";
 import { cid, connect, roomSettled, socketTicketFor, type SocketClient } from "../helpers/socket";
+import { createOrder, createShop, sendSteps, step, threadNotices, waitFor } from "../helpers/proactive";
+import { PROACTIVE_SENDER } from "../../worker/services/proactive/deliver";
 import { signDelivery } from "../../worker/services/mall/signature";
 
 beforeAll(seedFixture);
@@ -159,6 +161,23 @@ describe("revoking a shopper's tokens", () => {
     await roomSettled(threadId);
     expect(await (await getServerByName(env.ConversationRoom, threadId)).summary()).toMatchObject({ lastSeq: 0, session: null });
     expect(await database(env.DB).select().from(leaveMessages).where(eq(leaveMessages.customerId, customer)).all()).toEqual([]);
+  });
+
+  it("in a thread without a session, closes the old socket before a shipment notice could reach it, and the notice is still delivered", async () => {
+    const shopId = await createShop(12); // noon there: no quiet hours
+    const { orderId, customerId, threadId } = await createOrder(shopId);
+    const stale = await connect(threadId, await issuedAgo(customerId, 120));
+    await stale.next("room.joined");
+    const closing = closedBy(stale);
+    await revoke(customerId, Date.now() - 2000);
+    expect(stale.ws.readyState).toBe(WebSocket.READY_STATE_OPEN); // no session in D1: the webhook cannot find this room
+
+    await sendSteps(step(shopId, orderId, "out_for_delivery"));
+
+    expect(await closing).toEqual({ code: 4001, reason: "token revoked" });
+    const [notice] = await waitFor(async () => ((await threadNotices(threadId)).length ? threadNotices(threadId) : null), "the notice in the thread");
+    expect(notice!.body.notice).toMatchObject({ code: "shipment.out_for_delivery" });
+    expect(stale.all("message.created").filter((e) => e.message.sender.id === PROACTIVE_SENDER.id)).toEqual([]);
   });
 
   it("lets a shopper whose tokens were never revoked open a session after the same look", async () => {

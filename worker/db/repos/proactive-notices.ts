@@ -6,7 +6,7 @@ import { and, desc, eq, gte, inArray, lt, notInArray } from "drizzle-orm";
 import type { NoticeOutcome } from "../../../core/domain/proactive";
 import type { ShipmentNoticeMessage } from "../../../core/protocol/proactive";
 import type { Database } from "../client";
-import { customers, proactiveNotices, proactiveOutcomes, shops } from "../schema";
+import { customers, proactiveNotices, proactiveOutcomes, shopperTokenRevocations, shops } from "../schema";
 import type { NoticeRow } from "./proactive-outbox";
 
 export interface NoticeFactsRow {
@@ -16,19 +16,21 @@ export interface NoticeFactsRow {
   shopHours: unknown;
   /** When the shopper received notices since `since`, newest first. */
   deliveredAt: number[];
+  /** The mall's latest revocation of the shopper's tokens, if any (tokens issued before it are void). */
+  revokedAt: number | null;
 }
 
 const mine = (m: ShipmentNoticeMessage) => and(eq(proactiveNotices.id, m.noticeId), eq(proactiveNotices.shopId, m.shopId));
 
 /**
- * The notice row, the shopper's opt-out, the shop's hours and when the shopper got notices since
- * `since` (the caller counts those after the local midnight, which needs the shop's zone from
+ * The notice row, the shopper's opt-out and token revocation, the shop's hours and when the
+ * shopper got notices since `since` (the caller counts those after the local midnight, which needs the shop's zone from
  * this same batch). The daily cap is the shopper's across shops (parcels from five shops still
  * make at most the cap): that read is the one not scoped to the shop, and it returns times only,
  * never another shop's rows.
  */
 export async function loadNoticeFacts(db: Database, m: ShipmentNoticeMessage, since: number): Promise<NoticeFactsRow> {
-  const [notice, customer, shop, delivered] = await db.batch([
+  const [notice, customer, shop, delivered, revocation] = await db.batch([
     db.select().from(proactiveNotices).where(mine(m)).limit(1),
     db.select({ optOut: customers.proactiveOptOut }).from(customers).where(eq(customers.id, m.customerId)).limit(1),
     db.select({ hours: shops.businessHours }).from(shops).where(eq(shops.id, m.shopId)).limit(1),
@@ -38,9 +40,10 @@ export async function loadNoticeFacts(db: Database, m: ShipmentNoticeMessage, si
       .where(and(eq(proactiveNotices.customerId, m.customerId), eq(proactiveNotices.status, "delivered"), gte(proactiveNotices.deliveredAt, since)))
       .orderBy(desc(proactiveNotices.deliveredAt))
       .limit(500),
+    db.select({ at: shopperTokenRevocations.revokedAt }).from(shopperTokenRevocations).where(eq(shopperTokenRevocations.customerId, m.customerId)).limit(1),
   ]);
   const deliveredAt = delivered.map((r) => r.at ?? 0);
-  return { notice: notice[0], optedOut: customer[0]?.optOut ?? false, shopHours: shop[0]?.hours ?? null, deliveredAt };
+  return { notice: notice[0], optedOut: customer[0]?.optOut ?? false, shopHours: shop[0]?.hours ?? null, deliveredAt, revokedAt: revocation[0]?.at ?? null };
 }
 
 /** A notice the outbox never held (a hand-sent or very old replayed message): recorded from the message. */

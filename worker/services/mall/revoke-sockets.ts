@@ -2,7 +2,8 @@
  * After the mall revoked shoppers' tokens, close the sockets those tokens opened: every thread
  * of the customer (their sessions in D1) is told, and each room closes its customer sockets
  * opened with a token issued before the revocation. A thread without a session has no history
- * to read; its room closes older sockets when the shopper next connects with a new token.
+ * to read; its room closes older sockets when the shopper next connects with a new token, or
+ * before a proactive notice is posted there (proactive/deliver.ts).
  */
 import type { MallEvent } from "../../../core/protocol";
 import { database } from "../../db/client";

@@ -62,6 +62,10 @@ export async function deliverShipmentNotice(m: ShipmentNoticeMessage, c: Deliver
     return "deferred";
   }
   const room = await getServerByName(c.env.ConversationRoom, threadIdOf(m.shopId, m.customerId));
+  // The notice may be the first message of a thread the shopper only opened, where the mall's
+  // revocation could not reach their socket (no session in D1): a socket opened with a revoked
+  // token is closed before it could hear the parcel's news.
+  if (facts.revokedAt !== null) await room.tokensRevoked(facts.revokedAt);
   const { message } = await room.post({
     clientId: m.noticeId,
     sender: { ...PROACTIVE_SENDER },

@@ -6,9 +6,12 @@
  * over. Pure: the caller loads and stores the counters.
  *
  * The account-wide lock spares addresses the staff member has logged in from lately (a pair
- * remembers its last success for `knownAddressMs`): otherwise anyone with ten addresses and the
- * e-mail could keep an agent out of the desk at will. Guessers come from new addresses, so they
- * still meet the lock; an agent at their usual desk does not.
+ * remembers its last success for `knownAddressMs`), and browsers they have logged in from lately
+ * (a device token, given at each success and kept by the console, is a counter of its own: OWASP's
+ * "device cookies"): otherwise anyone with ten addresses and the e-mail could keep an agent out of
+ * the desk at will, also on a laptop whose network changed. Guessers come from new addresses and
+ * hold no device token of the account, so they still meet the lock; an agent at their usual desk
+ * or in their usual browser does not. A device token's own failures lock it like a pair's.
  */
 
 export const LOCKOUT = {
@@ -33,18 +36,22 @@ export interface AttemptCounter {
   knownUntil: number;
 }
 
-/** The counters' keys: the account's, and the pair's (an e-mail never contains a space). */
-export function attemptKeys(email: string, address: string | null): { account: string; pair: string } {
-  return { account: email, pair: `${email} ${address ?? "-"}` };
+/**
+ * The counters' keys: the account's, the pair's (an e-mail never contains a space) and, when the
+ * login carries a device token, the device's (`deviceKey`: the token's hash, never the token).
+ */
+export function attemptKeys(email: string, address: string | null, deviceKey?: string): { account: string; pair: string; device: string | null } {
+  return { account: email, pair: `${email} ${address ?? "-"}`, device: deviceKey ? `${email} #${deviceKey}` : null };
 }
 
 /**
- * Until when a login is refused (0 when it is not): while the pair is locked, or while the account
- * is locked and this address is not one the account logged in from lately.
+ * Until when a login is refused (0 when it is not): while the pair or the device is locked, or while
+ * the account is locked and neither this address nor this browser is one the account logged in
+ * from lately.
  */
-export function lockedUntil(account: AttemptCounter | undefined, pair: AttemptCounter | undefined, now: number): number {
-  const known = (pair?.knownUntil ?? 0) > now;
-  const until = Math.max(pair?.lockedUntil ?? 0, known ? 0 : (account?.lockedUntil ?? 0));
+export function lockedUntil(account: AttemptCounter | undefined, pair: AttemptCounter | undefined, now: number, device?: AttemptCounter): number {
+  const known = (pair?.knownUntil ?? 0) > now || (device?.knownUntil ?? 0) > now;
+  const until = Math.max(pair?.lockedUntil ?? 0, device?.lockedUntil ?? 0, known ? 0 : (account?.lockedUntil ?? 0));
   return until > now ? until : 0;
 }
 
@@ -57,9 +64,9 @@ export function afterFailure(counter: AttemptCounter | undefined, max: number, n
 }
 
 /**
- * The pair after a successful login: its failures forgotten, and the address known to the account
- * for `knownAddressMs`. An unknown address (null: the request did not come through the edge) is
- * never remembered, as every such request would share it.
+ * A pair or device after a successful login: its failures forgotten, and the address (or device
+ * token) known to the account for `knownAddressMs`. An unknown address (null: the request did not
+ * come through the edge) is never remembered, as every such request would share it.
  */
 export function afterSuccess(address: string | null, now: number): AttemptCounter {
   return { failures: 0, lockedUntil: 0, updatedAt: now, knownUntil: address === null ? 0 : now + LOCKOUT.knownAddressMs };

@@ -57,9 +57,14 @@ export function shopperClaimsFor(policy: ShopperTokenPolicy) {
   );
 }
 
+/** A staff browser's device token (`POST /api/auth/login` gives one; core/domain/lockout.ts). */
+export const DEVICE_TOKEN_PATTERN = /^dv_[A-Za-z0-9_-]{43}$/;
+
 export const LoginBody = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email("must be an e-mail address"), v.maxLength(254)),
   password: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256)),
+  /** The device token an earlier login in this browser returned: it spares the browser the account-wide lockout. */
+  device: v.optional(v.pipe(v.string(), v.regex(DEVICE_TOKEN_PATTERN, "must be the device token an earlier login returned"))),
 });
 export type LoginBody = v.InferOutput<typeof LoginBody>;
 

@@ -4,7 +4,7 @@
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
  * admin adds an agent who logs in, then disables them; a shop admin sets the service hours; a login locked out by failures says for how
- * long. Screenshots go to tests/e2e/screenshots/.
+ * long, and the staff member's usual browser still gets in while the account is locked elsewhere. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
@@ -201,6 +201,42 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await openHours();
     await day("sun").getByTestId("hours-closed").waitFor();
     expect(await day("mon").getByTestId("hours-to").first().inputValue()).toBe("18:00");
+  });
+
+  it("lets the staff member's usual browser in while guessing from elsewhere has locked the account", async () => {
+    const email = "agent3@food.demo";
+    /** A console page whose requests come from `ip` (as Cloudflare's edge would say), on the login form. */
+    const pageFrom = async (ip: string) => {
+      const page = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, extraHTTPHeaders: { "cf-connecting-ip": ip } });
+      await page.goto(`${suite.server.url}/`);
+      return page;
+    };
+    const logIn = async (page: Awaited<ReturnType<typeof pageFrom>>) => {
+      await page.getByTestId("login-email").fill(email);
+      await page.getByTestId("login-password").fill("kefu123456");
+      await page.getByTestId("login-submit").click();
+    };
+    const usual = await pageFrom("203.0.113.10");
+    await logIn(usual);
+    await usual.getByTestId("thread-list").waitFor();
+    expect(await usual.evaluate(() => localStorage.getItem("kefu.staff.device"))).toMatch(/^dv_[A-Za-z0-9_-]{43}$/);
+    await usual.getByTestId("logout-button").click();
+    await usual.getByTestId("login-email").waitFor();
+    // Someone guesses from ten addresses: the account locks for every place it has not logged in from.
+    for (let a = 1; a <= 10; a++) {
+      for (let i = 0; i < 5; i++) {
+        const res = await fetch(`${suite.server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": `198.51.100.${a}` }, body: JSON.stringify({ email, password: `guess-${i}` }) });
+        expect(res.status).toBe(401);
+      }
+    }
+    // Another browser at another address is refused, even with the right password.
+    const elsewhere = await pageFrom("203.0.113.30");
+    await logIn(elsewhere);
+    await expect.poll(() => elsewhere.getByTestId("error-note").getAttribute("data-code")).toBe("locked");
+    // The usual browser, its network changed, gets in: it sends the device token its last login gave it.
+    await usual.setExtraHTTPHeaders({ "cf-connecting-ip": "203.0.113.20" });
+    await logIn(usual);
+    await usual.getByTestId("thread-list").waitFor();
   });
 
   it("tells a locked-out login how long to wait, in the console's language", async () => {

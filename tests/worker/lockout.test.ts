@@ -1,12 +1,16 @@
 /**
  * Login lockout by account and address (core/domain/lockout.ts, worker/services/auth.ts `login`):
  * an address that keeps guessing locks only itself out of the account; the account locks only
- * after many failures from several addresses, and then not for addresses the staff member has
- * logged in from lately. Through the real Worker, with the client address Cloudflare sets
+ * after many failures from several addresses, and then not for addresses or browsers (device
+ * tokens) the staff member has logged in from lately. Through the real Worker, with the client address Cloudflare sets
  * (`CF-Connecting-IP`).
  */
+import { env } from "cloudflare:workers";
+import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { LOCKOUT, afterFailure, afterSuccess, lockedUntil } from "../../core/domain/lockout";
+import { database } from "../../worker/db/client";
+import { staff } from "../../worker/db/schema";
+import { LOCKOUT, afterFailure, afterSuccess, attemptKeys, lockedUntil } from "../../core/domain/lockout";
 import { PASSWORD, STAFF, api, seedFixture } from "../helpers/fixtures";
 
 beforeAll(seedFixture);
@@ -15,8 +19,23 @@ let n = 0;
 /** A fresh documentation-range address per call. */
 const freshIp = () => `198.51.100.${(n++ % 250) + 1}`;
 
-function login(ip: string, email: string, password: string): Promise<Response> {
-  return api("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify({ email, password }) });
+function login(ip: string, email: string, password: string, device?: string): Promise<Response> {
+  return api("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify({ email, password, ...(device === undefined ? {} : { device }) }) });
+}
+
+/** A fresh staff account of the apparel shop whose password is the fixture's (its e-mail returned). */
+async function freshStaff(): Promise<string> {
+  const db = database(env.DB);
+  const model = (await db.select().from(staff).where(eq(staff.id, STAFF.apparelAgent.id)).get())!;
+  const id = `st-${crypto.randomUUID().slice(0, 8)}`;
+  await db.insert(staff).values({ ...model, id, email: `${id}@apparel.test` }).run();
+  return `${id}@apparel.test`;
+}
+
+/** The device token a successful login returns. */
+async function deviceOf(res: Response): Promise<string> {
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { device: string }).device;
 }
 
 describe("lockout by account and address", () => {
@@ -56,6 +75,38 @@ describe("lockout by account and address", () => {
     expect((await login(office, STAFF.platformAgent.email, PASSWORD)).status).toBe(423);
   });
 
+  it("keeps the desk open in a browser the staff member logged in from before, whatever its address now", async () => {
+    const [agent, colleague] = [await freshStaff(), await freshStaff()];
+    const device = await deviceOf(await login(freshIp(), agent, PASSWORD));
+    expect(device).toMatch(/^dv_[A-Za-z0-9_-]{43}$/);
+    await lockAccount(agent);
+    // A new address (the laptop's network changed): refused without the device token, let in with it.
+    expect((await login(freshIp(), agent, PASSWORD)).status).toBe(423);
+    const back = await login(freshIp(), agent, PASSWORD, device);
+    expect(await deviceOf(back)).toBe(device);
+    // A token no login of this account returned, or another account's, spares nothing.
+    const made = `dv_${"A".repeat(43)}`;
+    expect((await login(freshIp(), agent, PASSWORD, made)).status).toBe(423);
+    const others = await deviceOf(await login(freshIp(), colleague, PASSWORD));
+    expect((await login(freshIp(), agent, PASSWORD, others)).status).toBe(423);
+    // A stolen device token still has to know the password, and locks itself by guessing, from any address.
+    for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) expect((await login(freshIp(), agent, "wrong", device)).status).toBe(401);
+    expect((await login(freshIp(), agent, PASSWORD, device)).status).toBe(423);
+  });
+
+  it("refuses a malformed device token naming the field, and counts nothing", async () => {
+    const ip = freshIp();
+    const agent = await freshStaff();
+    for (const device of ["not-a-device", 42, "dv_short"]) {
+      const res = await api("/api/auth/login", { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": ip }, body: JSON.stringify({ email: agent, password: "wrong", device }) });
+      expect(res.status).toBe(400);
+      expect(((await res.json()) as { error: { details: { field: string }[] } }).error.details.map((d) => d.field)).toEqual(["device"]);
+    }
+    // Nothing was counted: this address still has all its tries.
+    for (let i = 0; i < LOCKOUT.pairMaxFailures - 1; i++) expect((await login(ip, agent, "wrong")).status).toBe(401);
+    expect((await login(ip, agent, PASSWORD)).status).toBe(200);
+  });
+
   it("forgets an address's failures once it logs in", async () => {
     const ip = freshIp();
     for (let i = 0; i < LOCKOUT.pairMaxFailures - 1; i++) expect((await login(ip, STAFF.electronicsAgent.email, "wrong")).status).toBe(401);
@@ -90,6 +141,17 @@ describe("lockout counters", () => {
     for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) guessing = afterFailure(guessing, LOCKOUT.pairMaxFailures, T);
     expect(guessing.knownUntil).toBe(known.knownUntil);
     expect(lockedUntil(account, guessing, T)).toBe(T + LOCKOUT.lockMs);
+  });
+
+  it("spares a known device from the account's lock at any address, never from its own", () => {
+    const account = { failures: 0, lockedUntil: T + LOCKOUT.lockMs, updatedAt: T, knownUntil: 0 };
+    const device = afterSuccess("device-hash", T - 1000);
+    expect(lockedUntil(account, undefined, T, device)).toBe(0);
+    expect(lockedUntil(account, undefined, T, afterSuccess("device-hash", T - LOCKOUT.knownAddressMs - 1))).toBe(T + LOCKOUT.lockMs);
+    let guessing = device;
+    for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) guessing = afterFailure(guessing, LOCKOUT.pairMaxFailures, T);
+    expect(lockedUntil(undefined, undefined, T, guessing)).toBe(T + LOCKOUT.lockMs);
+    expect(attemptKeys("a@shop.test", "203.0.113.7", "abc")).toEqual({ account: "a@shop.test", pair: "a@shop.test 203.0.113.7", device: "a@shop.test #abc" });
   });
 
   it("starts over when failures are further apart than the window", () => {

@@ -19,6 +19,8 @@ import { verifyPassword } from "../lib/password";
 import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX } from "./identity";
 
 const STAFF_SESSION_MS = 12 * 3600_000;
+/** Device tokens: `dv_` and 32 random bytes (core/protocol DEVICE_TOKEN_PATTERN). */
+const DEVICE_TOKEN_PREFIX = "dv";
 const SHOPPER_TOKEN_SEC = 24 * 3600;
 /** Failures from one address before it is locked out of the account, and for how long (core/domain/lockout.ts). */
 export const LOGIN_MAX_FAILURES = LOCKOUT.pairMaxFailures;
@@ -28,18 +30,25 @@ export interface LoginResult {
   token: string;
   expiresAt: number;
   staff: { id: string; shopId: string; name: string; email: string; role: string };
+  /** This browser's device token: sent with its next logins, it spares them the account-wide lockout. */
+  device: string;
 }
 
 /**
- * Checks a password, with lockout after repeated failures (by account and client address, see
- * core/domain/lockout.ts; `address` is null when unknown); returns a new session token. A success
- * makes the address known to the account, so a lock forced from elsewhere does not keep the staff
- * member out there.
+ * Checks a password, with lockout after repeated failures (by account, client address and device
+ * token, see core/domain/lockout.ts; `address` is null when unknown); returns a new session token.
+ * A success makes the address and the browser (its device token, new unless it sent one) known to
+ * the account, so a lock forced from elsewhere does not keep the staff member out there.
  */
 export async function login(db: Database, body: LoginBody, address: string | null, now = Date.now()): Promise<LoginResult> {
-  const keys = attemptKeys(body.email, address);
-  const [account, pair] = await Promise.all([getLoginAttempts(db, keys.account), getLoginAttempts(db, keys.pair)]);
-  const until = lockedUntil(account, pair, now);
+  const deviceKey = body.device ? await sha256Hex(body.device) : undefined;
+  const keys = attemptKeys(body.email, address, deviceKey);
+  const [account, pair, device] = await Promise.all([
+    getLoginAttempts(db, keys.account),
+    getLoginAttempts(db, keys.pair),
+    keys.device ? getLoginAttempts(db, keys.device) : undefined,
+  ]);
+  const until = lockedUntil(account, pair, now, device);
   if (until) throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((until - now) / 1000) });
   const row = await findStaffByEmail(db, body.email);
   // Verify even for an unknown e-mail so timing does not reveal which accounts exist.
@@ -48,18 +57,25 @@ export async function login(db: Database, body: LoginBody, address: string | nul
     await Promise.all([
       saveLoginAttempts(db, { email: keys.pair, ...afterFailure(pair, LOCKOUT.pairMaxFailures, now) }),
       saveLoginAttempts(db, { email: keys.account, ...afterFailure(account, LOCKOUT.accountMaxFailures, now) }),
+      // Only a device the account knows has a counter: a made-up token adds no row.
+      device && keys.device ? saveLoginAttempts(db, { email: keys.device, ...afterFailure(device, LOCKOUT.pairMaxFailures, now) }) : undefined,
     ]);
     throw new DomainError("unauthorized", "e-mail or password is wrong");
   }
   // Said only to whoever knows the password: it does not reveal that the account exists.
   if (row.disabledAt !== null) throw new DomainError("forbidden", "this account is disabled: ask your shop's admin");
-  // This address proved it knows the password: its failures are forgotten and it is known to the
-  // account; the account-wide count keeps counting others.
-  await saveLoginAttempts(db, { email: keys.pair, ...afterSuccess(address, now) });
+  // This address and this browser proved they know the password: their failures are forgotten and
+  // they are known to the account; the account-wide count keeps counting others.
+  const deviceToken = body.device ?? randomToken(DEVICE_TOKEN_PREFIX);
+  const deviceKeys = attemptKeys(body.email, address, deviceKey ?? (await sha256Hex(deviceToken)));
+  await Promise.all([
+    saveLoginAttempts(db, { email: keys.pair, ...afterSuccess(address, now) }),
+    saveLoginAttempts(db, { email: deviceKeys.device!, ...afterSuccess(deviceToken, now) }),
+  ]);
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;
   await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });
-  return { token, expiresAt, staff: { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role } };
+  return { token, expiresAt, staff: { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role }, device: deviceToken };
 }
 
 export async function logout(db: Database, token: string): Promise<void> {

@@ -16,6 +16,8 @@ export interface LoginResponse {
   token: string;
   expiresAt: number;
   staff: StaffProfile;
+  /** This browser's device token, sent with later logins (it spares them the account-wide lockout). */
+  device: string;
 }
 
 export type SessionStatus = SessionInfo["status"];

@@ -1,14 +1,24 @@
 /**
  * The staff session: login with e-mail and password, the token kept in sessionStorage (one tab,
- * gone when the tab closes), logout, and expiry when any call answers 401.
+ * gone when the tab closes), logout, and expiry when any call answers 401. The browser's device
+ * token stays in localStorage across sessions: sent with each login, it lets this browser in while
+ * someone else's guessing has locked the account for new places (core/domain/lockout.ts).
  */
 import { computed, createModel, signal } from "@preact/signals";
 import { createApi, toApiError } from "../common/api";
 import type { LoginResponse, StaffProfile } from "../common/api-types";
 import { storage } from "../common/storage";
+import { DEVICE_TOKEN_PATTERN } from "../../../core/protocol";
 import type { UiError } from "./conversation-state";
 
 const STORAGE_KEY = "kefu.staff.session";
+const DEVICE_KEY = "kefu.staff.device";
+
+/** The device token an earlier login in this browser returned, if it is one. */
+function storedDevice(): string | undefined {
+  const device = storage.local.get(DEVICE_KEY);
+  return device && DEVICE_TOKEN_PATTERN.test(device) ? device : undefined;
+}
 
 interface StoredSession {
   token: string;
@@ -57,7 +67,9 @@ export const AuthModel = createModel(() => {
       busy.value = true;
       error.value = null;
       try {
-        const res = await anonymous.post<LoginResponse>("/auth/login", { email, password });
+        const device = storedDevice();
+        const res = await anonymous.post<LoginResponse>("/auth/login", { email, password, ...(device ? { device } : {}) });
+        storage.local.set(DEVICE_KEY, res.device);
         const next = { token: res.token, expiresAt: res.expiresAt, staff: res.staff };
         storage.session.set(STORAGE_KEY, JSON.stringify(next));
         session.value = next;

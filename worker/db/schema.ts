@@ -84,8 +84,9 @@ export const staffRoomVisits = sqliteTable(
 );
 
 /**
- * Login counters for lockout (core/domain/lockout.ts), keyed by the e-mail (the account) or by the
- * e-mail and a client address (a pair); a pair also remembers until when its address is known.
+ * Login counters for lockout (core/domain/lockout.ts), keyed by the e-mail (the account), by the
+ * e-mail and a client address (a pair) or by the e-mail and a device token's hash (a device); a
+ * pair or device also remembers until when it is known to the account.
  */
 export const loginAttempts = sqliteTable("login_attempts", {
   email: text("email").primaryKey(),

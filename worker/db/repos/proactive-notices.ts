@@ -24,8 +24,8 @@ const mine = (m: ShipmentNoticeMessage) => and(eq(proactiveNotices.id, m.noticeI
 
 /**
  * The notice row, the shopper's opt-out and token revocation, the shop's hours and when the
- * shopper got notices since `since` (the caller counts those after the local midnight, which needs the shop's zone from
- * this same batch). The daily cap is the shopper's across shops (parcels from five shops still
+ * shopper got notices since `since` (the caller counts those after the local midnight, which
+ * needs the shop's zone from this same batch). The daily cap is the shopper's across shops (parcels from five shops still
  * make at most the cap): that read is the one not scoped to the shop, and it returns times only,
  * never another shop's rows.
  */

@@ -7,7 +7,10 @@
  * would stay open, so here the room checks again before such a socket writes something that matters:
  * - a shopper's frame that opens a session or leaves a message: one D1 read, once per consultation
  *   (an open session's later messages pass; revoking then closes this room's sockets);
- * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most.
+ * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most;
+ * - a staff member's message into a thread that never had a session (the revocation could not find
+ *   it): one D1 read of the shopper's revocation, and the shopper's sockets opened with revoked
+ *   tokens are closed before the message is posted, so they never hear it.
  * A withdrawn credential's socket is closed with the code the Worker's own closing uses, and the
  * frame changes nothing. While D1 is unreachable the frame goes through (see `unlessD1Down`).
  */
@@ -54,7 +57,16 @@ function decide(room: ConversationRoom, conn: Connection<ConnectionState>, state
   }
   if (!STAFF_WRITES.has(command)) return true;
   const checkedAt = staffCheckedAt.get(conn);
-  return checkedAt !== undefined && now - checkedAt < STAFF_RECHECK_MS ? true : staffAccountStillEnabled(room, conn, state, now);
+  const account = checkedAt !== undefined && now - checkedAt < STAFF_RECHECK_MS ? true : staffAccountStillEnabled(room, conn, state, now);
+  if (command !== "message.send" || room.store.session() !== null) return account;
+  return Promise.resolve(account).then((ok) => ok && closeRevokedShopperSockets(room));
+}
+
+/** Closes the shopper's sockets opened with tokens revoked since (the room's `tokensRevoked`); always true. */
+async function closeRevokedShopperSockets(room: ConversationRoom): Promise<true> {
+  const revokedAt = await unlessD1Down(room, () => findTokenRevocation(database(room.bindings.DB), room.ref.customerId));
+  if (revokedAt !== D1_DOWN && revokedAt !== null) await room.tokensRevoked(revokedAt);
+  return true;
 }
 
 async function shopperTokenStillValid(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState): Promise<boolean> {

@@ -180,6 +180,24 @@ describe("revoking a shopper's tokens", () => {
     expect(stale.all("message.created").filter((e) => e.message.sender.id === PROACTIVE_SENDER.id)).toEqual([]);
   });
 
+  it("in a thread without a session, closes the old socket before a message staff write there could reach it", async () => {
+    const customer = uniqueCustomer("rv");
+    const threadId = `apparel:${customer}`;
+    const stale = await connect(threadId, await issuedAgo(customer, 120));
+    await stale.next("room.joined");
+    const closing = closedBy(stale);
+    await revoke(customer, Date.now() - 2000);
+    const agent = await connect(threadId, await staffToken(STAFF.apparelAgent.email));
+    await agent.next("room.joined");
+
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "您好，您的订单已发货" });
+
+    expect((await agent.next("message.acked")).message.body.text).toBe("您好，您的订单已发货");
+    expect(await closing).toEqual({ code: 4001, reason: "token revoked" });
+    expect(stale.all("message.created").filter((e) => e.message.sender.role === "agent")).toEqual([]);
+    agent.close();
+  });
+
   it("lets a shopper whose tokens were never revoked open a session after the same look", async () => {
     const customer = uniqueCustomer("rv");
     const { threadId, shopper } = await threadWithSession(customer, await issuedAgo(customer, 120));

@@ -3,7 +3,8 @@
  * of the customer (their sessions in D1) is told, and each room closes its customer sockets
  * opened with a token issued before the revocation. A thread without a session has no history
  * to read; its room closes older sockets when the shopper next connects with a new token, or
- * before a proactive notice is posted there (proactive/deliver.ts).
+ * before a proactive notice (proactive/deliver.ts) or a staff member's message
+ * (durable-objects/conversation/credential-check.ts) is posted there.
  */
 import type { MallEvent } from "../../../core/protocol";
 import { database } from "../../db/client";

@@ -46,6 +46,20 @@ async function threadWithSession(customer: string, token: string): Promise<{ thr
   return { threadId, shopper };
 }
 
+/**
+ * A shopper's socket, opened with a token issued two minutes ago, in a thread where they never
+ * chatted, whose tokens the mall then revokes: no session in D1, so the webhook cannot find this
+ * room and the socket stays open. `closing` resolves when the room closes it.
+ */
+async function staleSocketInThreadWithoutSession(customerId: string, threadId: string): Promise<{ stale: SocketClient; closing: Promise<{ code: number; reason: string }> }> {
+  const stale = await connect(threadId, await issuedAgo(customerId, 120));
+  await stale.next("room.joined");
+  const closing = closedBy(stale);
+  await revoke(customerId, Date.now() - 2000);
+  expect(stale.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
+  return { stale, closing };
+}
+
 describe("revoking a shopper's tokens", () => {
   it("refuses tokens issued before the revocation, over HTTP and for socket tickets, and keeps later ones and other shoppers'", async () => {
     const customer = uniqueCustomer("rv");
@@ -129,11 +143,7 @@ describe("revoking a shopper's tokens", () => {
   it("in a thread without a session, closes the old socket when the shopper comes back with a new token", async () => {
     const customer = uniqueCustomer("rv");
     const threadId = `apparel:${customer}`;
-    const stale = await connect(threadId, await issuedAgo(customer, 120));
-    await stale.next("room.joined");
-    const closing = closedBy(stale);
-    await revoke(customer, Date.now() - 2000);
-    expect(stale.ws.readyState).toBe(WebSocket.READY_STATE_OPEN); // no session in D1: the webhook cannot find this room
+    const { closing } = await staleSocketInThreadWithoutSession(customer, threadId);
 
     const back = await connect(threadId, await issuedAgo(customer, 0));
     await back.next("room.joined");
@@ -166,11 +176,7 @@ describe("revoking a shopper's tokens", () => {
   it("in a thread without a session, closes the old socket before a shipment notice could reach it, and the notice is still delivered", async () => {
     const shopId = await createShop(12); // noon there: no quiet hours
     const { orderId, customerId, threadId } = await createOrder(shopId);
-    const stale = await connect(threadId, await issuedAgo(customerId, 120));
-    await stale.next("room.joined");
-    const closing = closedBy(stale);
-    await revoke(customerId, Date.now() - 2000);
-    expect(stale.ws.readyState).toBe(WebSocket.READY_STATE_OPEN); // no session in D1: the webhook cannot find this room
+    const { stale, closing } = await staleSocketInThreadWithoutSession(customerId, threadId);
 
     await sendSteps(step(shopId, orderId, "out_for_delivery"));
 
@@ -183,10 +189,7 @@ describe("revoking a shopper's tokens", () => {
   it("in a thread without a session, closes the old socket before a message staff write there could reach it", async () => {
     const customer = uniqueCustomer("rv");
     const threadId = `apparel:${customer}`;
-    const stale = await connect(threadId, await issuedAgo(customer, 120));
-    await stale.next("room.joined");
-    const closing = closedBy(stale);
-    await revoke(customer, Date.now() - 2000);
+    const { stale, closing } = await staleSocketInThreadWithoutSession(customer, threadId);
     const agent = await connect(threadId, await staffToken(STAFF.apparelAgent.email));
     await agent.next("room.joined");
 

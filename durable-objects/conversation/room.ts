@@ -194,7 +194,13 @@ export class ConversationRoom extends Server<Env> {
     };
   }
 
-  /** Posts a message from outside a socket (system notices, later the bot and proactive service). */
+  /**
+   * Posts a message from outside a socket (system notices, later the bot and proactive service).
+   * A caller posting something for the shopper to hear into a thread that never had a session
+   * first closes the sockets of revoked tokens (`tokensRevoked`): the mall's revocation could not
+   * find this room. The proactive consumer does (its D1 batch reads the revocation); a staff
+   * member's socket frame is covered in `credential-check.ts`, where its frames stay in order.
+   */
   async post(input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
     return postMessage(this, input);
   }

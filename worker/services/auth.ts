@@ -58,7 +58,7 @@ export async function login(db: Database, body: LoginBody, address: string | nul
       saveLoginAttempts(db, { email: keys.pair, ...afterFailure(pair, LOCKOUT.pairMaxFailures, now) }),
       saveLoginAttempts(db, { email: keys.account, ...afterFailure(account, LOCKOUT.accountMaxFailures, now) }),
       // Only a device the account knows has a counter: a made-up token adds no row.
-      device && keys.device ? saveLoginAttempts(db, { email: keys.device, ...afterFailure(device, LOCKOUT.pairMaxFailures, now) }) : undefined,
+      device ? saveLoginAttempts(db, { email: keys.device!, ...afterFailure(device, LOCKOUT.pairMaxFailures, now) }) : undefined,
     ]);
     throw new DomainError("unauthorized", "e-mail or password is wrong");
   }
@@ -67,10 +67,10 @@ export async function login(db: Database, body: LoginBody, address: string | nul
   // This address and this browser proved they know the password: their failures are forgotten and
   // they are known to the account; the account-wide count keeps counting others.
   const deviceToken = body.device ?? randomToken(DEVICE_TOKEN_PREFIX);
-  const deviceKeys = attemptKeys(body.email, address, deviceKey ?? (await sha256Hex(deviceToken)));
+  const deviceCounter = keys.device ?? attemptKeys(body.email, address, await sha256Hex(deviceToken)).device!;
   await Promise.all([
     saveLoginAttempts(db, { email: keys.pair, ...afterSuccess(address, now) }),
-    saveLoginAttempts(db, { email: deviceKeys.device!, ...afterSuccess(deviceToken, now) }),
+    saveLoginAttempts(db, { email: deviceCounter, ...afterSuccess(deviceToken, now) }),
   ]);
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;

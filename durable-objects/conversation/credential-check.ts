@@ -10,7 +10,9 @@
  * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most;
  * - a staff member's message into a thread that never had a session (the revocation could not find
  *   it): one D1 read of the shopper's revocation, and the shopper's sockets opened with revoked
- *   tokens are closed before the message is posted, so they never hear it.
+ *   tokens are closed before the message is posted, so they never hear it;
+ * - a staff member's typing or read mark there: the same look, at most once a minute per room,
+ *   so a revoked socket there hears neither (a revocation in the minute after a look excepted).
  * A withdrawn credential's socket is closed with the code the Worker's own closing uses, and the
  * frame changes nothing. While D1 is unreachable the frame goes through (see `unlessD1Down`).
  */
@@ -27,7 +29,11 @@ import type { ConversationRoom } from "./room";
 /** How long a staff socket's check holds (per room instance). */
 const STAFF_RECHECK_MS = 60_000;
 const STAFF_WRITES = new Set<ClientCommand["type"]>(["message.send", "session.resolve", "platform.intervene"]);
+/** Staff frames the shopper's side hears of without a message: typing and read marks. */
+const STAFF_SIGNALS = new Set<ClientCommand["type"]>(["typing.set", "read.mark"]);
 const staffCheckedAt = new WeakMap<WebSocket, number>();
+/** When each room instance last applied the shopper's revocation for a staff signal (the check above's interval). */
+const revocationAppliedAt = new WeakMap<ConversationRoom, number>();
 /** Each socket's look still out, if any: its next frame waits behind it. */
 const pending = new WeakMap<WebSocket, Promise<boolean>>();
 
@@ -55,17 +61,33 @@ function decide(room: ConversationRoom, conn: Connection<ConnectionState>, state
     const opens = command === "leave_message.submit" || (command === "message.send" && !isOpen(room.store.session()));
     return opens ? shopperTokenStillValid(room, conn, state) : true;
   }
+  if (STAFF_SIGNALS.has(command)) return room.store.session() === null ? revocationAppliedLately(room, now) : true;
   if (!STAFF_WRITES.has(command)) return true;
   const checkedAt = staffCheckedAt.get(conn);
   const account = checkedAt !== undefined && now - checkedAt < STAFF_RECHECK_MS ? true : staffAccountStillEnabled(room, conn, state, now);
   if (command !== "message.send" || room.store.session() !== null) return account;
-  return Promise.resolve(account).then((ok) => ok && closeRevokedShopperSockets(room));
+  return Promise.resolve(account).then(async (ok) => {
+    if (ok) await closeRevokedShopperSockets(room, now);
+    return ok;
+  });
+}
+
+/**
+ * `closeRevokedShopperSockets`, unless this room instance did it in the last minute: a socket
+ * opened since then was checked against the revocation when it connected.
+ */
+function revocationAppliedLately(room: ConversationRoom, now: number): true | Promise<true> {
+  const at = revocationAppliedAt.get(room);
+  if (at !== undefined && now - at < STAFF_RECHECK_MS) return true;
+  return closeRevokedShopperSockets(room, now);
 }
 
 /** Closes the shopper's sockets opened with tokens revoked since (the room's `tokensRevoked`); always true. */
-async function closeRevokedShopperSockets(room: ConversationRoom): Promise<true> {
+async function closeRevokedShopperSockets(room: ConversationRoom, now: number): Promise<true> {
   const revokedAt = await unlessD1Down(room, () => findTokenRevocation(database(room.bindings.DB), room.ref.customerId));
-  if (revokedAt !== D1_DOWN && revokedAt !== null) await room.tokensRevoked(revokedAt);
+  if (revokedAt === D1_DOWN) return true;
+  if (revokedAt !== null) await room.tokensRevoked(revokedAt);
+  revocationAppliedAt.set(room, now);
   return true;
 }
 

@@ -201,6 +201,22 @@ describe("revoking a shopper's tokens", () => {
     agent.close();
   });
 
+  it("in a thread without a session, closes the old socket before it could hear staff typing or reading there", async () => {
+    const customer = uniqueCustomer("rv");
+    const threadId = `apparel:${customer}`;
+    const { stale, closing } = await staleSocketInThreadWithoutSession(customer, threadId);
+    const agent = await connect(threadId, await staffToken(STAFF.apparelAgent.email));
+    await agent.next("room.joined");
+
+    agent.send({ type: "typing.set", typing: true });
+    agent.send({ type: "read.mark", seq: 0 });
+
+    expect(await closing).toEqual({ code: 4001, reason: "token revoked" });
+    expect(stale.all("typing.changed").filter((e) => e.side === "agent")).toEqual([]);
+    expect(stale.all("read.updated")).toEqual([]);
+    agent.close();
+  });
+
   it("lets a shopper whose tokens were never revoked open a session after the same look", async () => {
     const customer = uniqueCustomer("rv");
     const { threadId, shopper } = await threadWithSession(customer, await issuedAgo(customer, 120));

@@ -22,6 +22,7 @@ declare namespace Cloudflare {
 		PROACTIVE_QUIET_HOURS: string;
 		SHOPPER_JWT_SECRET: string;
 		GUEST_TOKEN_SECRET: string;
+		TWO_FACTOR_KEY: string;
 		MALL_WEBHOOK_SECRET: string;
 		ConversationRoom: DurableObjectNamespace<import("./worker/index").ConversationRoom>;
 		AgentQueue: DurableObjectNamespace<import("./worker/index").AgentQueue>;
@@ -43,6 +44,7 @@ declare namespace Cloudflare {
 		PROACTIVE_QUIET_HOURS: string;
 		SHOPPER_JWT_SECRET: string;
 		GUEST_TOKEN_SECRET: string;
+		TWO_FACTOR_KEY: string;
 		MALL_WEBHOOK_SECRET: string;
 		ConversationRoom: DurableObjectNamespace<import("./worker/index").ConversationRoom>;
 		AgentQueue: DurableObjectNamespace<import("./worker/index").AgentQueue>;
@@ -53,5 +55,5 @@ type StringifyValues<EnvType extends Record<string, unknown>> = {
 	[Binding in keyof EnvType]: EnvType[Binding] extends string ? EnvType[Binding] : string;
 };
 declare namespace NodeJS {
-	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "DEMO_MODE" | "SESSION_IDLE_MINUTES" | "PROACTIVE_DAILY_CAP" | "PROACTIVE_QUIET_HOURS" | "SHOPPER_JWT_SECRET" | "GUEST_TOKEN_SECRET" | "MALL_WEBHOOK_SECRET">> {}
+	interface ProcessEnv extends StringifyValues<Pick<Cloudflare.Env, "DEMO_MODE" | "SESSION_IDLE_MINUTES" | "PROACTIVE_DAILY_CAP" | "PROACTIVE_QUIET_HOURS" | "SHOPPER_JWT_SECRET" | "GUEST_TOKEN_SECRET" | "MALL_WEBHOOK_SECRET" | "TWO_FACTOR_KEY">> {}
 }

@@ -60,13 +60,42 @@ export function shopperClaimsFor(policy: ShopperTokenPolicy) {
 /** A staff browser's device token (`POST /api/auth/login` gives one; core/domain/lockout.ts). */
 export const DEVICE_TOKEN_PATTERN = /^dv_[A-Za-z0-9_-]{43}$/;
 
+/** An authenticator app's code: six digits (spaces as the app shows them are dropped). */
+export const TOTP_CODE_PATTERN = /^\d{6}$/;
+/** A recovery code, as `POST /api/auth/two-factor/enable` gives them: two groups of five. */
+export const RECOVERY_CODE_PATTERN = /^[a-z2-9]{5}-[a-z2-9]{5}$/;
+
+const withoutSpaces = v.transform((s: string) => s.replace(/\s+/g, ""));
+
+/** An authenticator code or a recovery code. */
+export const SecondFactorCode = v.pipe(
+  v.string(),
+  v.maxLength(64),
+  withoutSpaces,
+  v.toLowerCase(),
+  v.check((s) => TOTP_CODE_PATTERN.test(s) || RECOVERY_CODE_PATTERN.test(s), "must be the 6-digit code from the authenticator app or a recovery code (xxxxx-xxxxx)"),
+);
+
 export const LoginBody = v.object({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.email("must be an e-mail address"), v.maxLength(254)),
   password: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256)),
   /** The device token an earlier login in this browser returned: it spares the browser the account-wide lockout. */
   device: v.optional(v.pipe(v.string(), v.regex(DEVICE_TOKEN_PATTERN, "must be the device token an earlier login returned"))),
+  /** With two-factor login on: the authenticator app's current code, or one of the recovery codes. */
+  code: v.optional(SecondFactorCode),
 });
 export type LoginBody = v.InferOutput<typeof LoginBody>;
+
+/** Starts a two-factor setup: an empty JSON object (nothing else is accepted). */
+export const TwoFactorSetupBody = v.strictObject({});
+
+/** Confirms two-factor login with the app's first code. */
+export const TwoFactorEnableBody = v.object({
+  code: v.pipe(v.string(), v.maxLength(64), withoutSpaces, v.regex(TOTP_CODE_PATTERN, "must be the 6-digit code the authenticator app shows")),
+});
+
+/** Turns two-factor login off: a current code or a recovery code proves the staff member holds it. */
+export const TwoFactorDisableBody = v.object({ code: SecondFactorCode });
 
 export const GuestBody = v.object({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(32))),

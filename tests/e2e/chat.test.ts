@@ -3,7 +3,8 @@
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
- * admin adds an agent who logs in, then disables them; a shop admin sets the service hours; a login locked out by failures says for how
+ * admin adds an agent who logs in, then disables them; an agent turns on two-factor login, logs in
+ * with a code and a recovery code, and the admin resets it; a shop admin sets the service hours; a login locked out by failures says for how
  * long, and the staff member's usual browser still gets in while the account is locked elsewhere. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
@@ -12,6 +13,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { browserMissing, MISSING_MESSAGE } from "./browser";
 import { useBrowserSuite, type BrowserSuite } from "./suite";
 import { readDevVars } from "../../scripts/lib/dev-vars";
+import { awayFromStepEdge, codeOf, wrongCode } from "../helpers/totp";
 
 const SHOTS = "tests/e2e/screenshots";
 const suite = {} as BrowserSuite;
@@ -25,6 +27,13 @@ async function consoleAs(email: string, password = "kefu123456") {
   await agent.getByTestId("login-submit").click();
   await agent.getByTestId("thread-list").waitFor();
   return agent;
+}
+
+/** A staff session token from the API, as the console's login gets one. */
+async function apiLogin(email: string, password: string): Promise<string> {
+  const res = await fetch(`${suite.server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
+  expect(res.status).toBe(200);
+  return ((await res.json()) as { token: string }).token;
 }
 
 /** Posts a signed webhook delivery, as the mall would; the status. */
@@ -201,6 +210,71 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await openHours();
     await day("sun").getByTestId("hours-closed").waitFor();
     expect(await day("mon").getByTestId("hours-to").first().inputValue()).toBe("18:00");
+  });
+
+  it("lets an agent turn on two-factor login, which then asks every login for a code, and the shop admin reset it", async () => {
+    // A fresh agent of the beauty shop, added through the API as the admin page does.
+    const adminToken = await apiLogin("admin@beauty.demo", "kefu123456");
+    const email = `e2e-2fa-${Date.now()}@beauty.demo`;
+    const added = await fetch(`${suite.server.url}/api/admin/agents`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ email, name: "两步验证小林", role: "shop_agent", password: "welcome-2026-2fa", groups: [] }) });
+    expect(added.status).toBe(201);
+
+    const agent = await consoleAs(email, "welcome-2026-2fa");
+    await agent.getByTestId("staff-name").click();
+    const card = agent.getByTestId("two-factor");
+    await expect.poll(() => card.getAttribute("data-enabled")).toBe("false");
+    await agent.getByTestId("two-factor-start").click();
+    await agent.getByTestId("two-factor-qr").waitFor();
+    const secret = (await agent.getByTestId("two-factor-secret").textContent())!.replace(/\s/g, "");
+    expect(secret).toMatch(/^[A-Z2-7]{32}$/);
+    await agent.screenshot({ path: `${SHOTS}/two-factor-setup.png` });
+    // A wrong code is refused under the field; the app's code (of the step just before, so the login below has a fresh one) turns it on.
+    await awayFromStepEdge(8);
+    await agent.getByTestId("two-factor-code").fill(await wrongCode(secret));
+    await agent.getByTestId("two-factor-enable-submit").click();
+    await expect.poll(() => agent.getByTestId("two-factor-error").textContent()).toContain("验证码不正确");
+    await agent.getByTestId("two-factor-code").fill(await codeOf(secret, -1));
+    await agent.getByTestId("two-factor-enable-submit").click();
+    const codes = (await agent.getByTestId("recovery-codes").locator("code").allTextContents()).map((c) => c.trim());
+    expect(codes).toHaveLength(10);
+    await agent.getByTestId("recovery-saved").click();
+    await expect.poll(() => agent.getByTestId("recovery-left").textContent()).toContain("10");
+    expect(await card.getAttribute("data-enabled")).toBe("true");
+
+    // Logging in again: the password alone is not enough; a wrong code is refused; the app's code gets in.
+    await agent.getByTestId("logout-button").click();
+    await agent.getByTestId("login-email").fill(email);
+    await agent.getByTestId("login-password").fill("welcome-2026-2fa");
+    await agent.getByTestId("login-submit").click();
+    await agent.getByTestId("login-code-hint").waitFor();
+    await agent.getByTestId("login-code").fill(await wrongCode(secret));
+    await agent.getByTestId("login-submit").click();
+    await expect.poll(() => agent.getByTestId("error-note").getAttribute("data-code")).toBe("two_factor_wrong");
+    await agent.screenshot({ path: `${SHOTS}/two-factor-login.png` });
+    await agent.getByTestId("login-code").fill(await codeOf(secret));
+    await agent.getByTestId("login-submit").click();
+    // In, on the page it logged out from (the hash keeps it).
+    await agent.getByTestId("account-view").waitFor();
+
+    // The phone is lost: a recovery code gets in once.
+    await agent.getByTestId("logout-button").click();
+    await agent.getByTestId("login-email").fill(email);
+    await agent.getByTestId("login-password").fill("welcome-2026-2fa");
+    await agent.getByTestId("login-submit").click();
+    await agent.getByTestId("login-code").fill(codes[0]!);
+    await agent.getByTestId("login-submit").click();
+    await expect.poll(() => agent.getByTestId("recovery-left").textContent()).toContain("9");
+
+    // The shop admin sees who has it on, and resets it: the agent then logs in with the password alone.
+    const admin = await consoleAs("admin@beauty.demo");
+    await admin.getByTestId("nav-admin").click();
+    await admin.getByTestId("admin-tab-agents").click();
+    const row = admin.locator('[data-testid="agent-admin-row"]').filter({ hasText: email });
+    await row.getByTestId("agent-two-factor").waitFor({ timeout: 10_000 });
+    admin.once("dialog", (d) => void d.accept());
+    await row.getByTestId("agent-two-factor-reset").click();
+    await row.getByTestId("agent-two-factor").waitFor({ state: "detached", timeout: 10_000 });
+    expect(await apiLogin(email, "welcome-2026-2fa")).toMatch(/^st_/);
   });
 
   it("lets the staff member's usual browser in while guessing from elsewhere has locked the account", async () => {

@@ -73,7 +73,7 @@ describe("API documentation", () => {
     const doc = (await (await api("/api/openapi.json")).json()) as { openapi: string; paths: Record<string, Record<string, { requestBody?: { content: Record<string, { schema: { properties?: Record<string, unknown> } }> } }>> };
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(["/auth/login", "/threads", "/threads/{threadId}/messages", "/threads/{threadId}/uploads"]));
-    expect(Object.keys(doc.paths["/auth/login"]!.post!.requestBody!.content["application/json"]!.schema.properties!)).toEqual(["email", "password", "device"]);
+    expect(Object.keys(doc.paths["/auth/login"]!.post!.requestBody!.content["application/json"]!.schema.properties!)).toEqual(["email", "password", "device", "code"]);
     const page = await api("/api/docs");
     expect(page.status).toBe(200);
     expect(await page.text()).toContain("/api/openapi.json");

@@ -69,6 +69,21 @@ export const staffSessions = sqliteTable(
 );
 
 /**
+ * A staff account's second factor (an authenticator app, RFC 6238). The secret is sealed
+ * (AES-GCM, key from `TWO_FACTOR_KEY`, the staff id as associated data); `enabledAt` is null while
+ * set up but not yet confirmed with a code; `lastStep` is the time step of the last code used (a
+ * code is accepted once); recovery codes are kept as SHA-256 hashes, a JSON array, each used once.
+ */
+export const staffTwoFactor = sqliteTable("staff_two_factor", {
+  staffId: text("staff_id").primaryKey(),
+  secretSealed: text("secret_sealed").notNull(),
+  enabledAt: integer("enabled_at"),
+  lastStep: integer("last_step").notNull().default(0),
+  recoveryHashes: text("recovery_hashes").notNull().default("[]"),
+  createdAt: integer("created_at").notNull(),
+});
+
+/**
  * The threads each staff account opened a socket in, with when it last did: when the account is
  * disabled, its sockets in all of them are closed, threads it only looked at included (D1 links it
  * to no session there). Pruned after `STAFF_VISIT_RETENTION_MS` (core/domain/retention.ts).

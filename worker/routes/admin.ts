@@ -15,6 +15,7 @@ import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
 import { createAgent, disableAgent } from "../services/staff-admin";
+import { resetTwoFactor } from "../services/two-factor";
 import { getBusinessHours, getDirectory, getRules, putBusinessHours, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
 
 const Key = v.object({ key: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a group key")) });
@@ -59,6 +60,10 @@ export const adminRoutes = new Hono<AppEnv>()
     const identity = c.get("identity");
     const shopId = adminShop(identity, c.req.valid("query").shop);
     return c.json(await disableAgent(c.env, database(c.env.DB), shopId, c.req.valid("param").id, identity.kind === "staff" ? identity.staffId : "", Date.now()));
+  })
+  .delete("/admin/agents/:id/two-factor", describeRoute({ tags: ["routing"], summary: "Resets a staff member's two-factor login (a lost phone and recovery codes): they log in with the password alone and can set it up again." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
+    await resetTwoFactor(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id);
+    return c.body(null, 204);
   })
   .get("/queue/snapshot", describeRoute({ tags: ["routing"], summary: "The shop's queue as consoles see it: agents, waiting, active, groups." }), valid("query", ShopQuery), async (c) => {
     const shopId = staffShop(c.get("identity"), c.req.valid("query").shop);

@@ -3,23 +3,51 @@
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { DemoShopperTokenBody, GuestBody, LoginBody, SocketTicketBody } from "../../core/protocol";
+import { DemoShopperTokenBody, GuestBody, LoginBody, SocketTicketBody, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../core/protocol";
 import { database } from "../db/client";
 import { listCustomers } from "../db/repos/customers";
 import type { AppEnv } from "../env";
-import { bearerOf, requireIdentity } from "../middleware/auth";
+import { bearerOf, requireIdentity, requireStaff } from "../middleware/auth";
 import { clientAddress } from "../lib/client-address";
 import { valid } from "../middleware/validate";
 import { issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";
 import { issueTicket } from "../services/socket-ticket";
+import { disableTwoFactor, enableTwoFactor, startTwoFactor, twoFactorStatus } from "../services/two-factor";
+import type { Identity } from "../services/identity";
 
 export const authRoutes = new Hono<AppEnv>()
   .post(
     "/auth/login",
     describeRoute({ tags: ["auth"], summary: "Staff login with e-mail and password; returns a session token (12 h)." }),
     valid("json", LoginBody),
-    async (c) => c.json(await login(database(c.env.DB), c.req.valid("json"), clientAddress(c.req.raw))),
+    async (c) => c.json(await login(c.env, database(c.env.DB), c.req.valid("json"), clientAddress(c.req.raw))),
+  )
+  .use("/auth/two-factor", requireIdentity, requireStaff)
+  .use("/auth/two-factor/*", requireIdentity, requireStaff)
+  .get("/auth/two-factor", describeRoute({ tags: ["auth"], summary: "Whether the caller's two-factor login is on, and how many recovery codes are left." }), async (c) =>
+    c.json(await twoFactorStatus(database(c.env.DB), staffIdOf(c.get("identity")))),
+  )
+  .post(
+    "/auth/two-factor/setup",
+    describeRoute({ tags: ["auth"], summary: "Starts two-factor login: a new authenticator secret and its otpauth:// URI (for a QR code), to confirm within 15 minutes. Body: {}." }),
+    valid("json", TwoFactorSetupBody),
+    async (c) => c.json(await startTwoFactor(c.env, database(c.env.DB), staffIdOf(c.get("identity")), Date.now())),
+  )
+  .post(
+    "/auth/two-factor/enable",
+    describeRoute({ tags: ["auth"], summary: "Confirms the setup with the app's current code and turns two-factor login on; returns ten one-use recovery codes, shown this once." }),
+    valid("json", TwoFactorEnableBody),
+    async (c) => c.json(await enableTwoFactor(c.env, database(c.env.DB), staffIdOf(c.get("identity")), c.req.valid("json").code, Date.now())),
+  )
+  .post(
+    "/auth/two-factor/disable",
+    describeRoute({ tags: ["auth"], summary: "Turns two-factor login off, with a current code of the app or an unused recovery code." }),
+    valid("json", TwoFactorDisableBody),
+    async (c) => {
+      await disableTwoFactor(c.env, database(c.env.DB), staffIdOf(c.get("identity")), c.req.valid("json").code, Date.now());
+      return c.body(null, 204);
+    },
   )
   .post("/auth/logout", describeRoute({ tags: ["auth"], summary: "Ends the staff session of the bearer token." }), async (c) => {
     const token = bearerOf(c.req.raw);
@@ -51,3 +79,9 @@ export const authRoutes = new Hono<AppEnv>()
     valid("json", DemoShopperTokenBody),
     async (c) => c.json(await issueDemoShopperToken(c.env, database(c.env.DB), c.req.valid("json").customerId)),
   );
+
+/** The staff id of the caller (`requireStaff` let only staff through). */
+function staffIdOf(identity: Identity): string {
+  if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
+  return identity.staffId;
+}

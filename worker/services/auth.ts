@@ -17,6 +17,7 @@ import { findCustomer } from "../db/repos/customers";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { verifyPassword } from "../lib/password";
 import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX } from "./identity";
+import { secondFactor } from "./two-factor";
 
 const STAFF_SESSION_MS = 12 * 3600_000;
 /** Device tokens: `dv_` and 32 random bytes (core/protocol DEVICE_TOKEN_PATTERN). */
@@ -37,10 +38,11 @@ export interface LoginResult {
 /**
  * Checks a password, with lockout after repeated failures (by account, client address and device
  * token, see core/domain/lockout.ts; `address` is null when unknown); returns a new session token.
- * A success makes the address and the browser (its device token, new unless it sent one) known to
- * the account, so a lock forced from elsewhere does not keep the staff member out there.
+ * With two-factor login on, the password is followed by a code (services/two-factor.ts). A success
+ * makes the address and the browser (its device token, new unless it sent one) known to the
+ * account, so a lock forced from elsewhere does not keep the staff member out there.
  */
-export async function login(db: Database, body: LoginBody, address: string | null, now = Date.now()): Promise<LoginResult> {
+export async function login(env: Env, db: Database, body: LoginBody, address: string | null, now = Date.now()): Promise<LoginResult> {
   const deviceKey = body.device ? await sha256Hex(body.device) : undefined;
   const keys = attemptKeys(body.email, address, deviceKey);
   const [account, pair, device] = await Promise.all([
@@ -53,17 +55,26 @@ export async function login(db: Database, body: LoginBody, address: string | nul
   const row = await findStaffByEmail(db, body.email);
   // Verify even for an unknown e-mail so timing does not reveal which accounts exist.
   const ok = await verifyPassword(body.password, row?.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-  if (!row || !ok) {
-    await Promise.all([
+  const countFailure = () =>
+    Promise.all([
       saveLoginAttempts(db, { email: keys.pair, ...afterFailure(pair, LOCKOUT.pairMaxFailures, now) }),
       saveLoginAttempts(db, { email: keys.account, ...afterFailure(account, LOCKOUT.accountMaxFailures, now) }),
       // Only a device the account knows has a counter: a made-up token adds no row.
       device ? saveLoginAttempts(db, { email: keys.device!, ...afterFailure(device, LOCKOUT.pairMaxFailures, now) }) : undefined,
     ]);
+  if (!row || !ok) {
+    await countFailure();
     throw new DomainError("unauthorized", "e-mail or password is wrong");
   }
   // Said only to whoever knows the password: it does not reveal that the account exists.
   if (row.disabledAt !== null) throw new DomainError("forbidden", "this account is disabled: ask your shop's admin");
+  const second = await secondFactor(env, db, row.id, body.code, now);
+  if (second === "required") throw new DomainError("unauthorized", "two-factor login is on: send the authenticator app's code (or a recovery code) as `code`", { twoFactor: "required" });
+  // A wrong code counts as a failed login: guessing codes is bounded by the same lockout as passwords.
+  if (second === "wrong") {
+    await countFailure();
+    throw new DomainError("unauthorized", "the two-factor code is wrong or was already used", { twoFactor: "wrong" });
+  }
   // This address and this browser proved they know the password: their failures are forgotten and
   // they are known to the account; the account-wide count keeps counting others.
   const deviceToken = body.device ?? randomToken(DEVICE_TOKEN_PREFIX);

@@ -18,7 +18,7 @@ export interface Health {
 }
 
 /** The secrets every deployment needs; SHOPPER_JWT_SECRET_PREVIOUS is checked only while it is set. */
-const REQUIRED_SECRETS = ["SHOPPER_JWT_SECRET", "GUEST_TOKEN_SECRET", "MALL_WEBHOOK_SECRET"] as const;
+const REQUIRED_SECRETS = ["SHOPPER_JWT_SECRET", "GUEST_TOKEN_SECRET", "MALL_WEBHOOK_SECRET", "TWO_FACTOR_KEY"] as const;
 
 export async function checkHealth(env: Env): Promise<Health> {
   const vars = env as Env & Record<string, string | undefined>;

@@ -81,7 +81,7 @@ export async function getDirectory(db: Database, shopId: string) {
   return {
     shopId,
     groups: groups.map((g) => ({ key: g.key, name: g.name, nameEn: g.nameEn, policy: g.policy, fallbackKey: g.fallbackGroupId ? (keyOf.get(g.fallbackGroupId) ?? null) : null, maxWaitSec: g.maxWaitSec, stickySec: g.stickySec, onAgentOffline: g.onAgentOffline })),
-    agents: agents.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, capacity: a.capacity, seniority: a.seniority, groups: a.groups })),
+    agents: agents.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, capacity: a.capacity, seniority: a.seniority, groups: a.groups, twoFactor: a.twoFactor })),
   };
 }
 

@@ -12,7 +12,8 @@
  * so there is nothing new to configure and rotating that secret voids every ticket too.
  */
 import { DomainError } from "../../core/domain/errors";
-import { base64url, randomId } from "../lib/crypto";
+import { randomId } from "../lib/crypto";
+import { seal, unseal } from "../lib/sealing";
 import type { SocketTicketBody } from "../../core/protocol";
 import { IDENTITY_HEADER } from "../../durable-objects/conversation/connection-state";
 import { encodeTicketHeader, TICKET_HEADER } from "../../durable-objects/shared/spent-tickets";
@@ -22,37 +23,8 @@ export const TICKET_TTL_MS = 60_000;
 export const TICKET_PREFIX = "tk_";
 export type SocketParty = SocketTicketBody["party"];
 
-const keys = new Map<string, Promise<CryptoKey>>();
-
-/** The AES key for a secret, derived once per isolate. */
-function keyFor(secret: string): Promise<CryptoKey> {
-  let key = keys.get(secret);
-  if (!key) {
-    key = crypto.subtle
-      .importKey("raw", new TextEncoder().encode(secret), "HKDF", false, ["deriveKey"])
-      .then((base) =>
-        crypto.subtle.deriveKey(
-          { name: "HKDF", hash: "SHA-256", salt: new Uint8Array(0), info: new TextEncoder().encode("kefu-edge socket ticket v1") },
-          base,
-          { name: "AES-GCM", length: 256 },
-          false,
-          ["encrypt", "decrypt"],
-        ),
-      );
-    keys.set(secret, key);
-  }
-  return key;
-}
-
-function fromBase64url(text: string): Uint8Array | null {
-  if (!/^[A-Za-z0-9_-]+$/.test(text)) return null;
-  try {
-    const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));
-    return Uint8Array.from(bin, (c) => c.charCodeAt(0));
-  } catch {
-    return null;
-  }
-}
+/** The HKDF label of the tickets' key: changing it voids every ticket out. */
+const TICKET_KEY_LABEL = "kefu-edge socket ticket v1";
 
 /** The target a ticket opens, as it is sealed in: party and object name. */
 function targetOf(party: SocketParty, name: string): string {
@@ -62,14 +34,10 @@ function targetOf(party: SocketParty, name: string): string {
 /** Seals `token` for one socket target until `now + TICKET_TTL_MS`. */
 export async function sealTicket(env: Env, token: string, party: SocketParty, name: string, now: number): Promise<{ ticket: string; expiresAt: number }> {
   const expiresAt = now + TICKET_TTL_MS;
-  const iv = crypto.getRandomValues(new Uint8Array(12));
   const plain = new TextEncoder().encode(JSON.stringify({ t: token, x: expiresAt, j: randomId("tkt") }));
   // The target is the AES-GCM associated data: a ticket sealed for one thread fails to open for another.
-  const sealed = await crypto.subtle.encrypt({ name: "AES-GCM", iv, additionalData: new TextEncoder().encode(targetOf(party, name)) }, await keyFor(guestSecret(env)), plain);
-  const bytes = new Uint8Array(12 + sealed.byteLength);
-  bytes.set(iv);
-  bytes.set(new Uint8Array(sealed), 12);
-  return { ticket: `${TICKET_PREFIX}${base64url(bytes)}`, expiresAt };
+  const sealed = await seal(guestSecret(env), TICKET_KEY_LABEL, plain, targetOf(party, name));
+  return { ticket: `${TICKET_PREFIX}${sealed}`, expiresAt };
 }
 
 /** What a ticket carries: the token, and the id and expiry its target spends it under. */
@@ -82,14 +50,8 @@ export interface OpenedTicket {
 /** The ticket's contents for this target, or `unauthorized` (forged, for another target, or expired). */
 export async function openTicket(env: Env, ticket: string, party: SocketParty, name: string, now: number): Promise<OpenedTicket> {
   const refused = new DomainError("unauthorized", "socket ticket is invalid, for another socket, or expired: ask POST /api/socket-tickets for a new one");
-  const bytes = ticket.startsWith(TICKET_PREFIX) ? fromBase64url(ticket.slice(TICKET_PREFIX.length)) : null;
-  if (!bytes || bytes.length < 12 + 16) throw refused;
-  let plain: ArrayBuffer;
-  try {
-    plain = await crypto.subtle.decrypt({ name: "AES-GCM", iv: bytes.subarray(0, 12), additionalData: new TextEncoder().encode(targetOf(party, name)) }, await keyFor(guestSecret(env)), bytes.subarray(12));
-  } catch {
-    throw refused;
-  }
+  const plain = ticket.startsWith(TICKET_PREFIX) ? await unseal(guestSecret(env), TICKET_KEY_LABEL, ticket.slice(TICKET_PREFIX.length), targetOf(party, name)) : null;
+  if (!plain) throw refused;
   const { t, x, j } = JSON.parse(new TextDecoder().decode(plain)) as { t: string; x: number; j: string };
   // A ticket without an id (sealed before tickets were single-use) could not be spent: refused.
   if (!(x > now) || typeof j !== "string") throw refused;

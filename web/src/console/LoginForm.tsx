@@ -1,4 +1,5 @@
 import { useSignal } from "@preact/signals";
+import { useEffect, useRef } from "preact/hooks";
 import { t } from "../common/i18n";
 import { ErrorNote } from "../common/ui/ErrorNote";
 import { LangSwitch } from "../common/ui/LangSwitch";
@@ -8,7 +9,13 @@ import { Logo } from "../common/ui/Logo";
 export function LoginForm({ auth }: { auth: AuthModel }) {
   const email = useSignal("");
   const password = useSignal("");
+  const code = useSignal("");
   const busy = auth.busy.value;
+  const askingCode = auth.needsCode.value;
+  const codeInput = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    if (askingCode) codeInput.current?.focus();
+  }, [askingCode]);
   return (
     <main class="login-page">
       <div class="login-lang">
@@ -18,7 +25,7 @@ export function LoginForm({ auth }: { auth: AuthModel }) {
         class="login-card"
         onSubmit={(e) => {
           e.preventDefault();
-          void auth.login(email.value, password.value);
+          void auth.login(email.value, password.value, askingCode ? code.value : undefined);
         }}
       >
         <div class="brand brand-large">
@@ -28,27 +35,73 @@ export function LoginForm({ auth }: { auth: AuthModel }) {
         <h1>{t("login.title")}</h1>
         <p class="muted">{t("login.subtitle")}</p>
         {auth.expired.value && !auth.error.value && <p class="info-note">{t("login.expired")}</p>}
-        {auth.error.value?.code === "unauthorized" || auth.error.value?.code === "locked" || auth.error.value?.code === "forbidden" ? (
+        {auth.error.value?.code === "unauthorized" || auth.error.value?.code === "two_factor_wrong" || auth.error.value?.code === "locked" || auth.error.value?.code === "forbidden" ? (
           <p class="error-note" role="alert" data-testid="error-note" data-code={auth.error.value.code}>
-            {auth.error.value.code === "locked" ? t("login.locked", { min: lockMinutes(auth.error.value.details) }) : auth.error.value.code === "forbidden" ? t("login.disabled") : t("login.failed")}
+            {loginErrorText(auth.error.value.code, auth.error.value.details)}
           </p>
         ) : (
           auth.error.value && <ErrorNote error={auth.error.value} />
         )}
-        <label class="field">
-          <span>{t("login.email")}</span>
-          <input type="email" name="email" autoComplete="username" required data-testid="login-email" value={email.value} onInput={(e) => (email.value = e.currentTarget.value)} />
-        </label>
-        <label class="field">
-          <span>{t("login.password")}</span>
-          <input type="password" name="password" autoComplete="current-password" required data-testid="login-password" value={password.value} onInput={(e) => (password.value = e.currentTarget.value)} />
-        </label>
+        {askingCode ? (
+          <>
+            <p class="info-note" data-testid="login-code-hint">
+              {t("login.codeHint")}
+            </p>
+            <label class="field">
+              <span>{t("login.code")}</span>
+              <input
+                type="text"
+                name="code"
+                inputMode="numeric"
+                autoComplete="one-time-code"
+                required
+                maxLength={20}
+                data-testid="login-code"
+                value={code.value}
+                onInput={(e) => (code.value = e.currentTarget.value)}
+                ref={codeInput}
+              />
+            </label>
+          </>
+        ) : (
+          <>
+            <label class="field">
+              <span>{t("login.email")}</span>
+              <input type="email" name="email" autoComplete="username" required data-testid="login-email" value={email.value} onInput={(e) => (email.value = e.currentTarget.value)} />
+            </label>
+            <label class="field">
+              <span>{t("login.password")}</span>
+              <input type="password" name="password" autoComplete="current-password" required data-testid="login-password" value={password.value} onInput={(e) => (password.value = e.currentTarget.value)} />
+            </label>
+          </>
+        )}
         <button type="submit" class="btn btn-primary btn-block" data-testid="login-submit" disabled={busy}>
           {t(busy ? "login.submitting" : "login.submit")}
         </button>
+        {askingCode && (
+          <button
+            type="button"
+            class="link-btn login-back"
+            onClick={() => {
+              code.value = "";
+              password.value = "";
+              auth.cancelCode();
+            }}
+          >
+            {t("login.back")}
+          </button>
+        )}
       </form>
     </main>
   );
+}
+
+/** The login form's words for a refused login. */
+function loginErrorText(code: string, details: unknown): string {
+  if (code === "locked") return t("login.locked", { min: lockMinutes(details) });
+  if (code === "forbidden") return t("login.disabled");
+  if (code === "two_factor_wrong") return t("login.codeWrong");
+  return t("login.failed");
 }
 
 /** Whole minutes left of a login lock (`details.retryAfterSec` of a 423), at least one. */

@@ -6,6 +6,7 @@ import { LangSwitch } from "../common/ui/LangSwitch";
 import { Logo } from "../common/ui/Logo";
 import type { AuthModel } from "../models/auth";
 import { WorkspaceModel } from "../models/workspace";
+import { AccountView } from "./AccountView";
 import { AdminView } from "./admin/AdminView";
 import { ConversationPane } from "./ConversationPane";
 import { CannedAdmin } from "./kb/CannedAdmin";
@@ -34,12 +35,12 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
           <StatusSwitch queue={ws.queue} />
           <ConnectionPill status={ws.queue.connection.value} testId="queue-connection" label={t("queueConn.label")} />
           <NotifyButton notifier={ws.notifier} />
-          <span class="who" data-testid="staff-name">
+          <button type="button" class={`who${view === "account" ? " active" : ""}`} data-testid="staff-name" title={t("header.account")} onClick={() => ws.go("account")}>
             <strong>{staff.name}</strong>
             <span class="muted">
               {t(`staffRole.${staff.role}`)} · {staff.shopId}
             </span>
-          </span>
+          </button>
           <LangSwitch />
           <button type="button" class="btn btn-ghost btn-small" data-testid="logout-button" onClick={() => void auth.logout()}>
             {t("header.logout")}
@@ -67,6 +68,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
             <CannedAdmin model={ws.canned} />
           </main>
         )}
+        {view === "account" && <AccountView model={ws.twoFactor} staff={staff} />}
         {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} onOpen={(id) => ws.select(id)} />}
       </div>
       <Toasts toasts={ws.toasts} onOpen={(id) => ws.select(id)} />

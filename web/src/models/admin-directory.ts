@@ -27,6 +27,8 @@ export interface AgentRow {
   capacity: number;
   seniority: number;
   groups: string[];
+  /** Two-factor login is on for this account. */
+  twoFactor: boolean;
 }
 
 export interface Directory {
@@ -149,6 +151,13 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
     async disableAgent(id: string) {
       await attempt(`agent:${id}`, async () => {
         await api.del(`/admin/agents/${encodeURIComponent(id)}${q()}`);
+        adopt(await api.get<Directory>(`/admin/directory${q()}`));
+      });
+    },
+    /** Resets an account's two-factor login (a lost phone): it logs in with the password alone until set up again. */
+    async resetTwoFactor(id: string) {
+      await attempt(`agent:${id}`, async () => {
+        await api.del(`/admin/agents/${encodeURIComponent(id)}/two-factor${q()}`);
         adopt(await api.get<Directory>(`/admin/directory${q()}`));
       });
     },

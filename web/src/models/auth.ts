@@ -2,7 +2,8 @@
  * The staff session: login with e-mail and password, the token kept in sessionStorage (one tab,
  * gone when the tab closes), logout, and expiry when any call answers 401. The browser's device
  * token stays in localStorage across sessions: sent with each login, it lets this browser in while
- * someone else's guessing has locked the account for new places (core/domain/lockout.ts).
+ * someone else's guessing has locked the account for new places (core/domain/lockout.ts). With
+ * two-factor login on, a right password is followed by a code step (`needsCode`).
  */
 import { computed, createModel, signal } from "@preact/signals";
 import { createApi, toApiError } from "../common/api";
@@ -40,6 +41,8 @@ export const AuthModel = createModel(() => {
   const busy = signal(false);
   const error = signal<UiError | null>(null);
   const expired = signal(false);
+  /** The password was right and two-factor login is on: the form asks for the app's code. */
+  const needsCode = signal(false);
   const staff = computed(() => session.value?.staff ?? null);
   const token = computed(() => session.value?.token ?? null);
 
@@ -57,29 +60,42 @@ export const AuthModel = createModel(() => {
     busy,
     error,
     expired,
+    needsCode,
     /** A call answered 401: the session ended on the server (expired or revoked). */
     expire() {
       if (!session.value) return;
       clear();
       expired.value = true;
     },
-    async login(email: string, password: string) {
+    /** Logs in; `code` is the authenticator's code (or a recovery code) once `needsCode` asked for it. */
+    async login(email: string, password: string, code?: string) {
       busy.value = true;
       error.value = null;
       try {
         const device = storedDevice();
-        const res = await anonymous.post<LoginResponse>("/auth/login", { email, password, ...(device ? { device } : {}) });
+        const res = await anonymous.post<LoginResponse>("/auth/login", { email, password, ...(device ? { device } : {}), ...(code !== undefined ? { code } : {}) });
         storage.local.set(DEVICE_KEY, res.device);
         const next = { token: res.token, expiresAt: res.expiresAt, staff: res.staff };
         storage.session.set(STORAGE_KEY, JSON.stringify(next));
         session.value = next;
         expired.value = false;
+        needsCode.value = false;
       } catch (err) {
         const e = toApiError(err);
-        error.value = { code: e.code, message: e.message, details: e.details };
+        const twoFactor = (e.details as { twoFactor?: string } | undefined)?.twoFactor;
+        if (twoFactor === "required") {
+          needsCode.value = true;
+          return;
+        }
+        error.value = { code: twoFactor === "wrong" ? "two_factor_wrong" : e.code, message: e.message, details: e.details };
       } finally {
         busy.value = false;
       }
+    },
+    /** Back from the code step to e-mail and password. */
+    cancelCode() {
+      needsCode.value = false;
+      error.value = null;
     },
     async logout() {
       // Leave at once, even if the server cannot be reached; then revoke the token there.

@@ -13,6 +13,7 @@ import { CannedModel } from "./canned";
 import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
 import { LeaveMessagesModel } from "./leave-messages";
+import { TwoFactorModel } from "./two-factor";
 import { NotifierModel } from "./notifier";
 import { QueueModel } from "./queue";
 import { ThreadToolsModel } from "./thread-tools";
@@ -98,6 +99,8 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   /** Agents' own canned replies (admins manage theirs, and the shop's, under 管理). */
   const canned = new CannedModel({ api, shopId: signal(own), isAdmin: false, active: computed(() => view.value === "replies" && !isAdmin) });
   const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
+  /** 账号安全: the staff member's own two-factor login. */
+  const twoFactor = new TwoFactorModel({ api, active: computed(() => view.value === "account") });
 
   effect(() => {
     const onHash = () => {
@@ -154,6 +157,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     admin,
     canned,
     leaveMessages,
+    twoFactor,
     selectedId,
     selected,
     liveStatus,

@@ -5,6 +5,7 @@ import { enKb } from "./en-kb";
 import { enLearn } from "./en-learn";
 import { enQueue } from "./en-queue";
 import { enProactive } from "./en-proactive";
+import { enAccount } from "./en-account";
 import type { zhCN } from "./zh-CN";
 
 /** English. Typed against the Chinese dictionary so a missing key fails typecheck. */
@@ -16,6 +17,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...enKb,
   ...enLearn,
   ...enProactive,
+  ...enAccount,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",

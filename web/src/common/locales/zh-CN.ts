@@ -5,6 +5,7 @@ import { zhKb } from "./zh-CN-kb";
 import { zhLearn } from "./zh-CN-learn";
 import { zhQueue } from "./zh-CN-queue";
 import { zhProactive } from "./zh-CN-proactive";
+import { zhAccount } from "./zh-CN-account";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
@@ -15,6 +16,7 @@ export const zhCN = {
   ...zhKb,
   ...zhLearn,
   ...zhProactive,
+  ...zhAccount,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",

@@ -107,6 +107,16 @@ export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; me
                 <div class="muted">
                   {t(`staffRole.${a.role as "shop_agent"}`)} · {a.email}
                 </div>
+                {a.twoFactor && (
+                  <div class="two-factor-flag" data-testid="agent-two-factor">
+                    <span class="badge badge-active">{t("agent.twoFactorOn")}</span>
+                    {a.id !== meId && (
+                      <button type="button" class="link-btn" data-testid="agent-two-factor-reset" onClick={() => confirm(t("agent.confirmTwoFactorReset", { name: a.name })) && void directory.resetTwoFactor(a.id)}>
+                        {t("agent.twoFactorReset")}
+                      </button>
+                    )}
+                  </div>
+                )}
               </td>
               <NumberCell testId="agent-capacity" min={1} max={50} value={d.capacity} error={errs.capacity} onInput={(capacity) => directory.editAgent(a.id, { capacity })} />
               <NumberCell testId="agent-seniority" min={1} max={5} value={d.seniority} error={errs.seniority} onInput={(seniority) => directory.editAgent(a.id, { seniority })} />

@@ -1,0 +1,118 @@
+/**
+ * 账号安全: the staff member's own two-factor login (worker/services/two-factor.ts). Loads its
+ * state when the page is shown; setting up goes start → scan → first code → recovery codes
+ * (shown once, until the staff member says they are saved); turning off takes a code.
+ */
+import { createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
+import { parseInput, TwoFactorDisableBody, TwoFactorEnableBody } from "../../../core/protocol";
+import type * as v from "valibot";
+import type { ApiClient } from "../common/api";
+import { toUiError } from "../common/field-errors";
+import type { UiError } from "./conversation-state";
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  recoveryCodesLeft: number;
+}
+
+export interface TwoFactorSetup {
+  secret: string;
+  uri: string;
+  expiresAt: number;
+}
+
+export interface TwoFactorOptions {
+  api: ApiClient;
+  active: ReadonlySignal<boolean>;
+}
+
+export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
+  const status = signal<TwoFactorStatus | null>(null);
+  const setup = signal<TwoFactorSetup | null>(null);
+  /** Shown once, right after turning on, until dismissed. */
+  const recoveryCodes = signal<string[] | null>(null);
+  const code = signal("");
+  const busy = signal(false);
+  const error = signal<UiError | null>(null);
+  /** What just changed, for a short confirmation. */
+  const done = signal<"on" | "off" | null>(null);
+
+  async function run(work: () => Promise<void>) {
+    busy.value = true;
+    error.value = null;
+    try {
+      await work();
+    } catch (err) {
+      error.value = toUiError(err);
+    } finally {
+      busy.value = false;
+    }
+  }
+
+  async function load() {
+    await run(async () => {
+      status.value = await opts.api.get<TwoFactorStatus>("/auth/two-factor");
+    });
+  }
+
+  /** A code checked here with the server's own schema first: a typo is named without a round trip. */
+  function checked<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> | null {
+    const parsed = parseInput(schema, body);
+    if (parsed.ok) return parsed.value;
+    error.value = { code: "invalid_input", message: parsed.message, details: parsed.issues };
+    return null;
+  }
+
+  effect(() => {
+    if (opts.active.value && status.peek() === null) void load();
+  });
+
+  return {
+    status,
+    setup,
+    recoveryCodes,
+    code,
+    busy,
+    error,
+    done,
+    load,
+    async start() {
+      done.value = null;
+      code.value = "";
+      await run(async () => {
+        setup.value = await opts.api.post<TwoFactorSetup>("/auth/two-factor/setup", {});
+      });
+    },
+    cancel() {
+      setup.value = null;
+      code.value = "";
+      error.value = null;
+    },
+    async enable() {
+      const body = checked(TwoFactorEnableBody, { code: code.value });
+      if (!body) return;
+      await run(async () => {
+        const res = await opts.api.post<{ recoveryCodes: string[] }>("/auth/two-factor/enable", body);
+        recoveryCodes.value = res.recoveryCodes;
+        setup.value = null;
+        code.value = "";
+        done.value = "on";
+        status.value = { enabled: true, recoveryCodesLeft: res.recoveryCodes.length };
+      });
+    },
+    savedRecoveryCodes() {
+      recoveryCodes.value = null;
+    },
+    async disable() {
+      const body = checked(TwoFactorDisableBody, { code: code.value });
+      if (!body) return;
+      await run(async () => {
+        await opts.api.post("/auth/two-factor/disable", body);
+        code.value = "";
+        done.value = "off";
+        status.value = { enabled: false, recoveryCodesLeft: 0 };
+      });
+    },
+  };
+});
+export type TwoFactorModel = InstanceType<typeof TwoFactorModel>;

@@ -1,0 +1,122 @@
+/**
+ * Two-factor login for staff (an authenticator app, RFC 6238; worker/lib/totp.ts). A staff member
+ * turns it on in the console: `start` makes a secret and shows it as a QR code, `enable` checks the
+ * app's first code and returns ten one-use recovery codes, shown once. From then on a login needs
+ * the app's current code or a recovery code after the password (`secondFactor`); a code is
+ * accepted once. Turning it off takes a code too; a shop's admin can reset it for a staff member
+ * who lost the phone and the recovery codes.
+ *
+ * The secret is sealed in D1 under `TWO_FACTOR_KEY` (worker/lib/sealing.ts, the staff id as the
+ * associated data, so a row copied onto another account opens nothing); recovery codes are kept
+ * only as SHA-256 hashes.
+ */
+import { DomainError } from "../../core/domain/errors";
+import { base32Encode, matchTotp, otpauthUri } from "../lib/totp";
+import { RECOVERY_CODE_PATTERN } from "../../core/protocol";
+import type { Database } from "../db/client";
+import { findStaffById } from "../db/repos/staff";
+import { confirmTwoFactor, deleteTwoFactor, findTwoFactor, savePendingTwoFactor, spendRecoveryCode, spendTotpStep } from "../db/repos/two-factor";
+import { sha256Hex } from "../lib/crypto";
+import { requireSecret } from "../lib/secrets";
+import { seal, unseal } from "../lib/sealing";
+
+const KEY_LABEL = "kefu-edge staff two-factor secret v1";
+const ISSUER = "Kefu Edge";
+export const RECOVERY_CODE_COUNT = 10;
+/** No 0/o, 1/i/l: a recovery code is read off paper. */
+const RECOVERY_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789";
+/** A setup not confirmed within this long is void: its QR code may have been seen. */
+const PENDING_TTL_MS = 15 * 60_000;
+
+function twoFactorKey(env: Env): string {
+  return requireSecret(env, "TWO_FACTOR_KEY", env.TWO_FACTOR_KEY);
+}
+
+export interface TwoFactorStatus {
+  enabled: boolean;
+  /** Recovery codes not used yet (0 while off). */
+  recoveryCodesLeft: number;
+}
+
+export async function twoFactorStatus(db: Database, staffId: string): Promise<TwoFactorStatus> {
+  const row = await findTwoFactor(db, staffId);
+  const enabled = row?.enabledAt != null;
+  return { enabled, recoveryCodesLeft: enabled ? (JSON.parse(row!.recoveryHashes) as string[]).length : 0 };
+}
+
+/** A new secret for the staff member's app, to confirm with `enableTwoFactor` within 15 minutes. */
+export async function startTwoFactor(env: Env, db: Database, staffId: string, now: number): Promise<{ secret: string; uri: string; expiresAt: number }> {
+  const account = await findStaffById(db, staffId);
+  if (!account) throw new DomainError("not_found", "no such staff account");
+  const secret = crypto.getRandomValues(new Uint8Array(20));
+  const sealed = await seal(twoFactorKey(env), KEY_LABEL, secret, staffId);
+  if (!(await savePendingTwoFactor(db, staffId, sealed, now))) throw new DomainError("conflict", "two-factor login is already on: turn it off first to set up another app");
+  const base32 = base32Encode(secret);
+  // The app lists the account by e-mail, under the product's name.
+  return { secret: base32, uri: otpauthUri(ISSUER, account.email, base32), expiresAt: now + PENDING_TTL_MS };
+}
+
+/** Confirms the pending secret with the app's code; returns the recovery codes (shown this once). */
+export async function enableTwoFactor(env: Env, db: Database, staffId: string, code: string, now: number): Promise<{ recoveryCodes: string[] }> {
+  const row = await findTwoFactor(db, staffId);
+  if (!row) throw new DomainError("not_found", "no two-factor setup is waiting: start one first");
+  if (row.enabledAt !== null) throw new DomainError("conflict", "two-factor login is already on");
+  if (now - row.createdAt > PENDING_TTL_MS) throw new DomainError("not_found", "the two-factor setup has expired: start again");
+  const step = await matchTotp(await secretOf(env, row.secretSealed, staffId), code, now, row.lastStep);
+  if (step === null) throw wrongCode("not the code the app shows now (check the phone's clock)");
+  const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
+  if (!(await confirmTwoFactor(db, staffId, step, await Promise.all(recoveryCodes.map(sha256Hex)), now))) throw new DomainError("conflict", "two-factor login was set up meanwhile");
+  return { recoveryCodes };
+}
+
+/** Turns two-factor login off; the staff member proves they hold it with a current or recovery code. */
+export async function disableTwoFactor(env: Env, db: Database, staffId: string, code: string, now: number): Promise<void> {
+  const row = await findTwoFactor(db, staffId);
+  if (!row || row.enabledAt === null) throw new DomainError("not_found", "two-factor login is not on");
+  if ((await verifyCode(env, db, row, code, now)) !== "ok") throw wrongCode("not a current code of the app or an unused recovery code");
+  await deleteTwoFactor(db, staffId);
+}
+
+/** A shop admin's reset, for a staff member of `shopId` who lost the phone and the recovery codes. */
+export async function resetTwoFactor(db: Database, shopId: string, staffId: string): Promise<void> {
+  if (!(await deleteTwoFactor(db, staffId, shopId))) throw new DomainError("not_found", `staff ${staffId} of this shop has no two-factor login`);
+}
+
+/**
+ * The second step of a login whose password was right: "ok" without two-factor login or with a
+ * valid code (now spent), "required" when on and no code came, "wrong" when the code is not valid.
+ */
+export async function secondFactor(env: Env, db: Database, staffId: string, code: string | undefined, now: number): Promise<"ok" | "required" | "wrong"> {
+  const row = await findTwoFactor(db, staffId);
+  if (!row || row.enabledAt === null) return "ok";
+  if (code === undefined) return "required";
+  return verifyCode(env, db, row, code, now);
+}
+
+async function verifyCode(env: Env, db: Database, row: NonNullable<Awaited<ReturnType<typeof findTwoFactor>>>, code: string, now: number): Promise<"ok" | "wrong"> {
+  if (RECOVERY_CODE_PATTERN.test(code)) return (await spendRecoveryCode(db, row.staffId, await sha256Hex(code))) ? "ok" : "wrong";
+  const step = await matchTotp(await secretOf(env, row.secretSealed, row.staffId), code, now, row.lastStep);
+  return step !== null && (await spendTotpStep(db, row.staffId, step)) ? "ok" : "wrong";
+}
+
+async function secretOf(env: Env, sealed: string, staffId: string): Promise<Uint8Array> {
+  const secret = await unseal(twoFactorKey(env), KEY_LABEL, sealed, staffId);
+  // Sealed under another TWO_FACTOR_KEY (rotated since) or altered: only a recovery code or an admin's reset helps.
+  if (!secret) throw new DomainError("misconfigured", "this account's two-factor secret cannot be opened with the current TWO_FACTOR_KEY: use a recovery code, or ask your shop's admin to reset two-factor login");
+  return secret;
+}
+
+function wrongCode(message: string): DomainError {
+  return new DomainError("invalid_input", `code: ${message}`, [{ field: "code", message }]);
+}
+
+/** Ten characters of the alphabet, each equally likely (bytes past the last whole multiple are drawn again). */
+function newRecoveryCode(): string {
+  const n = RECOVERY_ALPHABET.length;
+  const limit = 256 - (256 % n);
+  let chars = "";
+  while (chars.length < 10) {
+    for (const b of crypto.getRandomValues(new Uint8Array(16))) if (b < limit && chars.length < 10) chars += RECOVERY_ALPHABET[b % n];
+  }
+  return `${chars.slice(0, 5)}-${chars.slice(5)}`;
+}

@@ -86,8 +86,10 @@ export const LoginBody = v.object({
 });
 export type LoginBody = v.InferOutput<typeof LoginBody>;
 
-/** Starts a two-factor setup: an empty JSON object (nothing else is accepted). */
-export const TwoFactorSetupBody = v.strictObject({});
+/** Starts a two-factor setup: the staff member's password again, so a stolen session alone cannot. */
+export const TwoFactorSetupBody = v.object({
+  password: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256)),
+});
 
 /** Confirms two-factor login with the app's first code. */
 export const TwoFactorEnableBody = v.object({

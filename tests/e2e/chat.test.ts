@@ -223,6 +223,11 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await agent.getByTestId("staff-name").click();
     const card = agent.getByTestId("two-factor");
     await expect.poll(() => card.getAttribute("data-enabled")).toBe("false");
+    // The password again first: a wrong one is named under the field.
+    await agent.getByTestId("two-factor-password").fill("not-my-password");
+    await agent.getByTestId("two-factor-start").click();
+    await expect.poll(() => agent.getByTestId("two-factor-error").textContent()).toContain("密码不正确");
+    await agent.getByTestId("two-factor-password").fill("welcome-2026-2fa");
     await agent.getByTestId("two-factor-start").click();
     await agent.getByTestId("two-factor-qr").waitFor();
     const secret = (await agent.getByTestId("two-factor-secret").textContent())!.replace(/\s/g, "");

@@ -45,7 +45,7 @@ async function freshStaff(shopId = "apparel", role = "shop_agent"): Promise<{ em
 async function enrolled(email: string): Promise<{ secret: string; recoveryCodes: string[]; token: string }> {
   await awayFromStepEdge();
   const token = (await login(email)).body.token!;
-  const setup = await post("/api/auth/two-factor/setup", {}, { token });
+  const setup = await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token });
   expect(setup.status).toBe(200);
   const secret = setup.body.secret as string;
   const enabled = await post("/api/auth/two-factor/enable", { code: await codeOf(secret, -1) }, { token });
@@ -64,7 +64,7 @@ describe("two-factor login for staff", () => {
     const token = (await login(email)).body.token!;
     expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
 
-    const setup = await post("/api/auth/two-factor/setup", {}, { token });
+    const setup = await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token });
     expect(setup.status).toBe(200);
     const secret = setup.body.secret as string;
     expect(secret).toMatch(/^[A-Z2-7]{32}$/);
@@ -89,7 +89,7 @@ describe("two-factor login for staff", () => {
     expect(JSON.stringify(row)).not.toContain(secret);
     for (const c of codes) expect(row.recoveryHashes).not.toContain(c);
 
-    const again = await post("/api/auth/two-factor/setup", {}, { token });
+    const again = await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token });
     expect(again.status).toBe(409);
     expect(await status(token)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
   });
@@ -172,11 +172,31 @@ describe("two-factor login for staff", () => {
     expect((await reset(adminToken)).status).toBe(404);
   });
 
+  it("is set up only after the password again: a stolen session alone cannot, and guessing it there counts as failed logins", async () => {
+    const { email } = await freshStaff();
+    const ip = freshIp();
+    const token = (await login(email, {}, ip)).body.token!;
+    const missing = await post("/api/auth/two-factor/setup", {}, { token, ip });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error!.message).toMatch(/password/);
+    for (let i = 0; i < LOCKOUT.pairMaxFailures; i++) {
+      const wrong = await post("/api/auth/two-factor/setup", { password: `guess-${i}` }, { token, ip });
+      expect(wrong.status).toBe(400);
+      expect(wrong.body.error).toMatchObject({ code: "invalid_input", details: [{ field: "password" }] });
+    }
+    // Five wrong: this address is locked out, at login and here, the right password included.
+    expect((await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token, ip })).status).toBe(423);
+    expect((await login(email, {}, ip)).status).toBe(423);
+    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    // The session itself is not ended by it.
+    expect((await api("/api/me", { token })).status).toBe(200);
+  });
+
   it("expires a setup not confirmed within 15 minutes", async () => {
     const { email, id } = await freshStaff();
     await awayFromStepEdge();
     const token = (await login(email)).body.token!;
-    const secret = (await post("/api/auth/two-factor/setup", {}, { token })).body.secret as string;
+    const secret = (await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token })).body.secret as string;
     await database(env.DB).update(staffTwoFactor).set({ createdAt: Date.now() - 16 * 60_000 }).where(eq(staffTwoFactor.staffId, id)).run();
     const late = await post("/api/auth/two-factor/enable", { code: await codeOf(secret) }, { token });
     expect(late.status).toBe(404);
@@ -193,7 +213,7 @@ describe("two-factor login for staff", () => {
       expect(res.body.error!.message).toMatch(/^json: code/);
     }
     // A body that is not sent as JSON is refused, not taken for `{}`: nothing is set up.
-    const asText = await api("/api/auth/two-factor/setup", { method: "POST", token, headers: { "content-type": "text/plain" }, body: "{}" });
+    const asText = await api("/api/auth/two-factor/setup", { method: "POST", token, headers: { "content-type": "text/plain" }, body: JSON.stringify({ password: PASSWORD }) });
     expect(asText.status).toBe(415);
     expect(((await asText.json()) as Answer).error!.message).toContain("Content-Type: application/json");
     expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
@@ -203,6 +223,6 @@ describe("two-factor login for staff", () => {
     expect(badLogin.body.error!.message).toMatch(/code/);
     expect((await api("/api/auth/two-factor")).status).toBe(401);
     const shopper = await shopperToken(uniqueCustomer("tf"));
-    expect((await post("/api/auth/two-factor/setup", {}, { token: shopper })).status).toBe(403);
+    expect((await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token: shopper })).status).toBe(403);
   });
 });

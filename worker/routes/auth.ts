@@ -10,7 +10,7 @@ import type { AppEnv } from "../env";
 import { bearerOf, requireIdentity, requireStaff } from "../middleware/auth";
 import { clientAddress } from "../lib/client-address";
 import { valid } from "../middleware/validate";
-import { issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
+import { confirmPassword, issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";
 import { issueTicket } from "../services/socket-ticket";
 import { disableTwoFactor, enableTwoFactor, startTwoFactor, twoFactorStatus } from "../services/two-factor";
@@ -30,9 +30,14 @@ export const authRoutes = new Hono<AppEnv>()
   )
   .post(
     "/auth/two-factor/setup",
-    describeRoute({ tags: ["auth"], summary: "Starts two-factor login: a new authenticator secret and its otpauth:// URI (for a QR code), to confirm within 15 minutes. Body: {}." }),
+    describeRoute({ tags: ["auth"], summary: "Starts two-factor login after the staff member's password: a new authenticator secret and its otpauth:// URI (for a QR code), to confirm within 15 minutes." }),
     valid("json", TwoFactorSetupBody),
-    async (c) => c.json(await startTwoFactor(c.env, database(c.env.DB), staffIdOf(c.get("identity")), Date.now())),
+    async (c) => {
+      const db = database(c.env.DB);
+      const staffId = staffIdOf(c.get("identity"));
+      await confirmPassword(db, staffId, c.req.valid("json").password, clientAddress(c.req.raw), Date.now());
+      return c.json(await startTwoFactor(c.env, db, staffId, Date.now()));
+    },
   )
   .post(
     "/auth/two-factor/enable",

@@ -3,12 +3,13 @@
  */
 import { sign } from "hono/utils/jwt/jwt";
 import { DomainError } from "../../core/domain/errors";
-import { LOCKOUT, afterFailure, afterSuccess, attemptKeys, lockedUntil } from "../../core/domain/lockout";
+import { LOCKOUT, afterFailure, afterSuccess, attemptKeys, lockedUntil, type AttemptCounter } from "../../core/domain/lockout";
 import type { LoginBody } from "../../core/protocol";
 import type { Database } from "../db/client";
 import {
   deleteStaffSession,
   findStaffByEmail,
+  findStaffById,
   getLoginAttempts,
   insertStaffSession,
   saveLoginAttempts,
@@ -55,13 +56,7 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
   const row = await findStaffByEmail(db, body.email);
   // Verify even for an unknown e-mail so timing does not reveal which accounts exist.
   const ok = await verifyPassword(body.password, row?.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
-  const countFailure = () =>
-    Promise.all([
-      saveLoginAttempts(db, { email: keys.pair, ...afterFailure(pair, LOCKOUT.pairMaxFailures, now) }),
-      saveLoginAttempts(db, { email: keys.account, ...afterFailure(account, LOCKOUT.accountMaxFailures, now) }),
-      // Only a device the account knows has a counter: a made-up token adds no row.
-      device ? saveLoginAttempts(db, { email: keys.device!, ...afterFailure(device, LOCKOUT.pairMaxFailures, now) }) : undefined,
-    ]);
+  const countFailure = () => recordFailure(db, keys, { account, pair, device }, now);
   if (!row || !ok) {
     await countFailure();
     throw new DomainError("unauthorized", "e-mail or password is wrong");
@@ -87,6 +82,36 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
   const expiresAt = now + STAFF_SESSION_MS;
   await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });
   return { token, expiresAt, staff: { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role }, device: deviceToken };
+}
+
+type Counters = { account?: AttemptCounter; pair?: AttemptCounter; device?: AttemptCounter };
+
+/** One more failure on each counter of the attempt (a device only when the account knows it: a made-up token adds no row). */
+async function recordFailure(db: Database, keys: ReturnType<typeof attemptKeys>, c: Counters, now: number): Promise<void> {
+  await Promise.all([
+    saveLoginAttempts(db, { email: keys.pair, ...afterFailure(c.pair, LOCKOUT.pairMaxFailures, now) }),
+    saveLoginAttempts(db, { email: keys.account, ...afterFailure(c.account, LOCKOUT.accountMaxFailures, now) }),
+    c.device ? saveLoginAttempts(db, { email: keys.device!, ...afterFailure(c.device, LOCKOUT.pairMaxFailures, now) }) : undefined,
+  ]);
+}
+
+/**
+ * A logged-in staff member types their password again before a change to how they log in (turning
+ * on two-factor login), so a stolen session alone cannot make it. Wrong passwords count with the
+ * login's failures, from this address and for the account, and the same locks apply: a session is
+ * no way around the lockout. Answers `invalid_input` on `password`, not 401, which would end the
+ * session the console is using.
+ */
+export async function confirmPassword(db: Database, staffId: string, password: string, address: string | null, now: number): Promise<void> {
+  const row = await findStaffById(db, staffId);
+  if (!row) throw new DomainError("not_found", "no such staff account");
+  const keys = attemptKeys(row.email, address);
+  const [account, pair] = await Promise.all([getLoginAttempts(db, keys.account), getLoginAttempts(db, keys.pair)]);
+  const until = lockedUntil(account, pair, now);
+  if (until) throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((until - now) / 1000) });
+  if (await verifyPassword(password, row.passwordHash)) return;
+  await recordFailure(db, keys, { account, pair }, now);
+  throw new DomainError("invalid_input", "password: is not this account's password", [{ field: "password", message: "is not this account's password" }]);
 }
 
 export async function logout(db: Database, token: string): Promise<void> {

@@ -7,10 +7,22 @@ import type { TwoFactorModel } from "../models/two-factor";
 /** The secret in groups of four, as it is easiest to type into an app by hand. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, "$1 ");
 
+/** Whether the error is about the password typed to start a setup (its field names it). */
+const aboutPassword = (e: { details?: unknown }) => Array.isArray(e.details) && e.details.some((i: { field?: string }) => i.field === "password");
+
+/** What the server said of the password typed to start a setup, in the UI's words. */
+function passwordError(model: TwoFactorModel): string | null {
+  const e = model.error.value;
+  if (!e || model.setup.value) return null;
+  if (e.code === "invalid_input" && aboutPassword(e)) return t(model.password.value ? "twoFactor.wrongPassword" : "twoFactor.passwordRequired");
+  if (e.code === "locked") return t("login.locked", { min: Math.ceil(((e.details as { retryAfterSec?: number } | undefined)?.retryAfterSec ?? 60) / 60) });
+  return null;
+}
+
 /** What the server said of a refused code, in the UI's words. */
 function codeError(model: TwoFactorModel): string | null {
   const e = model.error.value;
-  if (!e) return null;
+  if (!e || passwordError(model)) return null;
   if (e.code === "invalid_input") return t("twoFactor.wrongCode");
   if (e.code === "not_found" && model.setup.value) return t("twoFactor.expired");
   return null;
@@ -75,7 +87,7 @@ export function AccountView({ model, staff }: { model: TwoFactorModel; staff: St
   const status = model.status.value;
   const setup = model.setup.value;
   const codes = model.recoveryCodes.value;
-  const other = model.error.value && !codeError(model) ? model.error.value : null;
+  const other = model.error.value && !codeError(model) && !passwordError(model) ? model.error.value : null;
   return (
     <main class="page account-page" data-testid="account-view">
       <header class="page-head">
@@ -104,9 +116,27 @@ export function AccountView({ model, staff }: { model: TwoFactorModel; staff: St
         )}
         {codes && <RecoveryCodes model={model} codes={codes} />}
         {status && !status.enabled && !setup && (
-          <button type="button" class="btn btn-primary" data-testid="two-factor-start" disabled={model.busy.value} onClick={() => void model.start()}>
-            {t("twoFactor.start")}
-          </button>
+          <form class="two-factor-code" data-testid="two-factor-start-form" onSubmit={(e) => (e.preventDefault(), void model.start())}>
+            <label class="field">
+              <span>{t("twoFactor.password")}</span>
+              <input
+                type="password"
+                autoComplete="current-password"
+                data-testid="two-factor-password"
+                value={model.password.value}
+                aria-invalid={!!passwordError(model)}
+                onInput={(e) => (model.password.value = e.currentTarget.value)}
+              />
+            </label>
+            {passwordError(model) && (
+              <p class="field-error" role="alert" data-testid="two-factor-error">
+                {passwordError(model)}
+              </p>
+            )}
+            <button type="submit" class="btn btn-primary" data-testid="two-factor-start" disabled={model.busy.value}>
+              {t("twoFactor.start")}
+            </button>
+          </form>
         )}
         {setup && (
           <div class="two-factor-setup" data-testid="two-factor-setup">

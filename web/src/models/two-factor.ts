@@ -1,10 +1,10 @@
 /**
  * 账号安全: the staff member's own two-factor login (worker/services/two-factor.ts). Loads its
- * state when the page is shown; setting up goes start → scan → first code → recovery codes
+ * state when the page is shown; setting up goes password → scan → first code → recovery codes
  * (shown once, until the staff member says they are saved); turning off takes a code.
  */
 import { createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
-import { parseInput, TwoFactorDisableBody, TwoFactorEnableBody } from "../../../core/protocol";
+import { parseInput, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../../core/protocol";
 import type * as v from "valibot";
 import type { ApiClient } from "../common/api";
 import { toUiError } from "../common/field-errors";
@@ -32,6 +32,8 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
   /** Shown once, right after turning on, until dismissed. */
   const recoveryCodes = signal<string[] | null>(null);
   const code = signal("");
+  /** The password, typed again to start a setup. */
+  const password = signal("");
   const busy = signal(false);
   const error = signal<UiError | null>(null);
   /** What just changed, for a short confirmation. */
@@ -72,6 +74,7 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
     setup,
     recoveryCodes,
     code,
+    password,
     busy,
     error,
     done,
@@ -79,8 +82,11 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
     async start() {
       done.value = null;
       code.value = "";
+      const body = checked(TwoFactorSetupBody, { password: password.value });
+      if (!body) return;
       await run(async () => {
-        setup.value = await opts.api.post<TwoFactorSetup>("/auth/two-factor/setup", {});
+        setup.value = await opts.api.post<TwoFactorSetup>("/auth/two-factor/setup", body);
+        password.value = "";
       });
     },
     cancel() {

@@ -87,7 +87,9 @@ export const AuthModel = createModel(() => {
           needsCode.value = true;
           return;
         }
-        error.value = { code: twoFactor === "wrong" ? "two_factor_wrong" : e.code, message: e.message, details: e.details };
+        // A code refused, or not even the shape of one (`invalid_input` naming `code`): the form says so in its words.
+        const codeRefused = twoFactor === "wrong" || (e.code === "invalid_input" && Array.isArray(e.details) && e.details.some((i: { field?: string }) => i.field === "code"));
+        error.value = { code: codeRefused ? "two_factor_wrong" : e.code, message: e.message, details: e.details };
       } finally {
         busy.value = false;
       }

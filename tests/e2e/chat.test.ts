@@ -243,6 +243,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await expect.poll(() => agent.getByTestId("two-factor-error").textContent()).toContain("验证码不正确");
     await agent.getByTestId("two-factor-code").fill(await codeOf(secret, -1));
     await agent.getByTestId("two-factor-enable-submit").click();
+    await agent.getByTestId("recovery-codes").waitFor(); // allTextContents() does not wait
     const codes = (await agent.getByTestId("recovery-codes").locator("code").allTextContents()).map((c) => c.trim());
     expect(codes).toHaveLength(10);
     await agent.getByTestId("recovery-saved").click();

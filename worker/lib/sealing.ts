@@ -23,7 +23,7 @@ function keyFor(secret: string, label: string): Promise<CryptoKey> {
   return key;
 }
 
-export function fromBase64url(text: string): Uint8Array | null {
+function fromBase64url(text: string): Uint8Array | null {
   if (!/^[A-Za-z0-9_-]+$/.test(text)) return null;
   try {
     const bin = atob(text.replace(/-/g, "+").replace(/_/g, "/") + "=".repeat((4 - (text.length % 4)) % 4));

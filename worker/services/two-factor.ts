@@ -15,7 +15,7 @@ import { base32Encode, matchTotp, otpauthUri } from "../lib/totp";
 import { RECOVERY_CODE_PATTERN } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { findStaffById } from "../db/repos/staff";
-import { confirmTwoFactor, deleteTwoFactor, findTwoFactor, savePendingTwoFactor, spendRecoveryCode, spendTotpStep } from "../db/repos/two-factor";
+import { confirmTwoFactor, deleteTwoFactor, findTwoFactor, savePendingTwoFactor, spendRecoveryCode, spendTotpStep, type TwoFactorRow } from "../db/repos/two-factor";
 import { sha256Hex } from "../lib/crypto";
 import { requireSecret } from "../lib/secrets";
 import { seal, unseal } from "../lib/sealing";
@@ -93,7 +93,7 @@ export async function secondFactor(env: Env, db: Database, staffId: string, code
   return verifyCode(env, db, row, code, now);
 }
 
-async function verifyCode(env: Env, db: Database, row: NonNullable<Awaited<ReturnType<typeof findTwoFactor>>>, code: string, now: number): Promise<"ok" | "wrong"> {
+async function verifyCode(env: Env, db: Database, row: TwoFactorRow, code: string, now: number): Promise<"ok" | "wrong"> {
   if (RECOVERY_CODE_PATTERN.test(code)) return (await spendRecoveryCode(db, row.staffId, await sha256Hex(code))) ? "ok" : "wrong";
   const step = await matchTotp(await secretOf(env, row.secretSealed, row.staffId), code, now, row.lastStep);
   return step !== null && (await spendTotpStep(db, row.staffId, step)) ? "ok" : "wrong";

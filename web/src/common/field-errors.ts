@@ -39,3 +39,9 @@ export function errorAt(errs: FieldErrors | undefined, field: string): string | 
   const key = Object.keys(errs).find((k) => k === field || k.startsWith(`${field}.`));
   return key === undefined ? undefined : errs[key];
 }
+
+/** Whole minutes left of a lock (`details.retryAfterSec` of a 423), at least one. */
+export function lockMinutes(details: unknown): number {
+  const sec = (details as { retryAfterSec?: unknown } | undefined)?.retryAfterSec;
+  return typeof sec === "number" && sec > 0 ? Math.ceil(sec / 60) : 1;
+}

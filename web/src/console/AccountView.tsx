@@ -7,25 +7,19 @@ import type { TwoFactorModel } from "../models/two-factor";
 /** The secret in groups of four, as it is easiest to type into an app by hand. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, "$1 ");
 
-/** Whether the error is about the password typed to start a setup (its field names it). */
-const aboutPassword = (e: { details?: unknown }) => Array.isArray(e.details) && e.details.some((i: { field?: string }) => i.field === "password");
-
-/** What the server said of the password typed to start a setup, in the UI's words. */
+/** The words for a refusal under the password field, or null when it is not about it. */
 function passwordError(model: TwoFactorModel): string | null {
-  const e = model.error.value;
-  if (!e || model.setup.value) return null;
-  if (e.code === "invalid_input" && aboutPassword(e)) return t(model.password.value ? "twoFactor.wrongPassword" : "twoFactor.passwordRequired");
-  if (e.code === "locked") return t("login.locked", { min: Math.ceil(((e.details as { retryAfterSec?: number } | undefined)?.retryAfterSec ?? 60) / 60) });
-  return null;
+  const r = model.refusal.value;
+  if (r?.at !== "password") return null;
+  if (r.why === "locked") return t("login.locked", { min: r.minutes });
+  return t(r.why === "wrong" ? "twoFactor.wrongPassword" : "twoFactor.passwordRequired");
 }
 
-/** What the server said of a refused code, in the UI's words. */
+/** The words for a refusal under the code field, or null when it is not about it. */
 function codeError(model: TwoFactorModel): string | null {
-  const e = model.error.value;
-  if (!e || passwordError(model)) return null;
-  if (e.code === "invalid_input") return t("twoFactor.wrongCode");
-  if (e.code === "not_found" && model.setup.value) return t("twoFactor.expired");
-  return null;
+  const r = model.refusal.value;
+  if (r?.at !== "code") return null;
+  return t(r.why === "expired" ? "twoFactor.expired" : "twoFactor.wrongCode");
 }
 
 function CodeForm({ model, label, submit, onSubmit, testId }: { model: TwoFactorModel; label: string; submit: string; onSubmit: () => void; testId: string }) {
@@ -87,7 +81,7 @@ export function AccountView({ model, staff }: { model: TwoFactorModel; staff: St
   const status = model.status.value;
   const setup = model.setup.value;
   const codes = model.recoveryCodes.value;
-  const other = model.error.value && !codeError(model) && !passwordError(model) ? model.error.value : null;
+  const other = model.error.value && !model.refusal.value ? model.error.value : null;
   return (
     <main class="page account-page" data-testid="account-view">
       <header class="page-head">

@@ -1,6 +1,7 @@
 import { useSignal } from "@preact/signals";
 import { useEffect, useRef } from "preact/hooks";
 import { t } from "../common/i18n";
+import { lockMinutes } from "../common/field-errors";
 import { ErrorNote } from "../common/ui/ErrorNote";
 import { LangSwitch } from "../common/ui/LangSwitch";
 import type { AuthModel } from "../models/auth";
@@ -102,10 +103,4 @@ function loginErrorText(code: string, details: unknown): string {
   if (code === "forbidden") return t("login.disabled");
   if (code === "two_factor_wrong") return t("login.codeWrong");
   return t("login.failed");
-}
-
-/** Whole minutes left of a login lock (`details.retryAfterSec` of a 423), at least one. */
-function lockMinutes(details: unknown): number {
-  const sec = (details as { retryAfterSec?: unknown } | undefined)?.retryAfterSec;
-  return typeof sec === "number" && sec > 0 ? Math.ceil(sec / 60) : 1;
 }

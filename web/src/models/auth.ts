@@ -7,6 +7,7 @@
  */
 import { computed, createModel, signal } from "@preact/signals";
 import { createApi, toApiError } from "../common/api";
+import { fieldErrorsOf } from "../common/field-errors";
 import type { LoginResponse, StaffProfile } from "../common/api-types";
 import { storage } from "../common/storage";
 import { DEVICE_TOKEN_PATTERN } from "../../../core/protocol";
@@ -88,7 +89,7 @@ export const AuthModel = createModel(() => {
           return;
         }
         // A code refused, or not even the shape of one (`invalid_input` naming `code`): the form says so in its words.
-        const codeRefused = twoFactor === "wrong" || (e.code === "invalid_input" && Array.isArray(e.details) && e.details.some((i: { field?: string }) => i.field === "code"));
+        const codeRefused = twoFactor === "wrong" || (e.code === "invalid_input" && "code" in fieldErrorsOf(e));
         error.value = { code: codeRefused ? "two_factor_wrong" : e.code, message: e.message, details: e.details };
       } finally {
         busy.value = false;

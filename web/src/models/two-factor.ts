@@ -3,11 +3,11 @@
  * state when the page is shown; setting up goes password → scan → first code → recovery codes
  * (shown once, until the staff member says they are saved); turning off takes a code.
  */
-import { createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
+import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
 import { parseInput, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../../core/protocol";
 import type * as v from "valibot";
 import type { ApiClient } from "../common/api";
-import { toUiError } from "../common/field-errors";
+import { fieldErrorsOf, lockMinutes, toUiError } from "../common/field-errors";
 import type { UiError } from "./conversation-state";
 
 export interface TwoFactorStatus {
@@ -20,6 +20,9 @@ export interface TwoFactorSetup {
   uri: string;
   expiresAt: number;
 }
+
+/** A refused step, told under the field it is about. */
+export type TwoFactorRefusal = { at: "password"; why: "wrong" | "missing" } | { at: "password"; why: "locked"; minutes: number } | { at: "code"; why: "wrong" | "expired" };
 
 export interface TwoFactorOptions {
   api: ApiClient;
@@ -38,6 +41,20 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
   const error = signal<UiError | null>(null);
   /** What just changed, for a short confirmation. */
   const done = signal<"on" | "off" | null>(null);
+  /**
+   * The error as the form it belongs under sees it: the password typed to start (wrong, missing,
+   * or this address locked out), or the code (wrong, or a setup that expired); null for any other,
+   * shown as it came.
+   */
+  const refusal = computed<TwoFactorRefusal | null>(() => {
+    const e = error.value;
+    if (!e) return null;
+    if (setup.value && e.code === "not_found") return { at: "code", why: "expired" };
+    if (!setup.value && e.code === "locked") return { at: "password", why: "locked", minutes: lockMinutes(e.details) };
+    if (e.code !== "invalid_input") return null;
+    if (!setup.value && "password" in fieldErrorsOf(e)) return { at: "password", why: password.value ? "wrong" : "missing" };
+    return { at: "code", why: "wrong" };
+  });
 
   async function run(work: () => Promise<void>) {
     busy.value = true;
@@ -77,6 +94,7 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
     password,
     busy,
     error,
+    refusal,
     done,
     load,
     async start() {

@@ -99,6 +99,9 @@ export const TwoFactorEnableBody = v.object({
 /** Turns two-factor login off: a current code or a recovery code proves the staff member holds it. */
 export const TwoFactorDisableBody = v.object({ code: SecondFactorCode });
 
+/** A shop admin requires two-factor login of the shop's staff, or stops requiring it. */
+export const TwoFactorPolicyPut = v.object({ required: v.boolean() });
+
 export const GuestBody = v.object({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(32))),
 });

@@ -191,6 +191,15 @@ export class AgentQueue extends Server<Env> {
     return requeued.map((s) => s.threadId);
   }
 
+  /**
+   * Closes these accounts' queue sockets (4003, `reason`) without removing them: their consoles
+   * reconnect through the Worker, which decides whether they may (the shop now requiring
+   * two-factor login of them). Their chats stay theirs, under the group's offline rule.
+   */
+  async closeAgentSockets(agentIds: string[], reason: string): Promise<void> {
+    for (const id of agentIds) for (const conn of this.getConnections(agentTag(id))) conn.close(4003, reason);
+  }
+
   /** The queue as a console sees it (HTTP snapshot route and tests). */
   async snapshot() {
     return snapshotFor(this, null);

@@ -7,7 +7,8 @@
  * would stay open, so here the room checks again before such a socket writes something that matters:
  * - a shopper's frame that opens a session or leaves a message: one D1 read, once per consultation
  *   (an open session's later messages pass; revoking then closes this room's sockets);
- * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most;
+ * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most
+ *   (the account disabled, or its shop now requiring two-factor login it has not turned on);
  * - a staff member's message into a thread that never had a session (the revocation could not find
  *   it): one D1 read of the shopper's revocation, and the shopper's sockets opened with revoked
  *   tokens are closed before the message is posted, so they never hear it;
@@ -22,7 +23,7 @@ import { isOpen } from "../../core/domain/session";
 import { issuedBeforeRevocation } from "../../core/domain/token-revocation";
 import { database } from "../../worker/db/client";
 import { findTokenRevocation } from "../../worker/db/repos/customers";
-import { findStaffById } from "../../worker/db/repos/staff";
+import { findStaffStanding } from "../../worker/db/repos/staff";
 import type { ConnectionState } from "./connection-state";
 import type { ConversationRoom } from "./room";
 
@@ -98,14 +99,15 @@ async function shopperTokenStillValid(room: ConversationRoom, conn: Connection<C
   return false;
 }
 
+/** The account is enabled, and not held to setting up two-factor login by its shop (which it may have required since). */
 async function staffAccountStillEnabled(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, now: number): Promise<boolean> {
-  const account = await unlessD1Down(room, () => findStaffById(database(room.bindings.DB), state.id));
+  const account = await unlessD1Down(room, () => findStaffStanding(database(room.bindings.DB), state.id));
   if (account === D1_DOWN) return true; // looked at again on the socket's next write
-  if (account && account.disabledAt === null) {
+  if (account && account.staff.disabledAt === null && !account.twoFactorSetupPending) {
     staffCheckedAt.set(conn, now);
     return true;
   }
-  conn.close(4003, "account disabled");
+  conn.close(4003, account?.twoFactorSetupPending ? "two-factor login required" : "account disabled");
   return false;
 }
 

@@ -62,7 +62,7 @@ describe("two-factor login for staff", () => {
     const { email, id } = await freshStaff();
     await awayFromStepEdge();
     const token = (await login(email)).body.token!;
-    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0, required: false });
 
     const setup = await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token });
     expect(setup.status).toBe(200);
@@ -73,7 +73,7 @@ describe("two-factor login for staff", () => {
     const wrong = await post("/api/auth/two-factor/enable", { code: await wrongCode(secret) }, { token });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toMatchObject({ code: "invalid_input", message: expect.stringMatching(/^code: /) });
-    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0, required: false });
     expect((await login(email)).status).toBe(200); // not on until confirmed
 
     const enabled = await post("/api/auth/two-factor/enable", { code: await codeOf(secret) }, { token });
@@ -82,7 +82,7 @@ describe("two-factor login for staff", () => {
     expect(codes).toHaveLength(10);
     expect(new Set(codes).size).toBe(10);
     for (const c of codes) expect(c).toMatch(RECOVERY_CODE_PATTERN);
-    expect(await status(token)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
+    expect(await status(token)).toEqual({ enabled: true, recoveryCodesLeft: 10, required: false });
 
     // D1 keeps neither the secret nor the recovery codes as given.
     const row = (await database(env.DB).select().from(staffTwoFactor).where(eq(staffTwoFactor.staffId, id)).get())!;
@@ -91,7 +91,7 @@ describe("two-factor login for staff", () => {
 
     const again = await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token });
     expect(again.status).toBe(409);
-    expect(await status(token)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
+    expect(await status(token)).toEqual({ enabled: true, recoveryCodesLeft: 10, required: false });
   });
 
   it("then asks every login for a code after the password, accepts each code once, and a recovery code once", async () => {
@@ -118,7 +118,7 @@ describe("two-factor login for staff", () => {
     expect((await login(email, { code: typed })).status).toBe(200);
     expect((await login(email, { code: recoveryCodes[0]! })).status).toBe(401);
     const session = (await login(email, { code: recoveryCodes[1]! })).body.token!;
-    expect(await status(session)).toEqual({ enabled: true, recoveryCodesLeft: 8 });
+    expect(await status(session)).toEqual({ enabled: true, recoveryCodesLeft: 8, required: false });
   });
 
   it("does not let a right code make up for a wrong password", async () => {
@@ -144,13 +144,13 @@ describe("two-factor login for staff", () => {
 
     const refused = await post("/api/auth/two-factor/disable", { code: await wrongCode(secret) }, { token });
     expect(refused.status).toBe(400);
-    expect(await status(token)).toEqual({ enabled: true, recoveryCodesLeft: 10 });
+    expect(await status(token)).toEqual({ enabled: true, recoveryCodesLeft: 10, required: false });
     const missing = await post("/api/auth/two-factor/disable", {}, { token });
     expect(missing.status).toBe(400);
     expect(missing.body.error!.message).toMatch(/code/);
 
     expect((await post("/api/auth/two-factor/disable", { code: await codeOf(secret) }, { token })).status).toBe(204);
-    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0, required: false });
     expect((await login(email)).status).toBe(200);
   });
 
@@ -187,7 +187,7 @@ describe("two-factor login for staff", () => {
     // Five wrong: this address is locked out, at login and here, the right password included.
     expect((await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token, ip })).status).toBe(423);
     expect((await login(email, {}, ip)).status).toBe(423);
-    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0, required: false });
     // The session itself is not ended by it.
     expect((await api("/api/me", { token })).status).toBe(200);
   });
@@ -201,7 +201,7 @@ describe("two-factor login for staff", () => {
     const late = await post("/api/auth/two-factor/enable", { code: await codeOf(secret) }, { token });
     expect(late.status).toBe(404);
     expect(late.body.error!.message).toMatch(/expired/);
-    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0, required: false });
   });
 
   it("refuses malformed codes naming the field, bodies not sent as JSON, and callers who are not staff", async () => {
@@ -216,7 +216,7 @@ describe("two-factor login for staff", () => {
     const asText = await api("/api/auth/two-factor/setup", { method: "POST", token, headers: { "content-type": "text/plain" }, body: JSON.stringify({ password: PASSWORD }) });
     expect(asText.status).toBe(415);
     expect(((await asText.json()) as Answer).error!.message).toContain("Content-Type: application/json");
-    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0 });
+    expect(await status(token)).toEqual({ enabled: false, recoveryCodesLeft: 0, required: false });
     expect(await database(env.DB).select().from(staffTwoFactor).where(eq(staffTwoFactor.staffId, id)).all()).toEqual([]);
     const badLogin = await login(email, { code: "not-a-code" });
     expect(badLogin.status).toBe(400);

@@ -11,6 +11,8 @@ export const shops = sqliteTable("shops", {
   category: text("category").notNull(),
   /** Weekly service hours (core/domain/routing BusinessHours); null = the default hours. */
   businessHours: text("business_hours", { mode: "json" }),
+  /** The shop's admin requires two-factor login of its staff: an account without it can only set it up. */
+  staffTwoFactorRequired: integer("staff_two_factor_required", { mode: "boolean" }).notNull().default(false),
   createdAt: integer("created_at").notNull(),
   /** Event time of the mall's last shop.upserted applied: an older push never overwrites a newer one. */
   updatedAt: integer("updated_at").notNull().default(0),

@@ -4,7 +4,7 @@
 import { createMiddleware } from "hono/factory";
 import { DomainError } from "../../core/domain/errors";
 import type { AppEnv } from "../env";
-import { identify, isAdmin } from "../services/identity";
+import { identify, isAdmin, type IdentifyOptions } from "../services/identity";
 
 /** The bearer token of a request's Authorization header (sockets pass theirs as `?token=`). */
 export function bearerOf(req: Request): string | null {
@@ -13,13 +13,20 @@ export function bearerOf(req: Request): string | null {
   return null;
 }
 
-/** Requires a valid staff or shopper token. */
-export const requireIdentity = createMiddleware<AppEnv>(async (c, next) => {
-  const token = bearerOf(c.req.raw);
-  if (!token) throw new DomainError("unauthorized", "Authorization: Bearer <token> is required");
-  c.set("identity", await identify(c.env, token));
-  await next();
-});
+function identityRequired(opts: IdentifyOptions) {
+  return createMiddleware<AppEnv>(async (c, next) => {
+    const token = bearerOf(c.req.raw);
+    if (!token) throw new DomainError("unauthorized", "Authorization: Bearer <token> is required");
+    c.set("identity", await identify(c.env, token, Date.now(), opts));
+    await next();
+  });
+}
+
+/** Requires a valid staff or shopper token (a staff session held to setting up two-factor login is refused). */
+export const requireIdentity = identityRequired({});
+
+/** Requires a valid token, letting through a staff session that may only set up two-factor login. */
+export const requireIdentityDuringSetup = identityRequired({ duringTwoFactorSetup: true });
 
 /** Requires a staff identity. */
 export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {

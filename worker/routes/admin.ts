@@ -7,7 +7,7 @@ import { describeRoute } from "hono-openapi";
 import { getServerByName } from "partyserver";
 import * as v from "valibot";
 import { DomainError } from "../../core/domain/errors";
-import { AgentCreate, AgentUpdate, BusinessHoursPut, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
+import { AgentCreate, AgentUpdate, BusinessHoursPut, TwoFactorPolicyPut, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
 import { database } from "../db/client";
 import { handleLeaveMessage, listLeaveMessages } from "../db/repos/leave-messages";
 import type { AppEnv } from "../env";
@@ -15,7 +15,7 @@ import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
 import { createAgent, disableAgent } from "../services/staff-admin";
-import { resetTwoFactor } from "../services/two-factor";
+import { resetTwoFactor, setTwoFactorPolicy, twoFactorPolicy } from "../services/two-factor";
 import { getBusinessHours, getDirectory, getRules, putBusinessHours, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
 
 const Key = v.object({ key: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_-]{0,31}$/, "must be a group key")) });
@@ -64,6 +64,14 @@ export const adminRoutes = new Hono<AppEnv>()
   .delete("/admin/agents/:id/two-factor", describeRoute({ tags: ["routing"], summary: "Resets a staff member's two-factor login (a lost phone and recovery codes): they log in with the password alone and can set it up again." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
     await resetTwoFactor(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id);
     return c.body(null, 204);
+  })
+  .get("/admin/two-factor-policy", describeRoute({ tags: ["routing"], summary: "Whether the shop requires two-factor login of its staff, and which enabled accounts do not have it on." }), valid("query", ShopQuery), async (c) =>
+    c.json(await twoFactorPolicy(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop))),
+  )
+  .put("/admin/two-factor-policy", describeRoute({ tags: ["routing"], summary: "Requires two-factor login of the shop's staff (or stops): accounts without it can then only set it up. Only an admin who has it on may require it." }), valid("query", ShopQuery), valid("json", TwoFactorPolicyPut), async (c) => {
+    const identity = c.get("identity");
+    const shopId = adminShop(identity, c.req.valid("query").shop);
+    return c.json(await setTwoFactorPolicy(c.env, database(c.env.DB), identity.kind === "staff" ? identity.staffId : "", shopId, c.req.valid("json").required));
   })
   .get("/queue/snapshot", describeRoute({ tags: ["routing"], summary: "The shop's queue as consoles see it: agents, waiting, active, groups." }), valid("query", ShopQuery), async (c) => {
     const shopId = staffShop(c.get("identity"), c.req.valid("query").shop);

@@ -7,14 +7,15 @@ import { DemoShopperTokenBody, GuestBody, LoginBody, SocketTicketBody, TwoFactor
 import { database } from "../db/client";
 import { listCustomers } from "../db/repos/customers";
 import type { AppEnv } from "../env";
-import { bearerOf, requireIdentity, requireStaff } from "../middleware/auth";
+import { bearerOf, requireIdentity, requireIdentityDuringSetup, requireStaff } from "../middleware/auth";
 import { clientAddress } from "../lib/client-address";
 import { valid } from "../middleware/validate";
 import { confirmPassword, issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";
 import { issueTicket } from "../services/socket-ticket";
 import { disableTwoFactor, enableTwoFactor, startTwoFactor, twoFactorStatus } from "../services/two-factor";
-import type { Identity } from "../services/identity";
+import type { Identity, StaffIdentity } from "../services/identity";
+import { sha256Hex } from "../lib/crypto";
 
 export const authRoutes = new Hono<AppEnv>()
   .post(
@@ -23,34 +24,40 @@ export const authRoutes = new Hono<AppEnv>()
     valid("json", LoginBody),
     async (c) => c.json(await login(c.env, database(c.env.DB), c.req.valid("json"), clientAddress(c.req.raw))),
   )
-  .use("/auth/two-factor", requireIdentity, requireStaff)
-  .use("/auth/two-factor/*", requireIdentity, requireStaff)
-  .get("/auth/two-factor", describeRoute({ tags: ["auth"], summary: "Whether the caller's two-factor login is on, and how many recovery codes are left." }), async (c) =>
-    c.json(await twoFactorStatus(database(c.env.DB), staffIdOf(c.get("identity")))),
-  )
+  // A session its shop holds to setting up two-factor login may use these (and /me, logout) only.
+  .use("/auth/two-factor", requireIdentityDuringSetup, requireStaff)
+  .use("/auth/two-factor/*", requireIdentityDuringSetup, requireStaff)
+  .get("/auth/two-factor", describeRoute({ tags: ["auth"], summary: "Whether the caller's two-factor login is on, how many recovery codes are left, and whether the shop requires it." }), async (c) => {
+    const staff = staffOf(c.get("identity"));
+    return c.json(await twoFactorStatus(database(c.env.DB), staff.staffId, staff.shopId));
+  })
   .post(
     "/auth/two-factor/setup",
     describeRoute({ tags: ["auth"], summary: "Starts two-factor login after the staff member's password: a new authenticator secret and its otpauth:// URI (for a QR code), to confirm within 15 minutes." }),
     valid("json", TwoFactorSetupBody),
     async (c) => {
       const db = database(c.env.DB);
-      const staffId = staffIdOf(c.get("identity"));
+      const staffId = staffOf(c.get("identity")).staffId;
       await confirmPassword(db, staffId, c.req.valid("json").password, clientAddress(c.req.raw), Date.now());
       return c.json(await startTwoFactor(c.env, db, staffId, Date.now()));
     },
   )
   .post(
     "/auth/two-factor/enable",
-    describeRoute({ tags: ["auth"], summary: "Confirms the setup with the app's current code and turns two-factor login on; returns ten one-use recovery codes, shown this once." }),
+    describeRoute({ tags: ["auth"], summary: "Confirms the setup with the app's current code and turns two-factor login on; returns ten one-use recovery codes, shown this once. The account's other sessions end." }),
     valid("json", TwoFactorEnableBody),
-    async (c) => c.json(await enableTwoFactor(c.env, database(c.env.DB), staffIdOf(c.get("identity")), c.req.valid("json").code, Date.now())),
+    async (c) => {
+      const sessionHash = await sha256Hex(bearerOf(c.req.raw)!);
+      return c.json(await enableTwoFactor(c.env, database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json").code, sessionHash, Date.now()));
+    },
   )
   .post(
     "/auth/two-factor/disable",
-    describeRoute({ tags: ["auth"], summary: "Turns two-factor login off, with a current code of the app or an unused recovery code." }),
+    describeRoute({ tags: ["auth"], summary: "Turns two-factor login off, with a current code of the app or an unused recovery code; refused while the shop requires it." }),
     valid("json", TwoFactorDisableBody),
     async (c) => {
-      await disableTwoFactor(c.env, database(c.env.DB), staffIdOf(c.get("identity")), c.req.valid("json").code, Date.now());
+      const staff = staffOf(c.get("identity"));
+      await disableTwoFactor(c.env, database(c.env.DB), staff.staffId, staff.shopId, c.req.valid("json").code, Date.now());
       return c.body(null, 204);
     },
   )
@@ -66,7 +73,9 @@ export const authRoutes = new Hono<AppEnv>()
     valid("json", SocketTicketBody),
     async (c) => c.json(await issueTicket(c.env, bearerOf(c.req.raw)!, c.get("identity"), c.req.valid("json"))),
   )
-  .get("/me", describeRoute({ tags: ["auth"], summary: "Who the bearer token belongs to." }), requireIdentity, (c) => c.json({ identity: c.get("identity") }))
+  .get("/me", describeRoute({ tags: ["auth"], summary: "Who the bearer token belongs to (`twoFactorSetupPending` when the session may only set up two-factor login)." }), requireIdentityDuringSetup, (c) =>
+    c.json({ identity: c.get("identity") }),
+  )
   .post(
     "/auth/guest",
     describeRoute({ tags: ["auth"], summary: "A guest shopper token (24 h) with a fresh g_ id." }),
@@ -85,8 +94,8 @@ export const authRoutes = new Hono<AppEnv>()
     async (c) => c.json(await issueDemoShopperToken(c.env, database(c.env.DB), c.req.valid("json").customerId)),
   );
 
-/** The staff id of the caller (`requireStaff` let only staff through). */
-function staffIdOf(identity: Identity): string {
+/** The caller as staff (`requireStaff` let only staff through). */
+function staffOf(identity: Identity): StaffIdentity {
   if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
-  return identity.staffId;
+  return identity;
 }

@@ -10,6 +10,7 @@ import {
   deleteStaffSession,
   findStaffByEmail,
   findStaffById,
+  findStaffStanding,
   getLoginAttempts,
   insertStaffSession,
   saveLoginAttempts,
@@ -34,6 +35,8 @@ export interface LoginResult {
   staff: { id: string; shopId: string; name: string; email: string; role: string };
   /** This browser's device token: sent with its next logins, it spares them the account-wide lockout. */
   device: string;
+  /** The shop requires two-factor login and the account has not turned it on: the session may only set it up. */
+  twoFactorSetupRequired: boolean;
 }
 
 /**
@@ -80,8 +83,12 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
   ]);
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;
-  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });
-  return { token, expiresAt, staff: { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role }, device: deviceToken };
+  const [, standing] = await Promise.all([
+    insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now }),
+    findStaffStanding(db, row.id),
+  ]);
+  const staffProfile = { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role };
+  return { token, expiresAt, staff: staffProfile, device: deviceToken, twoFactorSetupRequired: standing?.twoFactorSetupPending === true };
 }
 
 type Counters = { account?: AttemptCounter; pair?: AttemptCounter; device?: AttemptCounter };

@@ -18,6 +18,11 @@ export interface StaffIdentity {
   shopId: string;
   role: StaffRole;
   name: string;
+  /**
+   * The account's shop requires two-factor login and it is not on: the session may only set it up.
+   * Present only where `identify` was asked to let such a session through.
+   */
+  twoFactorSetupPending?: true;
 }
 export interface CustomerIdentity {
   kind: "customer";
@@ -57,16 +62,32 @@ export function previousShopperSecret(env: Env): string | null {
 /** Optional claims checks, set as vars: `iss` and `aud` a mall token must carry (unset: not checked). */
 type TokenVars = { SHOPPER_JWT_ISSUER?: string; SHOPPER_JWT_AUDIENCE?: string };
 
-/** Resolves a bearer token to an identity, or throws `unauthorized`. */
-export async function identify(env: Env, token: string, now = Date.now()): Promise<Identity> {
-  if (token.startsWith(STAFF_TOKEN_PREFIX)) return identifyStaff(env, token, now);
+export interface IdentifyOptions {
+  /** Let through a staff session held to setting up two-factor login (the routes that set it up, `/me`). */
+  duringTwoFactorSetup?: boolean;
+}
+
+/**
+ * Resolves a bearer token to an identity, or throws `unauthorized`; a staff session held to
+ * setting up two-factor login (its shop requires it) is refused with `forbidden` and
+ * `details.twoFactor = "setup_required"` unless `duringTwoFactorSetup`.
+ */
+export async function identify(env: Env, token: string, now = Date.now(), opts: IdentifyOptions = {}): Promise<Identity> {
+  if (token.startsWith(STAFF_TOKEN_PREFIX)) return identifyStaff(env, token, now, opts);
   return identifyShopper(env, token, now);
 }
 
-async function identifyStaff(env: Env, token: string, now: number): Promise<StaffIdentity> {
-  const row = await findStaffBySessionHash(database(env.DB), await sha256Hex(token), now);
-  if (!row) throw new DomainError("unauthorized", "staff session is invalid or expired: log in again");
-  return { kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name };
+async function identifyStaff(env: Env, token: string, now: number, opts: IdentifyOptions): Promise<StaffIdentity> {
+  const found = await findStaffBySessionHash(database(env.DB), await sha256Hex(token), now);
+  if (!found) throw new DomainError("unauthorized", "staff session is invalid or expired: log in again");
+  const { staff: row, twoFactorSetupPending } = found;
+  if (twoFactorSetupPending && !opts.duringTwoFactorSetup) throw twoFactorSetupRequired();
+  return { kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name, ...(twoFactorSetupPending ? { twoFactorSetupPending: true as const } : {}) };
+}
+
+/** What a staff session held to setting up two-factor login gets from everything else. */
+export function twoFactorSetupRequired(): DomainError {
+  return new DomainError("forbidden", "your shop requires two-factor login: set it up first (POST /api/auth/two-factor/setup)", { twoFactor: "setup_required" });
 }
 
 async function identifyShopper(env: Env, token: string, now: number): Promise<CustomerIdentity> {

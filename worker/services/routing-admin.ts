@@ -11,6 +11,7 @@ import type { Database } from "../db/client";
 import { listGroups, listStaffWithGroups } from "../db/repos/directory";
 import { findShopProduct } from "../db/repos/mall";
 import { listRules, loadBusinessHours, loadRoutingConfig, replaceRules, saveBusinessHours } from "../db/repos/routing-rules";
+import { shopRequiresTwoFactor } from "../db/repos/two-factor";
 import { skillGroups, staff, staffGroups } from "../db/schema";
 import { routingChanged } from "./routing-config";
 
@@ -76,10 +77,12 @@ async function reloadQueue(env: Env, shopId: string): Promise<void> {
 }
 
 export async function getDirectory(db: Database, shopId: string) {
-  const [groups, agents] = await Promise.all([listGroups(db, shopId), listStaffWithGroups(db, shopId)]);
+  const [groups, agents, twoFactorRequired] = await Promise.all([listGroups(db, shopId), listStaffWithGroups(db, shopId), shopRequiresTwoFactor(db, shopId)]);
   const keyOf = new Map(groups.map((g) => [g.id, g.key]));
   return {
     shopId,
+    /** The shop requires two-factor login of its staff (PUT /api/admin/two-factor-policy). */
+    twoFactorRequired: twoFactorRequired === true,
     groups: groups.map((g) => ({ key: g.key, name: g.name, nameEn: g.nameEn, policy: g.policy, fallbackKey: g.fallbackGroupId ? (keyOf.get(g.fallbackGroupId) ?? null) : null, maxWaitSec: g.maxWaitSec, stickySec: g.stickySec, onAgentOffline: g.onAgentOffline })),
     agents: agents.map((a) => ({ id: a.id, name: a.name, email: a.email, role: a.role, capacity: a.capacity, seniority: a.seniority, groups: a.groups, twoFactor: a.twoFactor })),
   };

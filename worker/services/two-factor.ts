@@ -6,6 +6,11 @@
  * accepted once. Turning it off takes a code too; a shop's admin can reset it for a staff member
  * who lost the phone and the recovery codes.
  *
+ * A shop's admin may also require it of the shop's staff (`setTwoFactorPolicy`): an account without
+ * it then logs in to a session that can only set it up (services/identity.ts refuses it every other
+ * route and every socket), and cannot turn it off while the rule holds. Turning it on ends the
+ * account's other sessions: whoever else held one must now log in with a code.
+ *
  * The secret is sealed in D1 under `TWO_FACTOR_KEY` (worker/lib/sealing.ts, the staff id as the
  * associated data, so a row copied onto another account opens nothing); recovery codes are kept
  * only as SHA-256 hashes.
@@ -14,8 +19,20 @@ import { DomainError } from "../../core/domain/errors";
 import { base32Encode, matchTotp, otpauthUri } from "../lib/totp";
 import { RECOVERY_CODE_PATTERN } from "../../core/protocol";
 import type { Database } from "../db/client";
-import { findStaffById } from "../db/repos/staff";
-import { confirmTwoFactor, deleteTwoFactor, findTwoFactor, savePendingTwoFactor, spendRecoveryCode, spendTotpStep, type TwoFactorRow } from "../db/repos/two-factor";
+import { getServerByName } from "partyserver";
+import { deleteOtherStaffSessions, findStaffById } from "../db/repos/staff";
+import {
+  confirmTwoFactor,
+  deleteTwoFactor,
+  findTwoFactor,
+  savePendingTwoFactor,
+  setShopTwoFactorRequired,
+  shopRequiresTwoFactor,
+  spendRecoveryCode,
+  spendTotpStep,
+  staffWithoutTwoFactor,
+  type TwoFactorRow,
+} from "../db/repos/two-factor";
 import { sha256Hex } from "../lib/crypto";
 import { requireSecret } from "../lib/secrets";
 import { seal, unseal } from "../lib/sealing";
@@ -36,12 +53,14 @@ export interface TwoFactorStatus {
   enabled: boolean;
   /** Recovery codes not used yet (0 while off). */
   recoveryCodesLeft: number;
+  /** The account's shop requires it: it cannot be turned off, and without it the account can only set it up. */
+  required: boolean;
 }
 
-export async function twoFactorStatus(db: Database, staffId: string): Promise<TwoFactorStatus> {
-  const row = await findTwoFactor(db, staffId);
+export async function twoFactorStatus(db: Database, staffId: string, shopId: string): Promise<TwoFactorStatus> {
+  const [row, required] = await Promise.all([findTwoFactor(db, staffId), shopRequiresTwoFactor(db, shopId)]);
   const enabled = row?.enabledAt != null;
-  return { enabled, recoveryCodesLeft: enabled ? (JSON.parse(row!.recoveryHashes) as string[]).length : 0 };
+  return { enabled, recoveryCodesLeft: enabled ? (JSON.parse(row!.recoveryHashes) as string[]).length : 0, required: required === true };
 }
 
 /** A new secret for the staff member's app, to confirm with `enableTwoFactor` within 15 minutes. */
@@ -56,8 +75,11 @@ export async function startTwoFactor(env: Env, db: Database, staffId: string, no
   return { secret: base32, uri: otpauthUri(ISSUER, account.email, base32), expiresAt: now + PENDING_TTL_MS };
 }
 
-/** Confirms the pending secret with the app's code; returns the recovery codes (shown this once). */
-export async function enableTwoFactor(env: Env, db: Database, staffId: string, code: string, now: number): Promise<{ recoveryCodes: string[] }> {
+/**
+ * Confirms the pending secret with the app's code; returns the recovery codes (shown this once).
+ * The account's other sessions end (all but the one of `sessionHash`, which made the change).
+ */
+export async function enableTwoFactor(env: Env, db: Database, staffId: string, code: string, sessionHash: string, now: number): Promise<{ recoveryCodes: string[]; otherSessionsEnded: number }> {
   const row = await findTwoFactor(db, staffId);
   if (!row) throw new DomainError("not_found", "no two-factor setup is waiting: start one first");
   if (row.enabledAt !== null) throw new DomainError("conflict", "two-factor login is already on");
@@ -66,13 +88,17 @@ export async function enableTwoFactor(env: Env, db: Database, staffId: string, c
   if (step === null) throw wrongCode("not the code the app shows now (check the phone's clock)");
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   if (!(await confirmTwoFactor(db, staffId, step, await Promise.all(recoveryCodes.map(sha256Hex)), now))) throw new DomainError("conflict", "two-factor login was set up meanwhile");
-  return { recoveryCodes };
+  return { recoveryCodes, otherSessionsEnded: await deleteOtherStaffSessions(db, staffId, sessionHash) };
 }
 
-/** Turns two-factor login off; the staff member proves they hold it with a current or recovery code. */
-export async function disableTwoFactor(env: Env, db: Database, staffId: string, code: string, now: number): Promise<void> {
+/**
+ * Turns two-factor login off; the staff member proves they hold it with a current or recovery code.
+ * Refused while the account's shop requires it.
+ */
+export async function disableTwoFactor(env: Env, db: Database, staffId: string, shopId: string, code: string, now: number): Promise<void> {
   const row = await findTwoFactor(db, staffId);
   if (!row || row.enabledAt === null) throw new DomainError("not_found", "two-factor login is not on");
+  if (await shopRequiresTwoFactor(db, shopId)) throw new DomainError("conflict", "your shop requires two-factor login: it cannot be turned off (your shop's admin can reset it for a lost phone)", { twoFactor: "required_by_shop" });
   if ((await verifyCode(env, db, row, code, now)) !== "ok") throw wrongCode("not a current code of the app or an unused recovery code");
   await deleteTwoFactor(db, staffId);
 }
@@ -80,6 +106,35 @@ export async function disableTwoFactor(env: Env, db: Database, staffId: string, 
 /** A shop admin's reset, for a staff member of `shopId` who lost the phone and the recovery codes. */
 export async function resetTwoFactor(db: Database, shopId: string, staffId: string): Promise<void> {
   if (!(await deleteTwoFactor(db, staffId, shopId))) throw new DomainError("not_found", `staff ${staffId} of this shop has no two-factor login`);
+}
+
+export interface TwoFactorPolicy {
+  /** The shop requires two-factor login of its staff. */
+  required: boolean;
+  /** The shop's enabled accounts that have not turned it on (held to setting it up while it is required). */
+  staffWithout: string[];
+}
+
+export async function twoFactorPolicy(db: Database, shopId: string): Promise<TwoFactorPolicy> {
+  const [required, staffWithout] = await Promise.all([shopRequiresTwoFactor(db, shopId), staffWithoutTwoFactor(db, shopId)]);
+  if (required === undefined) throw new DomainError("not_found", `no shop ${shopId}`);
+  return { required, staffWithout };
+}
+
+/**
+ * A shop's admin requires two-factor login of the shop's staff, or stops requiring it. Only an
+ * admin who has it on may require it. Requiring it closes the queue sockets of the staff without
+ * it: their consoles reconnect, are refused, and show the setup (their chats wait as for any agent
+ * who went offline); their room sockets are refused at their next message (credential-check.ts).
+ */
+export async function setTwoFactorPolicy(env: Env, db: Database, adminStaffId: string, shopId: string, required: boolean): Promise<TwoFactorPolicy> {
+  if (required && (await findTwoFactor(db, adminStaffId))?.enabledAt == null) {
+    throw new DomainError("conflict", "turn on your own two-factor login (account security) before requiring it of the shop's staff", { twoFactor: "admin_without" });
+  }
+  if (!(await setShopTwoFactorRequired(db, shopId, required))) throw new DomainError("not_found", `no shop ${shopId}`);
+  const policy = await twoFactorPolicy(db, shopId);
+  if (required && policy.staffWithout.length > 0) await (await getServerByName(env.AgentQueue, shopId)).closeAgentSockets(policy.staffWithout, "two-factor login required");
+  return policy;
 }
 
 /**

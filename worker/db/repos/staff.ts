@@ -1,11 +1,24 @@
 /**
  * Staff accounts, their login sessions, failed-login counters and the threads they opened sockets in.
  */
-import { and, eq, gt, isNull, lt, lte } from "drizzle-orm";
+import { and, eq, gt, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { loginAttempts, staff, staffGroups, staffRoomVisits, staffSessions } from "../schema";
+import { loginAttempts, shops, staff, staffGroups, staffRoomVisits, staffSessions, staffTwoFactor } from "../schema";
 
 export type StaffRow = typeof staff.$inferSelect;
+
+/**
+ * 1 when the account's shop requires two-factor login and the account has not turned it on (a
+ * setup not confirmed yet does not count): such a session may only set it up. Read with the
+ * account, through a left join of its shop.
+ */
+const twoFactorSetupPending = sql<number>`(coalesce(${shops.staffTwoFactorRequired}, 0) = 1 AND NOT EXISTS (SELECT 1 FROM ${staffTwoFactor} WHERE ${staffTwoFactor.staffId} = ${staff.id} AND ${staffTwoFactor.enabledAt} IS NOT NULL))`;
+
+/** An account with whether its shop's two-factor rule holds it back (see `twoFactorSetupPending`). */
+export interface StaffStanding {
+  staff: StaffRow;
+  twoFactorSetupPending: boolean;
+}
 
 export async function findStaffByEmail(db: Database, email: string): Promise<StaffRow | undefined> {
   return db.select().from(staff).where(eq(staff.email, email)).get();
@@ -36,14 +49,26 @@ export async function insertStaffSession(db: Database, row: typeof staffSessions
 }
 
 /** The staff member behind a live session token hash, or undefined. */
-export async function findStaffBySessionHash(db: Database, tokenHash: string, now: number): Promise<StaffRow | undefined> {
+export async function findStaffBySessionHash(db: Database, tokenHash: string, now: number): Promise<StaffStanding | undefined> {
   const row = await db
-    .select({ staff })
+    .select({ staff, pending: twoFactorSetupPending })
     .from(staffSessions)
     .innerJoin(staff, eq(staff.id, staffSessions.staffId))
+    .leftJoin(shops, eq(shops.id, staff.shopId))
     .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, now), isNull(staff.disabledAt)))
     .get();
-  return row?.staff;
+  return row && { staff: row.staff, twoFactorSetupPending: row.pending === 1 };
+}
+
+/** An account by id with its standing under its shop's two-factor rule, or undefined. */
+export async function findStaffStanding(db: Database, staffId: string): Promise<StaffStanding | undefined> {
+  const row = await db.select({ staff, pending: twoFactorSetupPending }).from(staff).leftJoin(shops, eq(shops.id, staff.shopId)).where(eq(staff.id, staffId)).get();
+  return row && { staff: row.staff, twoFactorSetupPending: row.pending === 1 };
+}
+
+/** Ends the account's sessions but the one of `keepTokenHash`; returns how many ended. */
+export async function deleteOtherStaffSessions(db: Database, staffId: string, keepTokenHash: string): Promise<number> {
+  return (await db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), ne(staffSessions.tokenHash, keepTokenHash))).run()).meta.changes;
 }
 
 export async function deleteStaffSession(db: Database, tokenHash: string): Promise<void> {

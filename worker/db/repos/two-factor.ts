@@ -5,7 +5,7 @@
  */
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { staff, staffTwoFactor } from "../schema";
+import { shops, staff, staffTwoFactor } from "../schema";
 
 export type TwoFactorRow = typeof staffTwoFactor.$inferSelect;
 
@@ -58,4 +58,26 @@ export async function deleteTwoFactor(db: Database, staffId: string, shopId?: st
   const ofShop = shopId === undefined ? undefined : sql`${staffTwoFactor.staffId} IN (SELECT ${staff.id} FROM ${staff} WHERE ${staff.shopId} = ${shopId})`;
   const res = await db.delete(staffTwoFactor).where(and(eq(staffTwoFactor.staffId, staffId), ofShop)).run();
   return res.meta.changes > 0;
+}
+
+/** Whether the shop requires two-factor login of its staff; undefined when there is no such shop. */
+export async function shopRequiresTwoFactor(db: Database, shopId: string): Promise<boolean | undefined> {
+  const row = await db.select({ required: shops.staffTwoFactorRequired }).from(shops).where(eq(shops.id, shopId)).get();
+  return row?.required;
+}
+
+/** Sets the shop's rule; false when there is no such shop. */
+export async function setShopTwoFactorRequired(db: Database, shopId: string, required: boolean): Promise<boolean> {
+  return (await db.update(shops).set({ staffTwoFactorRequired: required }).where(eq(shops.id, shopId)).run()).meta.changes > 0;
+}
+
+/** The shop's enabled accounts that have not turned two-factor login on. */
+export async function staffWithoutTwoFactor(db: Database, shopId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: staff.id })
+    .from(staff)
+    .leftJoin(staffTwoFactor, and(eq(staffTwoFactor.staffId, staff.id), isNotNull(staffTwoFactor.enabledAt)))
+    .where(and(eq(staff.shopId, shopId), isNull(staff.disabledAt), isNull(staffTwoFactor.staffId)))
+    .all();
+  return rows.map((r) => r.id);
 }

@@ -1,0 +1,1 @@
+ALTER TABLE `shops` ADD `staff_two_factor_required` integer DEFAULT false NOT NULL;

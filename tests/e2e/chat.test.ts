@@ -4,11 +4,13 @@
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
  * admin adds an agent who logs in, then disables them; an agent turns on two-factor login, logs in
- * with a code and a recovery code, and the admin resets it; a shop admin sets the service hours; a login locked out by failures says for how
+ * with a code and a recovery code, and the admin resets it; a shop admin requires two-factor login
+ * and an agent at work is sent to set it up first; a shop admin sets the service hours; a login locked out by failures says for how
  * long, and the staff member's usual browser still gets in while the account is locked elsewhere. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync } from "node:fs";
+import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { browserMissing, MISSING_MESSAGE } from "./browser";
 import { useBrowserSuite, type BrowserSuite } from "./suite";
@@ -36,6 +38,22 @@ async function apiLogin(email: string, password: string, from: string): Promise<
   const res = await fetch(`${suite.server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": from }, body: JSON.stringify({ email, password }) });
   expect(res.status).toBe(200);
   return ((await res.json()) as { token: string }).token;
+}
+
+/**
+ * Turns on two-factor login on the account page shown (password, QR key, the app's code of the
+ * step before now), saves the recovery codes; returns the secret, as the phone would hold it.
+ */
+async function turnOnTwoFactor(page: Page, password: string): Promise<string> {
+  await page.getByTestId("two-factor-password").fill(password);
+  await page.getByTestId("two-factor-start").click();
+  await page.getByTestId("two-factor-qr").waitFor();
+  const secret = (await page.getByTestId("two-factor-secret").textContent())!.replace(/\s/g, "");
+  await awayFromStepEdge(8);
+  await page.getByTestId("two-factor-code").fill(await codeOf(secret, -1));
+  await page.getByTestId("two-factor-enable-submit").click();
+  await page.getByTestId("recovery-saved").click();
+  return secret;
 }
 
 /** Posts a signed webhook delivery, as the mall would; the status. */
@@ -284,6 +302,48 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await row.getByTestId("agent-two-factor-reset").click();
     await row.getByTestId("agent-two-factor").waitFor({ state: "detached", timeout: 10_000 });
     expect(await apiLogin(email, "welcome-2026-2fa", from)).toMatch(/^st_/);
+  });
+
+  it("lets a shop admin require two-factor login: an agent at work is sent to set it up, then gets the workspace back", async () => {
+    const from = "203.0.113.71";
+    const agent = await consoleAs("agent1@electronics.demo", "kefu123456", from);
+    await expect.poll(() => agent.getByTestId("queue-connection").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+
+    const admin = await consoleAs("admin@electronics.demo", "kefu123456", from);
+    const agentsPage = async () => {
+      await admin.getByTestId("nav-admin").click();
+      await admin.getByTestId("admin-tab-agents").click();
+      await admin.getByTestId("two-factor-policy").waitFor({ timeout: 10_000 });
+    };
+    await agentsPage();
+    // Not before the admin's own is on. (click(), not check(): the box shows what the server holds.)
+    await admin.getByTestId("two-factor-policy-toggle").click();
+    await expect.poll(() => admin.getByTestId("two-factor-policy-error").textContent()).toContain("请先在「账号安全」中为自己开启两步验证");
+    await expect.poll(() => admin.getByTestId("two-factor-policy-toggle").isChecked()).toBe(false);
+    await admin.getByTestId("staff-name").click();
+    await turnOnTwoFactor(admin, "kefu123456");
+    await agentsPage();
+    await admin.getByTestId("two-factor-policy-toggle").click();
+    await expect.poll(() => admin.getByTestId("two-factor-policy-without").textContent()).toContain("吴浩然");
+    expect(await admin.getByTestId("two-factor-policy-toggle").isChecked()).toBe(true);
+    await admin.screenshot({ path: `${SHOTS}/two-factor-policy.png` });
+
+    // The agent's queue socket is closed; its reconnect is refused, and the console shows only the setup.
+    await agent.getByTestId("two-factor-gate").waitFor({ timeout: 20_000 });
+    await agent.getByTestId("account-view").waitFor();
+    await agent.screenshot({ path: `${SHOTS}/two-factor-gate.png` });
+    await turnOnTwoFactor(agent, "kefu123456");
+    await agent.getByTestId("thread-list").waitFor({ timeout: 10_000 });
+    await expect.poll(() => agent.getByTestId("queue-connection").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    // While the shop requires it, the account page offers no way to turn it off.
+    await agent.getByTestId("staff-name").click();
+    await agent.getByTestId("two-factor-required-note").waitFor();
+    expect(await agent.getByTestId("two-factor-disable").count()).toBe(0);
+
+    // Stop requiring it (the shop's other agents keep working as before).
+    await admin.getByTestId("two-factor-policy-toggle").click();
+    await admin.getByTestId("two-factor-policy-without").waitFor({ state: "detached" });
+    expect(await admin.getByTestId("two-factor-policy-toggle").isChecked()).toBe(false);
   });
 
   it("lets the staff member's usual browser in while guessing from elsewhere has locked the account", async () => {

@@ -18,6 +18,8 @@ export interface LoginResponse {
   staff: StaffProfile;
   /** This browser's device token, sent with later logins (it spares them the account-wide lockout). */
   device: string;
+  /** The shop requires two-factor login and it is not on: the session can only set it up. */
+  twoFactorSetupRequired: boolean;
 }
 
 export type SessionStatus = SessionInfo["status"];

@@ -42,6 +42,8 @@ export interface ApiOptions {
   token: () => string | null;
   /** Called on a 401 so the owner can drop an expired session. */
   onUnauthorized?: () => void;
+  /** Called when the shop requires two-factor login the staff member has not turned on (403, `twoFactor: "setup_required"`). */
+  onSetupRequired?: () => void;
 }
 
 /** A client for `/api`; paths are relative to it (`/threads`). */
@@ -58,7 +60,9 @@ export function createApi(opts: ApiOptions): ApiClient {
     }
     if (res.ok) return res;
     if (res.status === 401) opts.onUnauthorized?.();
-    throw await errorOf(res);
+    const error = await errorOf(res);
+    if (res.status === 403 && (error.details as { twoFactor?: string } | undefined)?.twoFactor === "setup_required") opts.onSetupRequired?.();
+    throw error;
   }
   const json = async <T>(res: Response): Promise<T> => (res.status === 204 ? undefined : await res.json()) as T;
   const send = async <T>(method: string, path: string, body: unknown): Promise<T> =>

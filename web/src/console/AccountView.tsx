@@ -106,6 +106,7 @@ export function AccountView({ model, staff }: { model: TwoFactorModel; staff: St
         {model.done.value && !codes && (
           <p class="info-note" role="status">
             {t(model.done.value === "on" ? "twoFactor.turnedOn" : "twoFactor.turnedOff")}
+            {model.done.value === "on" && model.otherSessionsEnded.value > 0 && ` ${t("twoFactor.otherSessionsEnded", { n: model.otherSessionsEnded.value })}`}
           </p>
         )}
         {codes && <RecoveryCodes model={model} codes={codes} />}
@@ -150,8 +151,16 @@ export function AccountView({ model, staff }: { model: TwoFactorModel; staff: St
         {status?.enabled && !codes && (
           <div class="two-factor-on">
             <p data-testid="recovery-left">{t("twoFactor.recoveryLeft", { n: status.recoveryCodesLeft })}</p>
-            <p class="muted">{t("twoFactor.disableAbout")}</p>
-            <CodeForm model={model} label={t("twoFactor.disableCode")} submit={t("twoFactor.disable")} onSubmit={() => void model.disable()} testId="two-factor-disable" />
+            {status.required ? (
+              <p class="muted" data-testid="two-factor-required-note">
+                {t("twoFactor.requiredByShop")}
+              </p>
+            ) : (
+              <>
+                <p class="muted">{t("twoFactor.disableAbout")}</p>
+                <CodeForm model={model} label={t("twoFactor.disableCode")} submit={t("twoFactor.disable")} onSubmit={() => void model.disable()} testId="two-factor-disable" />
+              </>
+            )}
           </div>
         )}
       </section>

@@ -2,8 +2,6 @@ import { useModel } from "@preact/signals";
 import type { StaffProfile } from "../common/api-types";
 import { t } from "../common/i18n";
 import { ConnectionPill } from "../common/ui/ConnectionPill";
-import { LangSwitch } from "../common/ui/LangSwitch";
-import { Logo } from "../common/ui/Logo";
 import type { AuthModel } from "../models/auth";
 import { WorkspaceModel } from "../models/workspace";
 import { AccountView } from "./AccountView";
@@ -18,19 +16,17 @@ import { QueueView } from "./queue/QueueView";
 import { StatusSwitch } from "./StatusSwitch";
 import { ThreadList } from "./ThreadList";
 import { Toasts } from "./Toasts";
+import { SessionControls, TopbarBrand } from "./Topbar";
 
 export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: StaffProfile; token: string }) {
-  const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire() }));
+  const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire(), onSetupRequired: () => auth.holdForSetup() }));
   const view = ws.view.value;
   const isAdmin = staff.role === "shop_admin" || staff.role === "platform_admin";
   return (
     // Browsers keep audio locked until the page is used; the first click unlocks the chime.
     <div class="console" onPointerDown={() => ws.notifier.unlock()}>
       <header class="topbar">
-        <div class="brand">
-          <Logo />
-          {t("app.console")}
-        </div>
+        <TopbarBrand />
         <div class="topbar-right">
           <StatusSwitch queue={ws.queue} />
           <ConnectionPill status={ws.queue.connection.value} testId="queue-connection" label={t("queueConn.label")} />
@@ -41,10 +37,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
               {t(`staffRole.${staff.role}`)} · {staff.shopId}
             </span>
           </button>
-          <LangSwitch />
-          <button type="button" class="btn btn-ghost btn-small" data-testid="logout-button" onClick={() => void auth.logout()}>
-            {t("header.logout")}
-          </button>
+          <SessionControls auth={auth} />
         </div>
       </header>
       <div class="console-body">

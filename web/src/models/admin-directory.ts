@@ -2,7 +2,7 @@
  * Skill groups and agents of one shop for the admin pages: the directory as loaded, a draft per
  * row, and a PATCH per save with the server's (or the local schema's) field errors kept per row.
  */
-import { createModel, signal, type ReadonlySignal } from "@preact/signals";
+import { computed, createModel, signal, type ReadonlySignal } from "@preact/signals";
 import { AgentCreate, AgentUpdate, GroupUpdate, parseInput, rolesForShop } from "../../../core/protocol";
 import type { ApiClient } from "../common/api";
 import { fieldErrorsOf, toUiError, type FieldErrors } from "../common/field-errors";
@@ -33,6 +33,8 @@ export interface AgentRow {
 
 export interface Directory {
   shopId: string;
+  /** The shop requires two-factor login of its staff. */
+  twoFactorRequired: boolean;
   groups: GroupRow[];
   agents: AgentRow[];
 }
@@ -128,9 +130,16 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
     }
   }
 
+  /** The admin's own two-factor login is off, so the shop's rule was refused (the page says how to fix it). */
+  const policyNeedsOwnTwoFactor = computed(() => {
+    const row = rows.value["two-factor-policy"];
+    return row?.status === "failed" && (row.error.details as { twoFactor?: string } | undefined)?.twoFactor === "admin_without";
+  });
+
   return {
     directory,
     loadError,
+    policyNeedsOwnTwoFactor,
     groupDrafts,
     agentDrafts,
     rows,
@@ -151,6 +160,16 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
     async disableAgent(id: string) {
       await attempt(`agent:${id}`, async () => {
         await api.del(`/admin/agents/${encodeURIComponent(id)}${q()}`);
+        adopt(await api.get<Directory>(`/admin/directory${q()}`));
+      });
+    },
+    /**
+     * Requires two-factor login of the shop's staff, or stops (row `two-factor-policy`): refused
+     * (409, `twoFactor: "admin_without"`) while the admin's own is off.
+     */
+    async setTwoFactorRequired(required: boolean) {
+      await attempt("two-factor-policy", async () => {
+        await api.put(`/admin/two-factor-policy${q()}`, { required });
         adopt(await api.get<Directory>(`/admin/directory${q()}`));
       });
     },

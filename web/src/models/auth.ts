@@ -3,7 +3,9 @@
  * gone when the tab closes), logout, and expiry when any call answers 401. The browser's device
  * token stays in localStorage across sessions: sent with each login, it lets this browser in while
  * someone else's guessing has locked the account for new places (core/domain/lockout.ts). With
- * two-factor login on, a right password is followed by a code step (`needsCode`).
+ * two-factor login on, a right password is followed by a code step (`needsCode`). When the shop
+ * requires two-factor login and it is not on, the session can only set it up (`setupRequired`):
+ * said by the login, or by any call refused for it later (the admin required it meanwhile).
  */
 import { computed, createModel, signal } from "@preact/signals";
 import { createApi, toApiError } from "../common/api";
@@ -26,6 +28,8 @@ interface StoredSession {
   token: string;
   expiresAt: number;
   staff: StaffProfile;
+  /** The shop holds this session to setting up two-factor login. */
+  setupRequired?: boolean;
 }
 
 function restore(): StoredSession | null {
@@ -46,10 +50,21 @@ export const AuthModel = createModel(() => {
   const needsCode = signal(false);
   const staff = computed(() => session.value?.staff ?? null);
   const token = computed(() => session.value?.token ?? null);
+  const setupRequired = computed(() => session.value?.setupRequired === true);
+
+  function keep(next: StoredSession) {
+    storage.session.set(STORAGE_KEY, JSON.stringify(next));
+    session.value = next;
+  }
 
   function clear() {
     session.value = null;
     storage.session.remove(STORAGE_KEY);
+  }
+
+  function markSetupRequired(held: boolean) {
+    const current = session.peek();
+    if (current && current.setupRequired !== held) keep({ ...current, setupRequired: held });
   }
 
   /** Login needs no token; logout uses the token it is about to forget. */
@@ -62,6 +77,11 @@ export const AuthModel = createModel(() => {
     error,
     expired,
     needsCode,
+    setupRequired,
+    /** A call was refused until two-factor login is set up (the shop's admin required it). */
+    holdForSetup: () => markSetupRequired(true),
+    /** Two-factor login is on now: the session may do everything again. */
+    setupDone: () => markSetupRequired(false),
     /** A call answered 401: the session ended on the server (expired or revoked). */
     expire() {
       if (!session.value) return;
@@ -76,9 +96,7 @@ export const AuthModel = createModel(() => {
         const device = storedDevice();
         const res = await anonymous.post<LoginResponse>("/auth/login", { email, password, ...(device ? { device } : {}), ...(code !== undefined ? { code } : {}) });
         storage.local.set(DEVICE_KEY, res.device);
-        const next = { token: res.token, expiresAt: res.expiresAt, staff: res.staff };
-        storage.session.set(STORAGE_KEY, JSON.stringify(next));
-        session.value = next;
+        keep({ token: res.token, expiresAt: res.expiresAt, staff: res.staff, setupRequired: res.twoFactorSetupRequired === true });
         expired.value = false;
         needsCode.value = false;
       } catch (err) {

@@ -1,7 +1,8 @@
 /**
  * 账号安全: the staff member's own two-factor login (worker/services/two-factor.ts). Loads its
  * state when the page is shown; setting up goes password → scan → first code → recovery codes
- * (shown once, until the staff member says they are saved); turning off takes a code.
+ * (shown once, until the staff member says they are saved); turning off takes a code, and is not
+ * offered while the shop requires two-factor login.
  */
 import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
 import { parseInput, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../../core/protocol";
@@ -13,6 +14,8 @@ import type { UiError } from "./conversation-state";
 export interface TwoFactorStatus {
   enabled: boolean;
   recoveryCodesLeft: number;
+  /** The shop requires it: it cannot be turned off. */
+  required: boolean;
 }
 
 export interface TwoFactorSetup {
@@ -27,6 +30,8 @@ export type TwoFactorRefusal = { at: "password"; why: "wrong" | "missing" } | { 
 export interface TwoFactorOptions {
   api: ApiClient;
   active: ReadonlySignal<boolean>;
+  /** Turned on, and its recovery codes saved (the shop's setup gate opens on it). */
+  onReady?: () => void;
 }
 
 export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
@@ -41,6 +46,8 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
   const error = signal<UiError | null>(null);
   /** What just changed, for a short confirmation. */
   const done = signal<"on" | "off" | null>(null);
+  /** How many other sessions of the account turning it on ended. */
+  const otherSessionsEnded = signal(0);
   /**
    * The error as the form it belongs under sees it: the password typed to start (wrong, missing,
    * or this address locked out), or the code (wrong, or a setup that expired); null for any other,
@@ -96,6 +103,7 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
     error,
     refusal,
     done,
+    otherSessionsEnded,
     load,
     async start() {
       done.value = null;
@@ -116,16 +124,18 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
       const body = checked(TwoFactorEnableBody, { code: code.value });
       if (!body) return;
       await run(async () => {
-        const res = await opts.api.post<{ recoveryCodes: string[] }>("/auth/two-factor/enable", body);
+        const res = await opts.api.post<{ recoveryCodes: string[]; otherSessionsEnded: number }>("/auth/two-factor/enable", body);
         recoveryCodes.value = res.recoveryCodes;
         setup.value = null;
         code.value = "";
         done.value = "on";
-        status.value = { enabled: true, recoveryCodesLeft: res.recoveryCodes.length };
+        otherSessionsEnded.value = res.otherSessionsEnded;
+        status.value = { enabled: true, recoveryCodesLeft: res.recoveryCodes.length, required: status.peek()?.required ?? false };
       });
     },
     savedRecoveryCodes() {
       recoveryCodes.value = null;
+      opts.onReady?.();
     },
     async disable() {
       const body = checked(TwoFactorDisableBody, { code: code.value });
@@ -134,7 +144,7 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
         await opts.api.post("/auth/two-factor/disable", body);
         code.value = "";
         done.value = "off";
-        status.value = { enabled: false, recoveryCodesLeft: 0 };
+        status.value = { enabled: false, recoveryCodesLeft: 0, required: false };
       });
     },
   };

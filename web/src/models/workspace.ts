@@ -26,10 +26,12 @@ export interface WorkspaceOptions {
   staff: StaffProfile;
   /** A call answered 401: the staff session is over. */
   onUnauthorized: () => void;
+  /** A call was refused until two-factor login is set up (the shop requires it now). */
+  onSetupRequired: () => void;
 }
 
 export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
-  const api = createApi({ token: () => opts.token, onUnauthorized: opts.onUnauthorized });
+  const api = createApi({ token: () => opts.token, onUnauthorized: opts.onUnauthorized, onSetupRequired: opts.onSetupRequired });
   const own = opts.staff.shopId;
   const isAdmin = opts.staff.role === "shop_admin" || opts.staff.role === "platform_admin";
   const isPlatformAdmin = opts.staff.role === "platform_admin";

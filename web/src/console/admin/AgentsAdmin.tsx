@@ -74,6 +74,39 @@ function NewAgentForm({ directory }: { directory: DirectoryModel }) {
   );
 }
 
+/** The shop's rule that every account logs in with two-factor login, and who does not yet. */
+function TwoFactorPolicy({ directory }: { directory: DirectoryModel }) {
+  const dir = directory.directory.value;
+  if (!dir) return null;
+  const row = directory.rows.value["two-factor-policy"];
+  const without = dir.agents.filter((a) => !a.twoFactor);
+  return (
+    <section class="account-card two-factor-policy" data-testid="two-factor-policy">
+      <label>
+        <input
+          type="checkbox"
+          data-testid="two-factor-policy-toggle"
+          checked={dir.twoFactorRequired}
+          disabled={row?.status === "saving"}
+          onChange={(e) => void directory.setTwoFactorRequired(e.currentTarget.checked)}
+        />
+        {t("policy.require")}
+      </label>
+      <p class="muted">{t("policy.about")}</p>
+      {dir.twoFactorRequired && (
+        <p data-testid="two-factor-policy-without">{without.length ? t("policy.without", { names: without.map((a) => a.name).join("、") }) : t("policy.allOn")}</p>
+      )}
+      {directory.policyNeedsOwnTwoFactor.value ? (
+        <p class="field-error" role="alert" data-testid="two-factor-policy-error">
+          {t("policy.adminWithout")}
+        </p>
+      ) : (
+        <RowStatus state={row} />
+      )}
+    </section>
+  );
+}
+
 /** Agents: how many chats at once, seniority (senior-only rules), skill groups; adding and disabling accounts. */
 export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; meId: string }) {
   const dir = directory.directory.value;
@@ -82,6 +115,7 @@ export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; me
   const groups = dir?.groups ?? [];
   return (
     <>
+    <TwoFactorPolicy directory={directory} />
     <NewAgentForm directory={directory} />
     <table class="data-table admin-table" data-testid="agents-admin">
       <thead>
@@ -107,6 +141,11 @@ export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; me
                 <div class="muted">
                   {t(`staffRole.${a.role as "shop_agent"}`)} · {a.email}
                 </div>
+                {!a.twoFactor && dir?.twoFactorRequired && (
+                  <div class="two-factor-flag" data-testid="agent-two-factor-off">
+                    <span class="badge badge-ended">{t("agent.twoFactorOff")}</span>
+                  </div>
+                )}
                 {a.twoFactor && (
                   <div class="two-factor-flag" data-testid="agent-two-factor">
                     <span class="badge badge-active">{t("agent.twoFactorOn")}</span>

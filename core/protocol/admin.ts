@@ -25,8 +25,14 @@ export const AgentUpdate = v.object({
 });
 export type AgentUpdate = v.InferOutput<typeof AgentUpdate>;
 
-/** Shortest initial password an admin may set for a new account. */
+/** Shortest password a staff account may have (set by an admin, or changed by its owner). */
 export const MIN_PASSWORD_LENGTH = 10;
+
+/** A new password for a staff account. */
+export const StaffPassword = v.pipe(v.string("must be a string"), v.minLength(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256));
+
+/** An admin sets a new password for a staff member of the shop who forgot theirs. */
+export const AgentPasswordReset = v.object({ password: StaffPassword });
 
 /** The roles an account of a shop may have: platform roles on the platform desk, shop roles elsewhere. */
 export function rolesForShop(shopId: string): StaffRole[] {
@@ -38,7 +44,7 @@ export const AgentCreate = v.object({
   email: v.pipe(v.string("must be a string"), v.trim(), v.toLowerCase(), v.email("must be an e-mail address"), v.maxLength(254)),
   name: v.pipe(v.string("must be a string"), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(32, "must be at most 32 characters")),
   role: StaffRole,
-  password: v.pipe(v.string("must be a string"), v.minLength(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256)),
+  password: StaffPassword,
   ...AgentUpdate.entries,
 });
 export type AgentCreate = v.InferOutput<typeof AgentCreate>;

@@ -2,6 +2,7 @@
  * Identity shapes: the shopper token's claims (what a mall signs) and the staff login body.
  */
 import * as v from "valibot";
+import { StaffPassword } from "./admin";
 import { CustomerId, CustomerLevel, ShopId, ThreadId } from "./common";
 
 /**
@@ -98,6 +99,13 @@ export const TwoFactorEnableBody = v.object({
 
 /** Turns two-factor login off: a current code or a recovery code proves the staff member holds it. */
 export const TwoFactorDisableBody = v.object({ code: SecondFactorCode });
+
+/** A staff member changes their own password: the current one proves it is them. */
+export const PasswordChangeBody = v.object({
+  currentPassword: v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(256)),
+  newPassword: StaffPassword,
+});
+export type PasswordChangeBody = v.InferOutput<typeof PasswordChangeBody>;
 
 /** A shop admin requires two-factor login of the shop's staff, or stops requiring it. */
 export const TwoFactorPolicyPut = v.object({ required: v.boolean() });

@@ -11,19 +11,13 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../worker/db/client";
 import { staff, staffSessions, staffTwoFactor } from "../../worker/db/schema";
 import { sha256Hex } from "../../worker/lib/crypto";
-import { api, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
+import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { connectQueue, makeShop } from "../helpers/queue-fixture";
 import { cid, connect, roomSettled, socketTicketFor } from "../helpers/socket";
+import { call, shopWithAgent } from "../helpers/staff-accounts";
 import { awayFromStepEdge, codeOf } from "../helpers/totp";
 
 beforeAll(seedFixture);
-
-type Answer = { token?: string; twoFactorSetupRequired?: boolean; required?: boolean; staffWithout?: string[]; error?: { code: string; message: string; details?: unknown } } & Record<string, unknown>;
-
-async function call(path: string, method: string, token?: string, body?: unknown): Promise<{ status: number; body: Answer }> {
-  const res = await api(path, { method, token, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
-  return { status: res.status, body: res.status === 204 ? {} : ((await res.json()) as Answer) };
-}
 
 const policy = (shopId: string, token: string, required?: unknown) =>
   required === undefined ? call(`/api/admin/two-factor-policy?shop=${shopId}`, "GET", token) : call(`/api/admin/two-factor-policy?shop=${shopId}`, "PUT", token, { required });
@@ -36,16 +30,6 @@ async function turnedOn(staffId: string): Promise<void> {
 /** Resolves with the close code and reason when the server closes the socket. */
 function closedBy(ws: WebSocket): Promise<{ code: number; reason: string }> {
   return new Promise((resolve) => ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
-}
-
-/** Shop with an admin (`boss`) and an agent in presales; the agent is added by the admin, so it has a password to log in with. */
-async function shopWithAgent() {
-  const shop = await makeShop([{ key: "presales", onAgentOffline: "keep" }], [{ handle: "boss", groups: [], role: "shop_admin" }]);
-  const agent = { email: `${uniqueCustomer("n")}@${shop.shopId}.test`, name: "新客服小李", role: "shop_agent", password: "a-good-password-1", groups: ["presales"], capacity: 3 };
-  const created = await call(`/api/admin/agents?shop=${shop.shopId}`, "POST", shop.tokens.boss, agent);
-  expect(created.status).toBe(201);
-  const login = (code?: string) => call("/api/auth/login", "POST", undefined, { email: agent.email, password: agent.password, ...(code ? { code } : {}) });
-  return { shop, boss: shop.tokens.boss!, bossId: shop.staffId("boss"), agentId: (created.body.agent as { id: string }).id, agentPassword: agent.password, login };
 }
 
 describe("a shop requiring two-factor login of its staff", () => {
@@ -90,7 +74,7 @@ describe("a shop requiring two-factor login of its staff", () => {
     expect((await call("/api/me", "GET", token)).body.identity).not.toHaveProperty("twoFactorSetupPending");
     expect((await call("/api/me", "GET", agentBefore)).status).toBe(401);
     expect((await policy(shop.shopId, boss)).body).toEqual({ required: true, staffWithout: [] });
-    const next = await login(await codeOf(secret));
+    const next = await login({ code: await codeOf(secret) });
     expect(next).toMatchObject({ status: 200, body: { twoFactorSetupRequired: false } });
 
     // While the shop requires it, it stays on.

@@ -7,14 +7,14 @@ import { describeRoute } from "hono-openapi";
 import { getServerByName } from "partyserver";
 import * as v from "valibot";
 import { DomainError } from "../../core/domain/errors";
-import { AgentCreate, AgentUpdate, BusinessHoursPut, TwoFactorPolicyPut, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
+import { AgentCreate, AgentPasswordReset, AgentUpdate, BusinessHoursPut, TwoFactorPolicyPut, GroupUpdate, LeaveMessageQuery, RulesPut, RuleTestBody, ShopQuery } from "../../core/protocol";
 import { database } from "../db/client";
 import { handleLeaveMessage, listLeaveMessages } from "../db/repos/leave-messages";
 import type { AppEnv } from "../env";
 import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
-import { createAgent, disableAgent } from "../services/staff-admin";
+import { createAgent, disableAgent, resetAgentPassword } from "../services/staff-admin";
 import { resetTwoFactor, setTwoFactorPolicy, twoFactorPolicy } from "../services/two-factor";
 import { getBusinessHours, getDirectory, getRules, putBusinessHours, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
 
@@ -60,6 +60,11 @@ export const adminRoutes = new Hono<AppEnv>()
     const identity = c.get("identity");
     const shopId = adminShop(identity, c.req.valid("query").shop);
     return c.json(await disableAgent(c.env, database(c.env.DB), shopId, c.req.valid("param").id, identity.kind === "staff" ? identity.staffId : "", Date.now()));
+  })
+  .put("/admin/agents/:id/password", describeRoute({ tags: ["routing"], summary: "Sets a new password for a staff member of the shop who forgot theirs; every session of the account ends." }), valid("param", StaffParam), valid("query", ShopQuery), valid("json", AgentPasswordReset), async (c) => {
+    const identity = c.get("identity");
+    const shopId = adminShop(identity, c.req.valid("query").shop);
+    return c.json(await resetAgentPassword(database(c.env.DB), shopId, c.req.valid("param").id, c.req.valid("json").password, identity.kind === "staff" ? identity.staffId : ""));
   })
   .delete("/admin/agents/:id/two-factor", describeRoute({ tags: ["routing"], summary: "Resets a staff member's two-factor login (a lost phone and recovery codes): they log in with the password alone and can set it up again." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
     await resetTwoFactor(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id);

@@ -3,14 +3,14 @@
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { DemoShopperTokenBody, GuestBody, LoginBody, SocketTicketBody, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../core/protocol";
+import { DemoShopperTokenBody, GuestBody, LoginBody, PasswordChangeBody, SocketTicketBody, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../core/protocol";
 import { database } from "../db/client";
 import { listCustomers } from "../db/repos/customers";
 import type { AppEnv } from "../env";
 import { bearerOf, requireIdentity, requireIdentityDuringSetup, requireStaff } from "../middleware/auth";
 import { clientAddress } from "../lib/client-address";
 import { valid } from "../middleware/validate";
-import { confirmPassword, issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
+import { changePassword, confirmPassword, issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";
 import { issueTicket } from "../services/socket-ticket";
 import { disableTwoFactor, enableTwoFactor, startTwoFactor, twoFactorStatus } from "../services/two-factor";
@@ -59,6 +59,17 @@ export const authRoutes = new Hono<AppEnv>()
       const staff = staffOf(c.get("identity"));
       await disableTwoFactor(c.env, database(c.env.DB), staff.staffId, staff.shopId, c.req.valid("json").code, Date.now());
       return c.body(null, 204);
+    },
+  )
+  .post(
+    "/auth/password",
+    describeRoute({ tags: ["auth"], summary: "Changes the caller's password (the current one first, counted like a login); every other session of the account ends." }),
+    requireIdentity,
+    requireStaff,
+    valid("json", PasswordChangeBody),
+    async (c) => {
+      const sessionHash = await sha256Hex(bearerOf(c.req.raw)!);
+      return c.json(await changePassword(database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json"), sessionHash, clientAddress(c.req.raw), Date.now()));
     },
   )
   .post("/auth/logout", describeRoute({ tags: ["auth"], summary: "Ends the staff session of the bearer token." }), async (c) => {

@@ -4,7 +4,7 @@
 import { sign } from "hono/utils/jwt/jwt";
 import { DomainError } from "../../core/domain/errors";
 import { LOCKOUT, afterFailure, afterSuccess, attemptKeys, lockedUntil, type AttemptCounter } from "../../core/domain/lockout";
-import type { LoginBody } from "../../core/protocol";
+import type { LoginBody, PasswordChangeBody } from "../../core/protocol";
 import type { Database } from "../db/client";
 import {
   deleteStaffSession,
@@ -14,10 +14,11 @@ import {
   getLoginAttempts,
   insertStaffSession,
   saveLoginAttempts,
+  setStaffPassword,
 } from "../db/repos/staff";
 import { findCustomer } from "../db/repos/customers";
 import { randomToken, sha256Hex } from "../lib/crypto";
-import { verifyPassword } from "../lib/password";
+import { hashPassword, verifyPassword } from "../lib/password";
 import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX } from "./identity";
 import { secondFactor } from "./two-factor";
 
@@ -109,7 +110,7 @@ async function recordFailure(db: Database, keys: ReturnType<typeof attemptKeys>,
  * no way around the lockout. Answers `invalid_input` on `password`, not 401, which would end the
  * session the console is using.
  */
-export async function confirmPassword(db: Database, staffId: string, password: string, address: string | null, now: number): Promise<void> {
+export async function confirmPassword(db: Database, staffId: string, password: string, address: string | null, now: number, field = "password"): Promise<void> {
   const row = await findStaffById(db, staffId);
   if (!row) throw new DomainError("not_found", "no such staff account");
   const keys = attemptKeys(row.email, address);
@@ -118,7 +119,20 @@ export async function confirmPassword(db: Database, staffId: string, password: s
   if (until) throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((until - now) / 1000) });
   if (await verifyPassword(password, row.passwordHash)) return;
   await recordFailure(db, keys, { account, pair }, now);
-  throw new DomainError("invalid_input", "password: is not this account's password", [{ field: "password", message: "is not this account's password" }]);
+  throw new DomainError("invalid_input", `${field}: is not this account's password`, [{ field, message: "is not this account's password" }]);
+}
+
+/**
+ * A staff member changes their own password, proving it with the current one (counted like a
+ * login, `confirmPassword`). Every other session of the account ends: whoever else held one (a
+ * shared or lost computer) must log in with the new password. Returns how many ended.
+ */
+export async function changePassword(db: Database, staffId: string, body: PasswordChangeBody, sessionHash: string, address: string | null, now: number): Promise<{ otherSessionsEnded: number }> {
+  await confirmPassword(db, staffId, body.currentPassword, address, now, "currentPassword");
+  if (body.newPassword === body.currentPassword) {
+    throw new DomainError("invalid_input", "newPassword: must differ from the current password", [{ field: "newPassword", message: "must differ from the current password" }]);
+  }
+  return { otherSessionsEnded: await setStaffPassword(db, staffId, await hashPassword(body.newPassword), sessionHash) };
 }
 
 export async function logout(db: Database, token: string): Promise<void> {

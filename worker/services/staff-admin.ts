@@ -1,5 +1,6 @@
 /**
- * A shop admin's staff accounts: adding an agent or admin, and disabling one who left. Disabling
+ * A shop admin's staff accounts: adding an agent or admin, setting a new password for one who
+ * forgot theirs, and disabling one who left. Disabling
  * ends every session of the account at once, requeues all of its chats, closes its queue socket
  * and its sockets in the rooms of those chats and of every thread it opened; the account stays in
  * D1 for the history.
@@ -9,7 +10,7 @@ import { DomainError } from "../../core/domain/errors";
 import { rolesForShop, type AgentCreate } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { listGroups } from "../db/repos/directory";
-import { disableStaff, findStaffByEmail, insertStaff, threadsVisitedBy } from "../db/repos/staff";
+import { disableStaff, findStaffByEmail, findStaffById, insertStaff, setStaffPassword, threadsVisitedBy } from "../db/repos/staff";
 import { STAFF_VISIT_RETENTION_MS } from "../../core/domain/retention";
 import { findShop } from "../db/repos/shops";
 import { findOpenSessionThreadsOfAgent } from "../db/repos/sessions";
@@ -31,6 +32,18 @@ export async function createAgent(env: Env, db: Database, shopId: string, body: 
   await insertStaff(db, { id, shopId, email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password), capacity: body.capacity ?? 5, seniority: body.seniority ?? 1, createdAt: now }, groupIds);
   await (await getServerByName(env.AgentQueue, shopId)).reloadDirectory();
   return { agent: { id, shopId, email: body.email, name: body.name, role: body.role }, directory: await getDirectory(db, shopId) };
+}
+
+/**
+ * Sets a new password for an enabled account of the shop (its owner forgot it: pass it on through
+ * a safe channel) and ends every session of the account, so whoever held one must log in with it.
+ * An admin changes their own on the account page, with the current password.
+ */
+export async function resetAgentPassword(db: Database, shopId: string, staffId: string, password: string, byStaffId: string): Promise<{ sessionsEnded: number }> {
+  if (staffId === byStaffId) throw new DomainError("forbidden", "change your own password with POST /api/auth/password (it takes the current one)");
+  const account = await findStaffById(db, staffId);
+  if (!account || account.shopId !== shopId || account.disabledAt !== null) throw new DomainError("not_found", `no enabled staff ${staffId} in this shop`);
+  return { sessionsEnded: await setStaffPassword(db, staffId, await hashPassword(password)) };
 }
 
 /** How far back an open session is looked for: sessions close after 30 idle minutes by default. */

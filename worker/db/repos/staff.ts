@@ -66,6 +66,19 @@ export async function findStaffStanding(db: Database, staffId: string): Promise<
   return row && { staff: row.staff, twoFactorSetupPending: row.pending === 1 };
 }
 
+/**
+ * Sets the account's password hash and ends its sessions but the one of `keepTokenHash` (all of
+ * them without it), in one batch; returns how many sessions ended. The caller has checked the
+ * account (enabled, of the shop).
+ */
+export async function setStaffPassword(db: Database, staffId: string, passwordHash: string, keepTokenHash?: string): Promise<number> {
+  const [, ended] = await db.batch([
+    db.update(staff).set({ passwordHash }).where(eq(staff.id, staffId)),
+    db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), keepTokenHash === undefined ? undefined : ne(staffSessions.tokenHash, keepTokenHash))),
+  ]);
+  return ended.meta.changes;
+}
+
 /** Ends the account's sessions but the one of `keepTokenHash`; returns how many ended. */
 export async function deleteOtherStaffSessions(db: Database, staffId: string, keepTokenHash: string): Promise<number> {
   return (await db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), ne(staffSessions.tokenHash, keepTokenHash))).run()).meta.changes;

@@ -5,7 +5,8 @@
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
  * admin adds an agent who logs in, then disables them; an agent turns on two-factor login, logs in
  * with a code and a recovery code, and the admin resets it; a shop admin requires two-factor login
- * and an agent at work is sent to set it up first; a shop admin sets the service hours; a login locked out by failures says for how
+ * and an agent at work is sent to set it up first; a staff member changes their password and an
+ * admin sets a new one for someone who forgot it; a shop admin sets the service hours; a login locked out by failures says for how
  * long, and the staff member's usual browser still gets in while the account is locked elsewhere. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
@@ -344,6 +345,51 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await admin.getByTestId("two-factor-policy-toggle").click();
     await admin.getByTestId("two-factor-policy-without").waitFor({ state: "detached" });
     expect(await admin.getByTestId("two-factor-policy-toggle").isChecked()).toBe(false);
+  });
+
+  it("lets a staff member change their password, and the shop admin set a new one for someone who forgot it", async () => {
+    const from = "203.0.113.72";
+    const email = "agent2@food.demo";
+    const agent = await consoleAs(email, "kefu123456", from);
+    await agent.getByTestId("staff-name").click();
+    const card = agent.getByTestId("password-card");
+    await card.waitFor();
+    // A wrong current password, then new ones that differ: each named under its field, in the UI's language.
+    await agent.getByTestId("password-current").fill("not-my-password");
+    await agent.getByTestId("password-next").fill("food-2026-new-pass");
+    await agent.getByTestId("password-again").fill("food-2026-new-pass");
+    await agent.getByTestId("password-submit").click();
+    await expect.poll(() => agent.getByTestId("password-current-error").textContent()).toContain("密码不正确");
+    await agent.getByTestId("password-current").fill("kefu123456");
+    await agent.getByTestId("password-again").fill("food-2026-typo");
+    await agent.getByTestId("password-submit").click();
+    await expect.poll(() => agent.getByTestId("password-again-error").textContent()).toContain("两次输入的新密码不一致");
+    await agent.getByTestId("password-again").fill("food-2026-new-pass");
+    await agent.getByTestId("password-submit").click();
+    await agent.getByTestId("password-changed").waitFor();
+    await agent.screenshot({ path: `${SHOTS}/password-change.png` });
+    await agent.getByTestId("logout-button").click();
+    await agent.getByTestId("login-email").fill(email);
+    await agent.getByTestId("login-password").fill("food-2026-new-pass");
+    await agent.getByTestId("login-submit").click();
+    await agent.getByTestId("account-view").waitFor();
+
+    // Forgotten: the shop's admin sets a new one, which logs the agent out everywhere.
+    const admin = await consoleAs("admin@food.demo", "kefu123456", from);
+    await admin.getByTestId("nav-admin").click();
+    await admin.getByTestId("admin-tab-agents").click();
+    const row = admin.locator('[data-testid="agent-admin-row"]').filter({ hasText: email });
+    await row.getByTestId("agent-password-reset").click();
+    await row.getByTestId("agent-new-password").fill("short");
+    await row.getByTestId("agent-password-save").click();
+    await expect.poll(() => row.getByTestId("field-error").textContent()).toContain("至少 10 个字符");
+    await row.getByTestId("agent-new-password").fill("food-2026-from-admin");
+    await row.getByTestId("agent-password-save").click();
+    await expect.poll(() => row.getByTestId("agent-password-set").textContent()).toContain("已在 1 处退出登录");
+    expect(await apiLogin(email, "food-2026-from-admin", from)).toMatch(/^st_/);
+    // The agent's open console finds its session ended at its next call, and asks for a login.
+    await agent.getByTestId("nav-chats").click();
+    await agent.getByTestId("login-email").waitFor({ timeout: 20_000 });
   });
 
   it("lets the staff member's usual browser in while guessing from elsewhere has locked the account", async () => {

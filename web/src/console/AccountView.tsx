@@ -2,7 +2,9 @@ import { t } from "../common/i18n";
 import { ErrorNote } from "../common/ui/ErrorNote";
 import { QrCode } from "../common/ui/QrCode";
 import type { StaffProfile } from "../common/api-types";
+import type { PasswordModel } from "../models/password";
 import type { TwoFactorModel } from "../models/two-factor";
+import { PasswordCard } from "./PasswordCard";
 
 /** The secret in groups of four, as it is easiest to type into an app by hand. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, "$1 ");
@@ -76,8 +78,11 @@ function RecoveryCodes({ model, codes }: { model: TwoFactorModel; codes: string[
   );
 }
 
-/** 账号安全: who is logged in, and their two-factor login (on, off, set up, turn off). */
-export function AccountView({ model, staff }: { model: TwoFactorModel; staff: StaffProfile }) {
+/**
+ * 账号安全: who is logged in, their two-factor login (on, off, set up, turn off) and, given a
+ * `password` model, their password (not on the setup gate, whose session may only set up two-factor login).
+ */
+export function AccountView({ model, password, staff }: { model: TwoFactorModel; password?: PasswordModel; staff: StaffProfile }) {
   const status = model.status.value;
   const setup = model.setup.value;
   const codes = model.recoveryCodes.value;
@@ -164,6 +169,7 @@ export function AccountView({ model, staff }: { model: TwoFactorModel; staff: St
           </div>
         )}
       </section>
+      {password && <PasswordCard model={password} />}
     </main>
   );
 }

@@ -3,7 +3,7 @@
  * row, and a PATCH per save with the server's (or the local schema's) field errors kept per row.
  */
 import { computed, createModel, signal, type ReadonlySignal } from "@preact/signals";
-import { AgentCreate, AgentUpdate, GroupUpdate, parseInput, rolesForShop } from "../../../core/protocol";
+import { AgentCreate, AgentPasswordReset, AgentUpdate, GroupUpdate, parseInput, rolesForShop } from "../../../core/protocol";
 import type { ApiClient } from "../common/api";
 import { fieldErrorsOf, toUiError, type FieldErrors } from "../common/field-errors";
 import type { UiError } from "./conversation-state";
@@ -82,6 +82,10 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
   const rows = signal<Readonly<Record<string, RowState>>>({});
   const emptyNewAgent = (): NewAgentDraft => ({ email: "", name: "", role: rolesForShop(shopId.peek())[0]!, password: "", capacity: "5", groups: [] });
   const newAgent = signal<NewAgentDraft>(emptyNewAgent());
+  /** The account whose new password is being typed, and what is typed. */
+  const passwordDraft = signal<{ id: string; password: string } | null>(null);
+  /** After a password was set: the account and how many of its sessions ended. */
+  const passwordSet = signal<{ id: string; sessionsEnded: number } | null>(null);
 
   function adopt(d: Directory) {
     directory.value = d;
@@ -140,6 +144,34 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
     directory,
     loadError,
     policyNeedsOwnTwoFactor,
+    passwordDraft,
+    passwordSet,
+    /** Opens (or, with null, closes) the new-password form of an account. */
+    editPassword(id: string | null) {
+      passwordDraft.value = id === null ? null : { id, password: "" };
+      passwordSet.value = null;
+      // A new form starts clean: the last attempt's error for this account is dropped.
+      if (id !== null) rows.value = Object.fromEntries(Object.entries(rows.value).filter(([key]) => key !== `password:${id}`));
+    },
+    typePassword(password: string) {
+      if (passwordDraft.value) passwordDraft.value = { ...passwordDraft.value, password };
+    },
+    /** Sets the typed password (checked here with the server's schema first); every session of the account ends. */
+    async savePassword() {
+      const draft = passwordDraft.value;
+      if (!draft) return;
+      const key = `password:${draft.id}`;
+      const parsed = parseInput(AgentPasswordReset, { password: draft.password });
+      if (!parsed.ok) return refuseLocally(key, parsed);
+      let ended = 0;
+      const ok = await attempt(key, async () => {
+        ended = (await api.put<{ sessionsEnded: number }>(`/admin/agents/${encodeURIComponent(draft.id)}/password${q()}`, parsed.value)).sessionsEnded;
+      });
+      if (ok) {
+        passwordDraft.value = null;
+        passwordSet.value = { id: draft.id, sessionsEnded: ended };
+      }
+    },
     groupDrafts,
     agentDrafts,
     rows,

@@ -14,6 +14,7 @@ import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
 import { LeaveMessagesModel } from "./leave-messages";
 import { TwoFactorModel } from "./two-factor";
+import { PasswordModel } from "./password";
 import { NotifierModel } from "./notifier";
 import { QueueModel } from "./queue";
 import { ThreadToolsModel } from "./thread-tools";
@@ -103,6 +104,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
   /** 账号安全: the staff member's own two-factor login. */
   const twoFactor = new TwoFactorModel({ api, active: computed(() => view.value === "account") });
+  const password = new PasswordModel(api);
 
   effect(() => {
     const onHash = () => {
@@ -160,6 +162,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     canned,
     leaveMessages,
     twoFactor,
+    password,
     selectedId,
     selected,
     liveStatus,

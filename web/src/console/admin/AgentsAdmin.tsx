@@ -107,6 +107,46 @@ function TwoFactorPolicy({ directory }: { directory: DirectoryModel }) {
   );
 }
 
+/** Under an account's name: "reset password", its form, or what the last reset did. */
+function PasswordReset({ directory, id }: { directory: DirectoryModel; id: string }) {
+  const draft = directory.passwordDraft.value;
+  const set = directory.passwordSet.value;
+  const row = directory.rows.value[`password:${id}`];
+  if (draft?.id !== id) {
+    return (
+      <div class="password-reset">
+        <button type="button" class="link-btn" data-testid="agent-password-reset" onClick={() => directory.editPassword(id)}>
+          {t("agent.setPassword")}
+        </button>
+        {set?.id === id && (
+          <p class="row-status ok" role="status" data-testid="agent-password-set">
+            {t("agent.passwordSet", { n: set.sessionsEnded })}
+          </p>
+        )}
+      </div>
+    );
+  }
+  const errs = row?.status === "failed" ? row.fields : {};
+  return (
+    <form class="password-reset" data-testid="agent-password-form" onSubmit={(e) => (e.preventDefault(), void directory.savePassword())}>
+      <label class="field">
+        <span>{t("agent.newPassword")}</span>
+        <input type="text" autoComplete="new-password" data-testid="agent-new-password" value={draft.password} aria-invalid={!!errs.password} onInput={(e) => directory.typePassword(e.currentTarget.value)} />
+        <FieldError message={errorAt(errs, "password")} />
+      </label>
+      <div class="row-actions">
+        <button type="submit" class="btn btn-primary btn-small" data-testid="agent-password-save" disabled={row?.status === "saving"}>
+          {t("agent.passwordSave")}
+        </button>
+        <button type="button" class="link-btn" onClick={() => directory.editPassword(null)}>
+          {t("agent.passwordCancel")}
+        </button>
+        {!errs.password && <RowStatus state={row} />}
+      </div>
+    </form>
+  );
+}
+
 /** Agents: how many chats at once, seniority (senior-only rules), skill groups; adding and disabling accounts. */
 export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; meId: string }) {
   const dir = directory.directory.value;
@@ -141,6 +181,7 @@ export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; me
                 <div class="muted">
                   {t(`staffRole.${a.role as "shop_agent"}`)} · {a.email}
                 </div>
+                {a.id !== meId && <PasswordReset directory={directory} id={a.id} />}
                 {!a.twoFactor && dir?.twoFactorRequired && (
                   <div class="two-factor-flag" data-testid="agent-two-factor-off">
                     <span class="badge badge-ended">{t("agent.twoFactorOff")}</span>

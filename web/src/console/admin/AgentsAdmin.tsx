@@ -94,7 +94,7 @@ function TwoFactorPolicy({ directory }: { directory: DirectoryModel }) {
       </label>
       <p class="muted">{t("policy.about")}</p>
       {dir.twoFactorRequired && (
-        <p data-testid="two-factor-policy-without">{without.length ? t("policy.without", { names: without.map((a) => a.name).join("、") }) : t("policy.allOn")}</p>
+        <p data-testid="two-factor-policy-without">{without.length ? t("policy.without", { names: without.map((a) => a.name).join(lang.value === "en" ? ", " : "、") }) : t("policy.allOn")}</p>
       )}
       {directory.policyNeedsOwnTwoFactor.value ? (
         <p class="field-error" role="alert" data-testid="two-factor-policy-error">

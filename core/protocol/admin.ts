@@ -31,8 +31,15 @@ export const MIN_PASSWORD_LENGTH = 10;
 /** A new password for a staff account. */
 export const StaffPassword = v.pipe(v.string("must be a string"), v.minLength(MIN_PASSWORD_LENGTH, `must be at least ${MIN_PASSWORD_LENGTH} characters`), v.maxLength(256));
 
+/**
+ * Whether the account must change a password an admin set before it may do anything else (default:
+ * it must, as the admin knows it).
+ */
+const MustChangePassword = v.optional(v.boolean("must be true or false"), true);
+
 /** An admin sets a new password for a staff member of the shop who forgot theirs. */
-export const AgentPasswordReset = v.object({ password: StaffPassword });
+export const AgentPasswordReset = v.object({ password: StaffPassword, mustChangePassword: MustChangePassword });
+export type AgentPasswordReset = v.InferOutput<typeof AgentPasswordReset>;
 
 /** The roles an account of a shop may have: platform roles on the platform desk, shop roles elsewhere. */
 export function rolesForShop(shopId: string): StaffRole[] {
@@ -45,6 +52,7 @@ export const AgentCreate = v.object({
   name: v.pipe(v.string("must be a string"), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(32, "must be at most 32 characters")),
   role: StaffRole,
   password: StaffPassword,
+  mustChangePassword: MustChangePassword,
   ...AgentUpdate.entries,
 });
 export type AgentCreate = v.InferOutput<typeof AgentCreate>;

@@ -8,7 +8,8 @@
  * - a shopper's frame that opens a session or leaves a message: one D1 read, once per consultation
  *   (an open session's later messages pass; revoking then closes this room's sockets);
  * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most
- *   (the account disabled, or its shop now requiring two-factor login it has not turned on);
+ *   (the account disabled, its password reset by an admin, or its shop now requiring two-factor
+ *   login it has not turned on);
  * - a staff member's message into a thread that never had a session (the revocation could not find
  *   it): one D1 read of the shopper's revocation, and the shopper's sockets opened with revoked
  *   tokens are closed before the message is posted, so they never hear it;
@@ -99,15 +100,19 @@ async function shopperTokenStillValid(room: ConversationRoom, conn: Connection<C
   return false;
 }
 
-/** The account is enabled, and not held to setting up two-factor login by its shop (which it may have required since). */
+/**
+ * The account is enabled, and its sessions are not held back: by its shop's two-factor rule (which
+ * it may have required since), or by a password an admin set (a reset: the socket is older).
+ */
 async function staffAccountStillEnabled(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, now: number): Promise<boolean> {
   const account = await unlessD1Down(room, () => findStaffStanding(database(room.bindings.DB), state.id));
   if (account === D1_DOWN) return true; // looked at again on the socket's next write
-  if (account && account.staff.disabledAt === null && !account.twoFactorSetupPending) {
+  if (account && account.staff.disabledAt === null && !account.twoFactorSetupPending && !account.passwordChangePending) {
     staffCheckedAt.set(conn, now);
     return true;
   }
-  conn.close(4003, account?.twoFactorSetupPending ? "two-factor login required" : "account disabled");
+  const reason = !account || account.staff.disabledAt !== null ? "account disabled" : account.passwordChangePending ? "password change required" : "two-factor login required";
+  conn.close(4003, reason);
   return false;
 }
 

@@ -1,7 +1,7 @@
 /**
  * A fresh shop with an admin (`boss`, a session made directly) and an agent in presales that the
- * admin added through the API, so it has a real password to log in with: for tests of what staff
- * do with their own accounts (passwords, two-factor login).
+ * admin added through the API, so it has a real password to log in with (one it need not change
+ * first): for tests of what staff do with their own accounts (passwords, two-factor login).
  */
 import { expect } from "vitest";
 import { api, uniqueCustomer } from "./fixtures";
@@ -29,7 +29,7 @@ export interface ShopWithAgent {
 
 export async function shopWithAgent(): Promise<ShopWithAgent> {
   const shop = await makeShop([{ key: "presales", onAgentOffline: "keep" }], [{ handle: "boss", groups: [], role: "shop_admin" }]);
-  const agent = { email: `${uniqueCustomer("n")}@${shop.shopId}.test`, name: "新客服小李", role: "shop_agent", password: "a-good-password-1", groups: ["presales"], capacity: 3 };
+  const agent = { email: `${uniqueCustomer("n")}@${shop.shopId}.test`, name: "新客服小李", role: "shop_agent", password: "a-good-password-1", groups: ["presales"], capacity: 3, mustChangePassword: false };
   const created = await call(`/api/admin/agents?shop=${shop.shopId}`, "POST", shop.tokens.boss, agent);
   expect(created.status).toBe(201);
   return {

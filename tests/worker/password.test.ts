@@ -1,12 +1,14 @@
 /**
  * Staff passwords after the first: a staff member changes their own (the current one first,
  * guessed like a login), and a shop's admin sets a new one for a staff member who forgot theirs.
- * Either way the account's other sessions end. Through the real Worker and D1.
+ * Either way the account's other sessions end; a password an admin set must be changed before the
+ * account does anything else (unless the admin says otherwise). Through the real Worker and D1.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { LOCKOUT } from "../../core/domain/lockout";
 import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { makeShop } from "../helpers/queue-fixture";
+import { cid, connect } from "../helpers/socket";
 import { call, shopWithAgent } from "../helpers/staff-accounts";
 
 beforeAll(seedFixture);
@@ -69,7 +71,38 @@ describe("an admin setting a staff member's password", () => {
     expect(reset).toEqual({ status: 200, body: { sessionsEnded: 1 } });
     expect((await call("/api/me", "GET", token)).status).toBe(401);
     expect((await login({ ip: freshIp() })).status).toBe(401);
-    expect((await login({ password: "given-by-the-admin-3" })).status).toBe(200);
+    // The admin knows it: the next session must change it before anything else.
+    const next = await login({ password: "given-by-the-admin-3" });
+    expect(next).toMatchObject({ status: 200, body: { passwordChangeRequired: true } });
+    const held = await call(`/api/admin/directory?shop=${shop.shopId}`, "GET", next.body.token);
+    expect(held).toMatchObject({ status: 403, body: { error: { details: { password: "change_required" } } } });
+    expect((await change(next.body.token!, { currentPassword: "given-by-the-admin-3", newPassword: "all-mine-now-4" })).status).toBe(200);
+    expect((await call(`/api/admin/directory?shop=${shop.shopId}`, "GET", next.body.token)).status).toBe(200);
+  });
+
+  it("closes the account's open room socket at its next message", async () => {
+    const { shop, boss, agentId, login } = await shopWithAgent();
+    const token = (await login()).body.token!;
+    const customer = uniqueCustomer();
+    const thread = `${shop.shopId}:${customer}`;
+    const shopper = await connect(thread, await shopperToken(customer));
+    await shopper.next("room.joined");
+    const socket = await connect(thread, token);
+    await socket.next("room.joined");
+
+    expect((await call(`/api/admin/agents/${agentId}/password?shop=${shop.shopId}`, "PUT", boss, { password: "given-by-the-admin-3" })).status).toBe(200);
+    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
+    socket.send({ type: "message.send", clientId: cid(), kind: "text", text: "我来看看" });
+    expect(await closed).toEqual({ code: 4003, reason: "password change required" });
+    expect(shopper.all("message.created")).toEqual([]);
+  });
+
+  it("can leave the password as set, when the admin says so", async () => {
+    const { shop, boss, agentId, login } = await shopWithAgent();
+    expect((await call(`/api/admin/agents/${agentId}/password?shop=${shop.shopId}`, "PUT", boss, { password: "given-by-the-admin-3", mustChangePassword: false })).status).toBe(200);
+    const next = await login({ password: "given-by-the-admin-3" });
+    expect(next).toMatchObject({ status: 200, body: { passwordChangeRequired: false } });
+    expect((await call(`/api/admin/directory?shop=${shop.shopId}`, "GET", next.body.token)).status).toBe(200);
   });
 
   it("is refused for another shop's staff, for one's own account, to agents, and with a short password naming the field", async () => {

@@ -15,7 +15,7 @@ import { staffRoomVisits } from "../../worker/db/schema";
 
 beforeAll(seedFixture);
 
-type Answer = { error?: { code: string; message: string; details?: { field: string }[] }; agent?: { id: string }; directory?: { agents: { id: string; email: string; groups: string[] }[] }; requeued?: number };
+type Answer = { error?: { code: string; message: string; details?: { field: string }[] | Record<string, string> }; agent?: { id: string }; directory?: { agents: { id: string; email: string; groups: string[] }[] }; requeued?: number; identity?: Record<string, unknown> };
 
 const json = (method: string, token: string, body?: unknown) => ({ method, token, headers: { "content-type": "application/json" }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
 async function call(path: string, init: ReturnType<typeof json>): Promise<{ status: number; body: Answer }> {
@@ -23,7 +23,8 @@ async function call(path: string, init: ReturnType<typeof json>): Promise<{ stat
   return { status: res.status, body: (await res.json()) as Answer };
 }
 const login = (email: string, password: string) => api("/api/auth/login", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email, password }) });
-const newAgent = (shopId: string, o: Record<string, unknown> = {}) => ({ email: `${uniqueCustomer("n")}@${shopId}.test`, name: "新客服小李", role: "shop_agent", password: "a-good-password-1", groups: ["presales"], capacity: 2, ...o });
+/** A new account's body; it need not change its first password (that is tested on its own below). */
+const newAgent = (shopId: string, o: Record<string, unknown> = {}) => ({ email: `${uniqueCustomer("n")}@${shopId}.test`, name: "新客服小李", role: "shop_agent", password: "a-good-password-1", groups: ["presales"], capacity: 2, mustChangePassword: false, ...o });
 const snapshot = async (shopId: string) => (await getServerByName(env.AgentQueue, shopId)).snapshot();
 
 /** Resolves with the close code and reason when the server closes the socket. */
@@ -62,16 +63,27 @@ async function lookerAt(shop: Awaited<ReturnType<typeof makeShop>>) {
 }
 
 describe("adding staff", () => {
-  it("adds an agent who can log in at once and is assigned chats of their group", async () => {
+  it("adds an agent who logs in, changes the password the admin chose, and is assigned chats of their group", async () => {
     const shop = await makeShop([{ key: "presales" }], [{ handle: "boss", groups: [], role: "shop_admin" }]);
-    const body = newAgent(shop.shopId);
+    const { mustChangePassword: _, ...body } = newAgent(shop.shopId); // the default: the admin knows this password
     const created = await call(`/api/admin/agents`, json("POST", shop.tokens.boss!, body));
     expect(created.status).toBe(201);
     expect(created.body.directory!.agents.find((a) => a.email === body.email)).toMatchObject({ groups: ["presales"] });
 
     const res = await login(body.email, body.password);
     expect(res.status).toBe(200);
-    const { token } = (await res.json()) as { token: string };
+    const { token, passwordChangeRequired } = (await res.json()) as { token: string; passwordChangeRequired: boolean };
+    expect(passwordChangeRequired).toBe(true);
+    // Until it is changed the session may do nothing else: no queue, no routes but the account's own.
+    await expect(connectQueue(shop.shopId, token)).rejects.toMatchObject({ status: 403 });
+    const refused = await call(`/api/admin/directory`, json("GET", token));
+    expect(refused).toMatchObject({ status: 403, body: { error: { details: { password: "change_required" } } } });
+    expect((await call("/api/me", json("GET", token))).body).toMatchObject({ identity: { passwordChangePending: true } });
+    const changed = await call("/api/auth/password", json("POST", token, { currentPassword: body.password, newPassword: "my-own-password-9" }));
+    expect(changed.status).toBe(200);
+    expect((await call("/api/me", json("GET", token))).body.identity).not.toHaveProperty("passwordChangePending");
+    expect(((await (await login(body.email, "my-own-password-9")).json()) as { passwordChangeRequired: boolean }).passwordChangeRequired).toBe(false);
+
     const queue = await connectQueue(shop.shopId, token);
     await queue.next("queue.snapshot");
     const shopper = await shopperAsks(shop.shopId, "这件还有货吗");
@@ -83,7 +95,7 @@ describe("adding staff", () => {
     const before = (await snapshot(shop.shopId)).agents.length;
     const bad = await call("/api/admin/agents", json("POST", shop.tokens.boss!, { email: "not-an-email", name: "", role: "owner", password: "short" }));
     expect(bad.status).toBe(400);
-    expect(bad.body.error!.details!.map((d) => d.field).sort()).toEqual(["email", "name", "password", "role"]);
+    expect((bad.body.error!.details as { field: string }[]).map((d) => d.field).sort()).toEqual(["email", "name", "password", "role"]);
     const platformRole = await call("/api/admin/agents", json("POST", shop.tokens.boss!, newAgent(shop.shopId, { role: "platform_admin" })));
     expect(platformRole).toMatchObject({ status: 400, body: { error: { details: [{ field: "role" }] } } });
     const group = await call("/api/admin/agents", json("POST", shop.tokens.boss!, newAgent(shop.shopId, { groups: ["vip"] })));

@@ -55,6 +55,8 @@ export const staff = sqliteTable(
     createdAt: integer("created_at").notNull(),
     /** When an admin disabled the account (it left the shop): no login, no directory entry; kept for history. */
     disabledAt: integer("disabled_at"),
+    /** The password was set by an admin (a new account, a reset): the account's sessions may only change it. */
+    passwordChangeRequired: integer("password_change_required", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [uniqueIndex("staff_email").on(t.email), index("staff_shop").on(t.shopId)],
 );

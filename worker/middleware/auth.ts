@@ -22,11 +22,11 @@ function identityRequired(opts: IdentifyOptions) {
   });
 }
 
-/** Requires a valid staff or shopper token (a staff session held to setting up two-factor login is refused). */
+/** Requires a valid staff or shopper token (a staff session held back until its account is set up is refused). */
 export const requireIdentity = identityRequired({});
 
-/** Requires a valid token, letting through a staff session that may only set up two-factor login. */
-export const requireIdentityDuringSetup = identityRequired({ duringTwoFactorSetup: true });
+/** Requires a valid token, letting through a staff session held back until its account is set up (two-factor login, a new password). */
+export const requireIdentityDuringSetup = identityRequired({ duringSetup: true });
 
 /** Requires a staff identity. */
 export const requireStaff = createMiddleware<AppEnv>(async (c, next) => {

@@ -64,7 +64,7 @@ export const adminRoutes = new Hono<AppEnv>()
   .put("/admin/agents/:id/password", describeRoute({ tags: ["routing"], summary: "Sets a new password for a staff member of the shop who forgot theirs; every session of the account ends." }), valid("param", StaffParam), valid("query", ShopQuery), valid("json", AgentPasswordReset), async (c) => {
     const identity = c.get("identity");
     const shopId = adminShop(identity, c.req.valid("query").shop);
-    return c.json(await resetAgentPassword(database(c.env.DB), shopId, c.req.valid("param").id, c.req.valid("json").password, identity.kind === "staff" ? identity.staffId : ""));
+    return c.json(await resetAgentPassword(database(c.env.DB), shopId, c.req.valid("param").id, c.req.valid("json"), identity.kind === "staff" ? identity.staffId : ""));
   })
   .delete("/admin/agents/:id/two-factor", describeRoute({ tags: ["routing"], summary: "Resets a staff member's two-factor login (a lost phone and recovery codes): they log in with the password alone and can set it up again." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
     await resetTwoFactor(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id);

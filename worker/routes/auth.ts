@@ -24,7 +24,7 @@ export const authRoutes = new Hono<AppEnv>()
     valid("json", LoginBody),
     async (c) => c.json(await login(c.env, database(c.env.DB), c.req.valid("json"), clientAddress(c.req.raw))),
   )
-  // A session its shop holds to setting up two-factor login may use these (and /me, logout) only.
+  // A session held back until its account is set up (two-factor login, a password an admin set) may use these, /auth/password, /me and logout only.
   .use("/auth/two-factor", requireIdentityDuringSetup, requireStaff)
   .use("/auth/two-factor/*", requireIdentityDuringSetup, requireStaff)
   .get("/auth/two-factor", describeRoute({ tags: ["auth"], summary: "Whether the caller's two-factor login is on, how many recovery codes are left, and whether the shop requires it." }), async (c) => {
@@ -64,7 +64,7 @@ export const authRoutes = new Hono<AppEnv>()
   .post(
     "/auth/password",
     describeRoute({ tags: ["auth"], summary: "Changes the caller's password (the current one first, counted like a login); every other session of the account ends." }),
-    requireIdentity,
+    requireIdentityDuringSetup,
     requireStaff,
     valid("json", PasswordChangeBody),
     async (c) => {

@@ -38,6 +38,8 @@ export interface LoginResult {
   device: string;
   /** The shop requires two-factor login and the account has not turned it on: the session may only set it up. */
   twoFactorSetupRequired: boolean;
+  /** The password was set by an admin: the session may only change it (and set up two-factor login). */
+  passwordChangeRequired: boolean;
 }
 
 /**
@@ -89,7 +91,10 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
     findStaffStanding(db, row.id),
   ]);
   const staffProfile = { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role };
-  return { token, expiresAt, staff: staffProfile, device: deviceToken, twoFactorSetupRequired: standing?.twoFactorSetupPending === true };
+  return {
+    token, expiresAt, staff: staffProfile, device: deviceToken,
+    twoFactorSetupRequired: standing?.twoFactorSetupPending === true, passwordChangeRequired: standing?.passwordChangePending === true,
+  };
 }
 
 type Counters = { account?: AttemptCounter; pair?: AttemptCounter; device?: AttemptCounter };
@@ -132,7 +137,7 @@ export async function changePassword(db: Database, staffId: string, body: Passwo
   if (body.newPassword === body.currentPassword) {
     throw new DomainError("invalid_input", "newPassword: must differ from the current password", [{ field: "newPassword", message: "must differ from the current password" }]);
   }
-  return { otherSessionsEnded: await setStaffPassword(db, staffId, await hashPassword(body.newPassword), sessionHash) };
+  return { otherSessionsEnded: await setStaffPassword(db, staffId, await hashPassword(body.newPassword), false, sessionHash) };
 }
 
 export async function logout(db: Database, token: string): Promise<void> {

@@ -23,6 +23,8 @@ export interface StaffIdentity {
    * Present only where `identify` was asked to let such a session through.
    */
   twoFactorSetupPending?: true;
+  /** An admin set the password: the session may only change it (and set up two-factor login). Likewise. */
+  passwordChangePending?: true;
 }
 export interface CustomerIdentity {
   kind: "customer";
@@ -63,14 +65,18 @@ export function previousShopperSecret(env: Env): string | null {
 type TokenVars = { SHOPPER_JWT_ISSUER?: string; SHOPPER_JWT_AUDIENCE?: string };
 
 export interface IdentifyOptions {
-  /** Let through a staff session held to setting up two-factor login (the routes that set it up, `/me`). */
-  duringTwoFactorSetup?: boolean;
+  /**
+   * Let through a staff session held back until its account is set up: two-factor login its shop
+   * requires, a password an admin set (the routes that set these, `/me`).
+   */
+  duringSetup?: boolean;
 }
 
 /**
- * Resolves a bearer token to an identity, or throws `unauthorized`; a staff session held to
- * setting up two-factor login (its shop requires it) is refused with `forbidden` and
- * `details.twoFactor = "setup_required"` unless `duringTwoFactorSetup`.
+ * Resolves a bearer token to an identity, or throws `unauthorized`. A staff session held back
+ * until its account is set up is refused with `forbidden` unless `duringSetup`: with
+ * `details.password = "change_required"` while an admin's password is to be changed, else with
+ * `details.twoFactor = "setup_required"` while the shop's two-factor rule is to be met.
  */
 export async function identify(env: Env, token: string, now = Date.now(), opts: IdentifyOptions = {}): Promise<Identity> {
   if (token.startsWith(STAFF_TOKEN_PREFIX)) return identifyStaff(env, token, now, opts);
@@ -80,14 +86,18 @@ export async function identify(env: Env, token: string, now = Date.now(), opts: 
 async function identifyStaff(env: Env, token: string, now: number, opts: IdentifyOptions): Promise<StaffIdentity> {
   const found = await findStaffBySessionHash(database(env.DB), await sha256Hex(token), now);
   if (!found) throw new DomainError("unauthorized", "staff session is invalid or expired: log in again");
-  const { staff: row, twoFactorSetupPending } = found;
-  if (twoFactorSetupPending && !opts.duringTwoFactorSetup) throw twoFactorSetupRequired();
-  return { kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name, ...(twoFactorSetupPending ? { twoFactorSetupPending: true as const } : {}) };
-}
-
-/** What a staff session held to setting up two-factor login gets from everything else. */
-export function twoFactorSetupRequired(): DomainError {
-  return new DomainError("forbidden", "your shop requires two-factor login: set it up first (POST /api/auth/two-factor/setup)", { twoFactor: "setup_required" });
+  const { staff: row, twoFactorSetupPending, passwordChangePending } = found;
+  if (passwordChangePending && !opts.duringSetup) {
+    throw new DomainError("forbidden", "your password was set by an admin: change it first (POST /api/auth/password)", { password: "change_required" });
+  }
+  if (twoFactorSetupPending && !opts.duringSetup) {
+    throw new DomainError("forbidden", "your shop requires two-factor login: set it up first (POST /api/auth/two-factor/setup)", { twoFactor: "setup_required" });
+  }
+  return {
+    kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name,
+    ...(twoFactorSetupPending ? { twoFactorSetupPending: true as const } : {}),
+    ...(passwordChangePending ? { passwordChangePending: true as const } : {}),
+  };
 }
 
 async function identifyShopper(env: Env, token: string, now: number): Promise<CustomerIdentity> {

@@ -7,7 +7,7 @@
  */
 import { getServerByName } from "partyserver";
 import { DomainError } from "../../core/domain/errors";
-import { rolesForShop, type AgentCreate } from "../../core/protocol";
+import { rolesForShop, type AgentCreate, type AgentPasswordReset } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { listGroups } from "../db/repos/directory";
 import { disableStaff, findStaffByEmail, findStaffById, insertStaff, setStaffPassword, threadsVisitedBy } from "../db/repos/staff";
@@ -29,7 +29,7 @@ export async function createAgent(env: Env, db: Database, shopId: string, body: 
   const groupIds = groupIdsOf(await listGroups(db, shopId), body.groups ?? []);
   if (await findStaffByEmail(db, body.email)) throw new DomainError("conflict", "email: an account with this e-mail exists already", [{ field: "email", message: "an account with this e-mail exists already" }]);
   const id = randomId("staff");
-  await insertStaff(db, { id, shopId, email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password), capacity: body.capacity ?? 5, seniority: body.seniority ?? 1, createdAt: now }, groupIds);
+  await insertStaff(db, { id, shopId, email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password), passwordChangeRequired: body.mustChangePassword, capacity: body.capacity ?? 5, seniority: body.seniority ?? 1, createdAt: now }, groupIds);
   await (await getServerByName(env.AgentQueue, shopId)).reloadDirectory();
   return { agent: { id, shopId, email: body.email, name: body.name, role: body.role }, directory: await getDirectory(db, shopId) };
 }
@@ -37,13 +37,14 @@ export async function createAgent(env: Env, db: Database, shopId: string, body: 
 /**
  * Sets a new password for an enabled account of the shop (its owner forgot it: pass it on through
  * a safe channel) and ends every session of the account, so whoever held one must log in with it.
+ * Unless `mustChangePassword` is false, the owner's sessions may only change it first.
  * An admin changes their own on the account page, with the current password.
  */
-export async function resetAgentPassword(db: Database, shopId: string, staffId: string, password: string, byStaffId: string): Promise<{ sessionsEnded: number }> {
+export async function resetAgentPassword(db: Database, shopId: string, staffId: string, body: AgentPasswordReset, byStaffId: string): Promise<{ sessionsEnded: number }> {
   if (staffId === byStaffId) throw new DomainError("forbidden", "change your own password with POST /api/auth/password (it takes the current one)");
   const account = await findStaffById(db, staffId);
   if (!account || account.shopId !== shopId || account.disabledAt !== null) throw new DomainError("not_found", `no enabled staff ${staffId} in this shop`);
-  return { sessionsEnded: await setStaffPassword(db, staffId, await hashPassword(password)) };
+  return { sessionsEnded: await setStaffPassword(db, staffId, await hashPassword(body.password), body.mustChangePassword) };
 }
 
 /** How far back an open session is looked for: sessions close after 30 idle minutes by default. */

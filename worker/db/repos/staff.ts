@@ -14,11 +14,18 @@ export type StaffRow = typeof staff.$inferSelect;
  */
 const twoFactorSetupPending = sql<number>`(coalesce(${shops.staffTwoFactorRequired}, 0) = 1 AND NOT EXISTS (SELECT 1 FROM ${staffTwoFactor} WHERE ${staffTwoFactor.staffId} = ${staff.id} AND ${staffTwoFactor.enabledAt} IS NOT NULL))`;
 
-/** An account with whether its shop's two-factor rule holds it back (see `twoFactorSetupPending`). */
+/** An account with what holds its sessions back: its shop's two-factor rule (`twoFactorSetupPending`), a password an admin set. */
 export interface StaffStanding {
   staff: StaffRow;
   twoFactorSetupPending: boolean;
+  passwordChangePending: boolean;
 }
+
+const standingOf = (row: { staff: StaffRow; pending: number }): StaffStanding => ({
+  staff: row.staff,
+  twoFactorSetupPending: row.pending === 1,
+  passwordChangePending: row.staff.passwordChangeRequired,
+});
 
 export async function findStaffByEmail(db: Database, email: string): Promise<StaffRow | undefined> {
   return db.select().from(staff).where(eq(staff.email, email)).get();
@@ -57,23 +64,23 @@ export async function findStaffBySessionHash(db: Database, tokenHash: string, no
     .leftJoin(shops, eq(shops.id, staff.shopId))
     .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, now), isNull(staff.disabledAt)))
     .get();
-  return row && { staff: row.staff, twoFactorSetupPending: row.pending === 1 };
+  return row && standingOf(row);
 }
 
 /** An account by id with its standing under its shop's two-factor rule, or undefined. */
 export async function findStaffStanding(db: Database, staffId: string): Promise<StaffStanding | undefined> {
   const row = await db.select({ staff, pending: twoFactorSetupPending }).from(staff).leftJoin(shops, eq(shops.id, staff.shopId)).where(eq(staff.id, staffId)).get();
-  return row && { staff: row.staff, twoFactorSetupPending: row.pending === 1 };
+  return row && standingOf(row);
 }
 
 /**
- * Sets the account's password hash and ends its sessions but the one of `keepTokenHash` (all of
- * them without it), in one batch; returns how many sessions ended. The caller has checked the
- * account (enabled, of the shop).
+ * Sets the account's password hash (and whether it must be changed before anything else) and ends
+ * its sessions but the one of `keepTokenHash` (all of them without it), in one batch; returns how
+ * many sessions ended. The caller has checked the account (enabled, of the shop).
  */
-export async function setStaffPassword(db: Database, staffId: string, passwordHash: string, keepTokenHash?: string): Promise<number> {
+export async function setStaffPassword(db: Database, staffId: string, passwordHash: string, mustChange: boolean, keepTokenHash?: string): Promise<number> {
   const [, ended] = await db.batch([
-    db.update(staff).set({ passwordHash }).where(eq(staff.id, staffId)),
+    db.update(staff).set({ passwordHash, passwordChangeRequired: mustChange }).where(eq(staff.id, staffId)),
     db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), keepTokenHash === undefined ? undefined : ne(staffSessions.tokenHash, keepTokenHash))),
   ]);
   return ended.meta.changes;

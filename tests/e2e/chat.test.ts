@@ -3,7 +3,7 @@
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
  * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
- * admin adds an agent who logs in, then disables them; an agent turns on two-factor login, logs in
+ * admin adds an agent who logs in and must first change the password the admin chose, then disables them; an agent turns on two-factor login, logs in
  * with a code and a recovery code, and the admin resets it; a shop admin requires two-factor login
  * and an agent at work is sent to set it up first; a staff member changes their password and an
  * admin sets a new one for someone who forgot it; a shop admin sets the service hours; a login locked out by failures says for how
@@ -164,7 +164,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await shopper.screenshot({ path: `${SHOTS}/widget-revoked.png` });
   });
 
-  it("lets a shop admin add an agent, who logs in, and disable them, which logs them out", async () => {
+  it("lets a shop admin add an agent, who logs in and sets a password of their own, and disable them, which logs them out", async () => {
     const admin = await consoleAs("admin@beauty.demo");
     await admin.getByTestId("nav-admin").click();
     await admin.getByTestId("admin-tab-agents").click();
@@ -186,7 +186,19 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await row.waitFor({ timeout: 10_000 });
     await admin.screenshot({ path: `${SHOTS}/agents-admin.png` });
 
-    const newcomer = await consoleAs(email, "welcome-2026-beauty");
+    // The newcomer's first login asks for a password of their own before anything else.
+    const newcomer = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await newcomer.goto(`${suite.server.url}/`);
+    await newcomer.getByTestId("login-email").fill(email);
+    await newcomer.getByTestId("login-password").fill("welcome-2026-beauty");
+    await newcomer.getByTestId("login-submit").click();
+    await newcomer.locator('[data-testid="setup-gate"][data-step="password"]').waitFor();
+    await newcomer.screenshot({ path: `${SHOTS}/first-login-password.png` });
+    await newcomer.getByTestId("password-current").fill("welcome-2026-beauty");
+    await newcomer.getByTestId("password-next").fill("beauty-2026-mine");
+    await newcomer.getByTestId("password-again").fill("beauty-2026-mine");
+    await newcomer.getByTestId("password-submit").click();
+    await newcomer.getByTestId("thread-list").waitFor({ timeout: 10_000 });
     await expect.poll(() => newcomer.getByTestId("queue-connection").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
 
     admin.once("dialog", (d) => void d.accept());
@@ -196,7 +208,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     // the right password now says the account is disabled.
     await newcomer.getByTestId("login-email").waitFor({ timeout: 20_000 });
     await newcomer.getByTestId("login-email").fill(email);
-    await newcomer.getByTestId("login-password").fill("welcome-2026-beauty");
+    await newcomer.getByTestId("login-password").fill("beauty-2026-mine");
     await newcomer.getByTestId("login-submit").click();
     await expect.poll(() => newcomer.getByTestId("error-note").textContent()).toContain("此账号已停用");
   });
@@ -238,7 +250,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     const from = "203.0.113.70"; // this test's own address: it logs in eight times
     const adminToken = await apiLogin("admin@beauty.demo", "kefu123456", from);
     const email = `e2e-2fa-${Date.now()}@beauty.demo`;
-    const added = await fetch(`${suite.server.url}/api/admin/agents`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ email, name: "两步验证小林", role: "shop_agent", password: "welcome-2026-2fa", groups: [] }) });
+    const added = await fetch(`${suite.server.url}/api/admin/agents`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ email, name: "两步验证小林", role: "shop_agent", password: "welcome-2026-2fa", groups: [], mustChangePassword: false }) });
     expect(added.status).toBe(201);
 
     const agent = await consoleAs(email, "welcome-2026-2fa", from);
@@ -330,7 +342,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await admin.screenshot({ path: `${SHOTS}/two-factor-policy.png` });
 
     // The agent's queue socket is closed; its reconnect is refused, and the console shows only the setup.
-    await agent.getByTestId("two-factor-gate").waitFor({ timeout: 20_000 });
+    await agent.locator('[data-testid="setup-gate"][data-step="twoFactor"]').waitFor({ timeout: 20_000 });
     await agent.getByTestId("account-view").waitFor();
     await agent.screenshot({ path: `${SHOTS}/two-factor-gate.png` });
     await turnOnTwoFactor(agent, "kefu123456");

@@ -20,6 +20,8 @@ export interface LoginResponse {
   device: string;
   /** The shop requires two-factor login and it is not on: the session can only set it up. */
   twoFactorSetupRequired: boolean;
+  /** An admin set the password: the session can only change it (and set up two-factor login). */
+  passwordChangeRequired: boolean;
 }
 
 export type SessionStatus = SessionInfo["status"];

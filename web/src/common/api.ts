@@ -42,7 +42,10 @@ export interface ApiOptions {
   token: () => string | null;
   /** Called on a 401 so the owner can drop an expired session. */
   onUnauthorized?: () => void;
-  /** Called when the shop requires two-factor login the staff member has not turned on (403, `twoFactor: "setup_required"`). */
+  /**
+   * Called when a staff session is held back until its account is set up (403 with
+   * `twoFactor: "setup_required"` or `password: "change_required"`).
+   */
   onSetupRequired?: () => void;
 }
 
@@ -61,7 +64,8 @@ export function createApi(opts: ApiOptions): ApiClient {
     if (res.ok) return res;
     if (res.status === 401) opts.onUnauthorized?.();
     const error = await errorOf(res);
-    if (res.status === 403 && (error.details as { twoFactor?: string } | undefined)?.twoFactor === "setup_required") opts.onSetupRequired?.();
+    const held = error.details as { twoFactor?: string; password?: string } | undefined;
+    if (res.status === 403 && (held?.twoFactor === "setup_required" || held?.password === "change_required")) opts.onSetupRequired?.();
     throw error;
   }
   const json = async <T>(res: Response): Promise<T> => (res.status === 204 ? undefined : await res.json()) as T;

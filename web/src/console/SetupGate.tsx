@@ -2,27 +2,26 @@ import { signal, useModel } from "@preact/signals";
 import { createApi } from "../common/api";
 import type { StaffProfile } from "../common/api-types";
 import { t } from "../common/i18n";
-import type { AuthModel } from "../models/auth";
+import type { AuthModel, Held } from "../models/auth";
+import { PasswordModel } from "../models/password";
 import { TwoFactorModel } from "../models/two-factor";
 import { AccountView } from "./AccountView";
+import { PasswordCard } from "./PasswordCard";
 import { SessionControls, TopbarBrand } from "./Topbar";
 
 /**
- * The shop requires two-factor login and this account has not turned it on: the session can only
- * set it up (the server refuses it everything else), so the console shows only that, and opens the
- * workspace once it is on and the recovery codes are saved.
+ * The session is held back until the account is set up (the server refuses it everything else), so
+ * the console shows only what is to do, one step at a time: first a new password in place of the
+ * one an admin set, then two-factor login where the shop requires it. After each step it asks the
+ * server what is left; the workspace opens when nothing is.
  */
-export function TwoFactorGate({ auth, staff, token }: { auth: AuthModel; staff: StaffProfile; token: string }) {
-  const model = useModel(
-    () =>
-      new TwoFactorModel({
-        api: createApi({ token: () => token, onUnauthorized: () => auth.expire() }),
-        active: signal(true),
-        onReady: () => auth.setupDone(),
-      }),
-  );
+export function SetupGate({ auth, held, staff, token }: { auth: AuthModel; held: Held; staff: StaffProfile; token: string }) {
+  const api = () => createApi({ token: () => token, onUnauthorized: () => auth.expire() });
+  const password = useModel(() => new PasswordModel(api(), () => void auth.recheck()));
+  const twoFactor = useModel(() => new TwoFactorModel({ api: api(), active: signal(true), onReady: () => void auth.recheck() }));
+  const step = held.password ? "password" : "twoFactor";
   return (
-    <div class="console" data-testid="two-factor-gate">
+    <div class="console" data-testid="setup-gate" data-step={step}>
       <header class="topbar">
         <TopbarBrand />
         <div class="topbar-right">
@@ -37,10 +36,16 @@ export function TwoFactorGate({ auth, staff, token }: { auth: AuthModel; staff: 
       </header>
       <div class="console-body gate-body">
         <section class="gate-note" role="alert">
-          <h1>{t("gate.title")}</h1>
-          <p>{t("gate.about")}</p>
+          <h1>{t(step === "password" ? "gate.passwordTitle" : "gate.title")}</h1>
+          <p>{t(step === "password" ? "gate.passwordAbout" : "gate.about")}</p>
         </section>
-        <AccountView model={model} staff={staff} />
+        {step === "password" ? (
+          <main class="page account-page">
+            <PasswordCard model={password} />
+          </main>
+        ) : (
+          <AccountView model={twoFactor} staff={staff} />
+        )}
       </div>
     </div>
   );

@@ -19,7 +19,7 @@ import { Toasts } from "./Toasts";
 import { SessionControls, TopbarBrand } from "./Topbar";
 
 export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: StaffProfile; token: string }) {
-  const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire(), onSetupRequired: () => auth.holdForSetup() }));
+  const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire(), onSetupRequired: () => void auth.recheck() }));
   const view = ws.view.value;
   const isAdmin = staff.role === "shop_admin" || staff.role === "platform_admin";
   return (

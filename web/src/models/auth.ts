@@ -3,9 +3,10 @@
  * gone when the tab closes), logout, and expiry when any call answers 401. The browser's device
  * token stays in localStorage across sessions: sent with each login, it lets this browser in while
  * someone else's guessing has locked the account for new places (core/domain/lockout.ts). With
- * two-factor login on, a right password is followed by a code step (`needsCode`). When the shop
- * requires two-factor login and it is not on, the session can only set it up (`setupRequired`):
- * said by the login, or by any call refused for it later (the admin required it meanwhile).
+ * two-factor login on, a right password is followed by a code step (`needsCode`). A session can
+ * be held back until the account is set up (`held`): a password an admin set is to be changed, or
+ * the shop requires two-factor login that is not on. The login says so, and a call refused for it
+ * later (the admin required it meanwhile) makes the model ask `/api/me` again.
  */
 import { computed, createModel, signal } from "@preact/signals";
 import { createApi, toApiError } from "../common/api";
@@ -28,9 +29,18 @@ interface StoredSession {
   token: string;
   expiresAt: number;
   staff: StaffProfile;
-  /** The shop holds this session to setting up two-factor login. */
-  setupRequired?: boolean;
+  /** What the account must set up before the session may do anything else; absent when nothing. */
+  held?: Held;
 }
+
+/** What holds a session back: a password an admin set, two-factor login the shop requires. */
+export interface Held {
+  password: boolean;
+  twoFactor: boolean;
+}
+
+const heldOf = (password: boolean | undefined, twoFactor: boolean | undefined): Held | undefined =>
+  password || twoFactor ? { password: password === true, twoFactor: twoFactor === true } : undefined;
 
 function restore(): StoredSession | null {
   try {
@@ -50,7 +60,7 @@ export const AuthModel = createModel(() => {
   const needsCode = signal(false);
   const staff = computed(() => session.value?.staff ?? null);
   const token = computed(() => session.value?.token ?? null);
-  const setupRequired = computed(() => session.value?.setupRequired === true);
+  const held = computed(() => session.value?.held ?? null);
 
   function keep(next: StoredSession) {
     storage.session.set(STORAGE_KEY, JSON.stringify(next));
@@ -62,9 +72,19 @@ export const AuthModel = createModel(() => {
     storage.session.remove(STORAGE_KEY);
   }
 
-  function markSetupRequired(held: boolean) {
+  /** Asks the server what still holds the session back (after a step, or a call refused for it). */
+  async function recheck() {
     const current = session.peek();
-    if (current && current.setupRequired !== held) keep({ ...current, setupRequired: held });
+    if (!current) return;
+    const api = createApi({ token: () => current.token, onUnauthorized: () => expire() });
+    const { identity } = await api.get<{ identity: { twoFactorSetupPending?: boolean; passwordChangePending?: boolean } }>("/me");
+    if (session.peek()?.token === current.token) keep({ ...current, held: heldOf(identity.passwordChangePending, identity.twoFactorSetupPending) });
+  }
+
+  function expire() {
+    if (!session.value) return;
+    clear();
+    expired.value = true;
   }
 
   /** Login needs no token; logout uses the token it is about to forget. */
@@ -77,17 +97,11 @@ export const AuthModel = createModel(() => {
     error,
     expired,
     needsCode,
-    setupRequired,
-    /** A call was refused until two-factor login is set up (the shop's admin required it). */
-    holdForSetup: () => markSetupRequired(true),
-    /** Two-factor login is on now: the session may do everything again. */
-    setupDone: () => markSetupRequired(false),
+    held,
+    /** A step of the setup is done, or a call was refused for one: what is still to do. */
+    recheck: () => recheck().catch(() => undefined),
     /** A call answered 401: the session ended on the server (expired or revoked). */
-    expire() {
-      if (!session.value) return;
-      clear();
-      expired.value = true;
-    },
+    expire,
     /** Logs in; `code` is the authenticator's code (or a recovery code) once `needsCode` asked for it. */
     async login(email: string, password: string, code?: string) {
       busy.value = true;
@@ -96,7 +110,7 @@ export const AuthModel = createModel(() => {
         const device = storedDevice();
         const res = await anonymous.post<LoginResponse>("/auth/login", { email, password, ...(device ? { device } : {}), ...(code !== undefined ? { code } : {}) });
         storage.local.set(DEVICE_KEY, res.device);
-        keep({ token: res.token, expiresAt: res.expiresAt, staff: res.staff, setupRequired: res.twoFactorSetupRequired === true });
+        keep({ token: res.token, expiresAt: res.expiresAt, staff: res.staff, held: heldOf(res.passwordChangeRequired, res.twoFactorSetupRequired) });
         expired.value = false;
         needsCode.value = false;
       } catch (err) {

@@ -12,7 +12,8 @@ import type { UiError } from "./conversation-state";
 /** The message of a second typing that differs (issue-text.ts words it in the UI language). */
 const PASSWORDS_DIFFER = "the two new passwords differ";
 
-export const PasswordModel = createModel((api: ApiClient) => {
+/** `onChanged`: called once a change went through (the setup gate then asks what is left). */
+export const PasswordModel = createModel((api: ApiClient, onChanged?: () => void) => {
   const current = signal("");
   const next = signal("");
   const again = signal("");
@@ -51,6 +52,7 @@ export const PasswordModel = createModel((api: ApiClient) => {
         const res = await api.post<{ otherSessionsEnded: number }>("/auth/password", parsed.value);
         changed.value = res.otherSessionsEnded;
         current.value = next.value = again.value = "";
+        onChanged?.();
       } catch (err) {
         error.value = toUiError(err);
       } finally {

@@ -32,7 +32,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   "agent.new.name": "Name",
   "agent.new.email": "Login e-mail",
   "agent.new.password": "First password (at least 10 characters)",
-  "agent.new.hint": "They can log in to the console with this e-mail and password at once; pass the password on through a safe channel.",
+  "agent.new.hint": "They can log in to the console with this e-mail and password at once, and must then change the password first; pass it on through a safe channel.",
   "agent.new.submit": "Add",
   "agent.disable": "Disable",
   "agent.confirmDisable": "Disable {name}'s account? They are logged out at once and their chats go back to the queue.",

@@ -30,7 +30,7 @@ export const zhAdmin = {
   "agent.new.name": "姓名",
   "agent.new.email": "登录邮箱",
   "agent.new.password": "初始密码（至少 10 个字符）",
-  "agent.new.hint": "添加后即可用该邮箱和初始密码登录工作台；请通过安全的渠道把密码告诉对方。",
+  "agent.new.hint": "添加后即可用该邮箱和初始密码登录工作台，首次登录须先修改密码；请通过安全的渠道把密码告诉对方。",
   "agent.new.submit": "添加",
   "agent.disable": "停用",
   "agent.confirmDisable": "停用「{name}」的账号？其登录立即失效，正在接待的会话会重新排队。",

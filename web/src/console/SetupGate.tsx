@@ -7,7 +7,7 @@ import { PasswordModel } from "../models/password";
 import { TwoFactorModel } from "../models/two-factor";
 import { AccountView } from "./AccountView";
 import { PasswordCard } from "./PasswordCard";
-import { SessionControls, TopbarBrand } from "./Topbar";
+import { SessionControls, StaffLabel, TopbarBrand } from "./Topbar";
 
 /**
  * The session is held back until the account is set up (the server refuses it everything else), so
@@ -26,10 +26,7 @@ export function SetupGate({ auth, held, staff, token }: { auth: AuthModel; held:
         <TopbarBrand />
         <div class="topbar-right">
           <span class="who who-static">
-            <strong>{staff.name}</strong>
-            <span class="muted">
-              {t(`staffRole.${staff.role}`)} · {staff.shopId}
-            </span>
+            <StaffLabel staff={staff} />
           </span>
           <SessionControls auth={auth} />
         </div>

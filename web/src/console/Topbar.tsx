@@ -1,6 +1,7 @@
 import { t } from "../common/i18n";
 import { LangSwitch } from "../common/ui/LangSwitch";
 import { Logo } from "../common/ui/Logo";
+import type { StaffProfile } from "../common/api-types";
 import type { AuthModel } from "../models/auth";
 
 /** The console's name at the top left, on the workspace and the two-factor setup gate alike. */
@@ -10,6 +11,18 @@ export function TopbarBrand() {
       <Logo />
       {t("app.console")}
     </div>
+  );
+}
+
+/** Who is logged in: name, role and shop (inside the account button, or as plain text on the setup gate). */
+export function StaffLabel({ staff }: { staff: StaffProfile }) {
+  return (
+    <>
+      <strong>{staff.name}</strong>
+      <span class="muted">
+        {t(`staffRole.${staff.role}`)} · {staff.shopId}
+      </span>
+    </>
   );
 }
 

@@ -16,7 +16,7 @@ import { QueueView } from "./queue/QueueView";
 import { StatusSwitch } from "./StatusSwitch";
 import { ThreadList } from "./ThreadList";
 import { Toasts } from "./Toasts";
-import { SessionControls, TopbarBrand } from "./Topbar";
+import { SessionControls, StaffLabel, TopbarBrand } from "./Topbar";
 
 export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: StaffProfile; token: string }) {
   const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire(), onSetupRequired: () => void auth.recheck() }));
@@ -32,10 +32,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
           <ConnectionPill status={ws.queue.connection.value} testId="queue-connection" label={t("queueConn.label")} />
           <NotifyButton notifier={ws.notifier} />
           <button type="button" class={`who${view === "account" ? " active" : ""}`} data-testid="staff-name" title={t("header.account")} onClick={() => ws.go("account")}>
-            <strong>{staff.name}</strong>
-            <span class="muted">
-              {t(`staffRole.${staff.role}`)} · {staff.shopId}
-            </span>
+            <StaffLabel staff={staff} />
           </button>
           <SessionControls auth={auth} />
         </div>

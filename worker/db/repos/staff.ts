@@ -1,5 +1,6 @@
 /**
- * Staff accounts, their login sessions, failed-login counters and the threads they opened sockets in.
+ * Staff accounts (with what holds their sessions back), their login sessions, failed-login counters
+ * and the threads they opened sockets in.
  */
 import { and, eq, gt, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
@@ -67,7 +68,7 @@ export async function findStaffBySessionHash(db: Database, tokenHash: string, no
   return row && standingOf(row);
 }
 
-/** An account by id with its standing under its shop's two-factor rule, or undefined. */
+/** An account by id with what holds its sessions back (`StaffStanding`), or undefined. */
 export async function findStaffStanding(db: Database, staffId: string): Promise<StaffStanding | undefined> {
   const row = await db.select({ staff, pending: twoFactorSetupPending }).from(staff).leftJoin(shops, eq(shops.id, staff.shopId)).where(eq(staff.id, staffId)).get();
   return row && standingOf(row);

@@ -1,7 +1,8 @@
 /**
- * Staff accounts' second factor (schema `staff_two_factor`). Every change that spends something (a
- * code's time step, a recovery code) is a conditional update, so two logins racing with the same
- * code cannot both succeed.
+ * Staff accounts' second factor (schema `staff_two_factor`), and a shop's rule requiring it of its
+ * staff (`shops.staff_two_factor_required`). Every change that spends something (a code's time
+ * step, a recovery code) is a conditional update, so two logins racing with the same code cannot
+ * both succeed.
  */
 import { and, eq, isNotNull, isNull, lt, sql } from "drizzle-orm";
 import type { Database } from "../client";

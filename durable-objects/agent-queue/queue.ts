@@ -182,7 +182,7 @@ export class AgentQueue extends Server<Env> {
     const now = Date.now();
     const { requeued, assignments } = this.engine.dropAgent(agentId, now, true);
     this.persist();
-    for (const conn of this.getConnections(agentTag(agentId))) conn.close(4003, "account disabled");
+    await this.closeAgentSockets([agentId], "account disabled");
     for (const s of requeued) {
       if (this.engine.waiting.has(s.sessionId)) await (await getServerByName(this.env.ConversationRoom, s.threadId)).onRequeued({ sessionId: s.sessionId, reason: "agent_removed" }).catch(() => undefined);
     }

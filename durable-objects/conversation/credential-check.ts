@@ -105,7 +105,7 @@ async function shopperTokenStillValid(room: ConversationRoom, conn: Connection<C
  * it may have required since), or by a password an admin set (a reset: the socket is older).
  */
 async function staffAccountStillEnabled(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, now: number): Promise<boolean> {
-  const account = await unlessD1Down(room, () => findStaffStanding(database(room.bindings.DB), state.id));
+  const account = await unlessD1Down(room, () => findStaffStanding(database(room.bindings.DB), { id: state.id }));
   if (account === D1_DOWN) return true; // looked at again on the socket's next write
   if (account && account.staff.disabledAt === null && !account.twoFactorSetupPending && !account.passwordChangePending) {
     staffCheckedAt.set(conn, now);

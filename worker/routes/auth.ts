@@ -47,8 +47,7 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ["auth"], summary: "Confirms the setup with the app's current code and turns two-factor login on; returns ten one-use recovery codes, shown this once. The account's other sessions end." }),
     valid("json", TwoFactorEnableBody),
     async (c) => {
-      const sessionHash = await sha256Hex(bearerOf(c.req.raw)!);
-      return c.json(await enableTwoFactor(c.env, database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json").code, sessionHash, Date.now()));
+      return c.json(await enableTwoFactor(c.env, database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json").code, await callerSessionHash(c.req.raw), Date.now()));
     },
   )
   .post(
@@ -68,8 +67,7 @@ export const authRoutes = new Hono<AppEnv>()
     requireStaff,
     valid("json", PasswordChangeBody),
     async (c) => {
-      const sessionHash = await sha256Hex(bearerOf(c.req.raw)!);
-      return c.json(await changePassword(database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json"), sessionHash, clientAddress(c.req.raw), Date.now()));
+      return c.json(await changePassword(database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json"), await callerSessionHash(c.req.raw), clientAddress(c.req.raw), Date.now()));
     },
   )
   .post("/auth/logout", describeRoute({ tags: ["auth"], summary: "Ends the staff session of the bearer token." }), async (c) => {
@@ -104,6 +102,11 @@ export const authRoutes = new Hono<AppEnv>()
     valid("json", DemoShopperTokenBody),
     async (c) => c.json(await issueDemoShopperToken(c.env, database(c.env.DB), c.req.valid("json").customerId)),
   );
+
+/** The caller's session as D1 keys it (the token's SHA-256): the one a change keeps while ending the others. */
+function callerSessionHash(req: Request): Promise<string> {
+  return sha256Hex(bearerOf(req)!);
+}
 
 /** The caller as staff (`requireStaff` let only staff through). */
 function staffOf(identity: Identity): StaffIdentity {

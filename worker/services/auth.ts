@@ -8,7 +8,6 @@ import type { LoginBody, PasswordChangeBody } from "../../core/protocol";
 import type { Database } from "../db/client";
 import {
   deleteStaffSession,
-  findStaffByEmail,
   findStaffById,
   findStaffStanding,
   getLoginAttempts,
@@ -59,14 +58,16 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
   ]);
   const until = lockedUntil(account, pair, now, device);
   if (until) throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((until - now) / 1000) });
-  const row = await findStaffByEmail(db, body.email);
+  // What holds the account's sessions back is read with it: the login says so without another query.
+  const standing = await findStaffStanding(db, { email: body.email });
   // Verify even for an unknown e-mail so timing does not reveal which accounts exist.
-  const ok = await verifyPassword(body.password, row?.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+  const ok = await verifyPassword(body.password, standing?.staff.passwordHash ?? "pbkdf2$100000$AAAAAAAAAAAAAAAAAAAAAA==$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=");
   const countFailure = () => recordFailure(db, keys, { account, pair, device }, now);
-  if (!row || !ok) {
+  if (!standing || !ok) {
     await countFailure();
     throw new DomainError("unauthorized", "e-mail or password is wrong");
   }
+  const row = standing.staff;
   // Said only to whoever knows the password: it does not reveal that the account exists.
   if (row.disabledAt !== null) throw new DomainError("forbidden", "this account is disabled: ask your shop's admin");
   const second = await secondFactor(env, db, row.id, body.code, now);
@@ -86,14 +87,11 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
   ]);
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;
-  const [, standing] = await Promise.all([
-    insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now }),
-    findStaffStanding(db, row.id),
-  ]);
+  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });
   const staffProfile = { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role };
   return {
     token, expiresAt, staff: staffProfile, device: deviceToken,
-    twoFactorSetupRequired: standing?.twoFactorSetupPending === true, passwordChangeRequired: standing?.passwordChangePending === true,
+    twoFactorSetupRequired: standing.twoFactorSetupPending, passwordChangeRequired: standing.passwordChangePending,
   };
 }
 

@@ -14,7 +14,7 @@ function passwordError(model: TwoFactorModel): string | null {
   const r = model.refusal.value;
   if (r?.at !== "password") return null;
   if (r.why === "locked") return t("login.locked", { min: r.minutes });
-  return t(r.why === "wrong" ? "twoFactor.wrongPassword" : "twoFactor.passwordRequired");
+  return t(r.why === "wrong" ? "issue.wrongPassword" : "twoFactor.passwordRequired");
 }
 
 /** The words for a refusal under the code field, or null when it is not about it. */

@@ -1,4 +1,5 @@
 import { signal, useModel } from "@preact/signals";
+import { useMemo } from "preact/hooks";
 import { createApi } from "../common/api";
 import type { StaffProfile } from "../common/api-types";
 import { t } from "../common/i18n";
@@ -16,9 +17,9 @@ import { SessionControls, StaffLabel, TopbarBrand } from "./Topbar";
  * server what is left; the workspace opens when nothing is.
  */
 export function SetupGate({ auth, held, staff, token }: { auth: AuthModel; held: Held; staff: StaffProfile; token: string }) {
-  const api = () => createApi({ token: () => token, onUnauthorized: () => auth.expire() });
-  const password = useModel(() => new PasswordModel(api(), () => void auth.recheck()));
-  const twoFactor = useModel(() => new TwoFactorModel({ api: api(), active: signal(true), onReady: () => void auth.recheck() }));
+  const api = useMemo(() => createApi({ token: () => token, onUnauthorized: () => auth.expire() }), [token]);
+  const password = useModel(() => new PasswordModel(api, () => void auth.recheck()));
+  const twoFactor = useModel(() => new TwoFactorModel({ api, active: signal(true), onReady: () => void auth.recheck() }));
   const step = held.password ? "password" : "twoFactor";
   return (
     <div class="console" data-testid="setup-gate" data-step={step}>

@@ -68,11 +68,20 @@ export async function findStaffBySessionHash(db: Database, tokenHash: string, no
   return row && standingOf(row);
 }
 
-/** An account by id with what holds its sessions back (`StaffStanding`), or undefined. */
-export async function findStaffStanding(db: Database, staffId: string): Promise<StaffStanding | undefined> {
-  const row = await db.select({ staff, pending: twoFactorSetupPending }).from(staff).leftJoin(shops, eq(shops.id, staff.shopId)).where(eq(staff.id, staffId)).get();
+/** An account with what holds its sessions back (`StaffStanding`), by id or by e-mail; or undefined. */
+export async function findStaffStanding(db: Database, by: { id: string } | { email: string }): Promise<StaffStanding | undefined> {
+  const row = await db
+    .select({ staff, pending: twoFactorSetupPending })
+    .from(staff)
+    .leftJoin(shops, eq(shops.id, staff.shopId))
+    .where("id" in by ? eq(staff.id, by.id) : eq(staff.email, by.email))
+    .get();
   return row && standingOf(row);
 }
+
+/** The account's sessions, but the one of `keepTokenHash` when given. */
+const sessionsOf = (staffId: string, keepTokenHash?: string) =>
+  and(eq(staffSessions.staffId, staffId), keepTokenHash === undefined ? undefined : ne(staffSessions.tokenHash, keepTokenHash));
 
 /**
  * Sets the account's password hash (and whether it must be changed before anything else) and ends
@@ -82,14 +91,14 @@ export async function findStaffStanding(db: Database, staffId: string): Promise<
 export async function setStaffPassword(db: Database, staffId: string, passwordHash: string, mustChange: boolean, keepTokenHash?: string): Promise<number> {
   const [, ended] = await db.batch([
     db.update(staff).set({ passwordHash, passwordChangeRequired: mustChange }).where(eq(staff.id, staffId)),
-    db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), keepTokenHash === undefined ? undefined : ne(staffSessions.tokenHash, keepTokenHash))),
+    db.delete(staffSessions).where(sessionsOf(staffId, keepTokenHash)),
   ]);
   return ended.meta.changes;
 }
 
 /** Ends the account's sessions but the one of `keepTokenHash`; returns how many ended. */
 export async function deleteOtherStaffSessions(db: Database, staffId: string, keepTokenHash: string): Promise<number> {
-  return (await db.delete(staffSessions).where(and(eq(staffSessions.staffId, staffId), ne(staffSessions.tokenHash, keepTokenHash))).run()).meta.changes;
+  return (await db.delete(staffSessions).where(sessionsOf(staffId, keepTokenHash)).run()).meta.changes;
 }
 
 export async function deleteStaffSession(db: Database, tokenHash: string): Promise<void> {

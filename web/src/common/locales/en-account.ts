@@ -9,7 +9,6 @@ export const enAccount: Record<keyof typeof zhAccount, string> = {
   "twoFactor.on": "On",
   "twoFactor.off": "Off",
   "twoFactor.password": "Your password, again",
-  "twoFactor.wrongPassword": "That is not your password",
   "twoFactor.passwordRequired": "Enter your password",
   "twoFactor.start": "Turn on two-factor login",
   "twoFactor.scan": "Scan the QR code with your authenticator app, or type in the key below, then enter the code the app shows:",

@@ -7,7 +7,6 @@ export const zhAccount = {
   "twoFactor.on": "已开启",
   "twoFactor.off": "未开启",
   "twoFactor.password": "请再次输入登录密码",
-  "twoFactor.wrongPassword": "密码不正确",
   "twoFactor.passwordRequired": "请输入登录密码",
   "twoFactor.start": "开启两步验证",
   "twoFactor.scan": "用身份验证器 App 扫描二维码，或手动输入下方密钥，然后填写 App 显示的验证码：",

@@ -122,3 +122,24 @@ export const SocketTicketBody = v.variant("party", [
   v.object({ party: v.literal("agent-queue"), name: ShopId }),
 ], "party must be conversation-room or agent-queue");
 export type SocketTicketBody = v.InferOutput<typeof SocketTicketBody>;
+
+/** A staff login session's public id (`GET /api/auth/sessions`); the token itself is never shown. */
+export const STAFF_SESSION_ID_PATTERN = /^[0-9a-f]{24}$/;
+export const StaffSessionParam = v.object({
+  id: v.pipe(v.string(), v.regex(STAFF_SESSION_ID_PATTERN, "must be a session id from GET /api/auth/sessions")),
+});
+
+/** One of the caller's login sessions, as `GET /api/auth/sessions` lists them (times in epoch ms). */
+export interface StaffSessionView {
+  id: string;
+  createdAt: number;
+  /** When the session last made a request (kept to the minute). */
+  lastSeenAt: number;
+  expiresAt: number;
+  /** The browser's User-Agent at login (at most 256 characters), or null when it sent none. */
+  userAgent: string | null;
+  /** The client address at login, or null when unknown. */
+  address: string | null;
+  /** The session of the token making this request. */
+  current: boolean;
+}

@@ -9,6 +9,8 @@ export const QueueConnectionState = v.object({
   name: v.string(),
   shopId: v.string(),
   role: StaffRole,
+  /** The login session that opened the socket: ending the session closes it (absent on sockets from before sessions had ids). */
+  sessionId: v.optional(v.string()),
 });
 export type QueueConnectionState = v.InferOutput<typeof QueueConnectionState>;
 

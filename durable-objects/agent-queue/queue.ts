@@ -200,6 +200,18 @@ export class AgentQueue extends Server<Env> {
     for (const id of agentIds) for (const conn of this.getConnections(agentTag(id))) conn.close(4003, reason);
   }
 
+  /**
+   * These login sessions of the account ended: the sockets they opened close (4001). The
+   * account's other consoles stay, and with them its presence; with none left it goes offline as
+   * when a console closes.
+   */
+  async closeSessionSockets(staffId: string, sessionIds: string[]): Promise<void> {
+    for (const conn of this.getConnections<QueueConnectionState>(agentTag(staffId))) {
+      const session = conn.state?.sessionId;
+      if (session !== undefined && sessionIds.includes(session)) conn.close(4001, "session ended");
+    }
+  }
+
   /** The queue as a console sees it (HTTP snapshot route and tests). */
   async snapshot() {
     return snapshotFor(this, null);

@@ -16,6 +16,8 @@ export const ConnectionState = v.object({
   /** Staff only: their shop and role. */
   shopId: v.optional(v.string()),
   staffRole: v.optional(StaffRole),
+  /** Staff only: the login session that opened the socket (ending the session closes it). */
+  sessionId: v.optional(v.string()),
   /** Customers only. */
   level: v.optional(CustomerLevel),
   locale: v.optional(v.string()),

@@ -8,8 +8,8 @@
  * - a shopper's frame that opens a session or leaves a message: one D1 read, once per consultation
  *   (an open session's later messages pass; revoking then closes this room's sockets);
  * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most
- *   (the account disabled, its password reset by an admin, or its shop now requiring two-factor
- *   login it has not turned on);
+ *   (the account disabled, the login session that opened the socket ended, its password reset by
+ *   an admin, or its shop now requiring two-factor login it has not turned on);
  * - a staff member's message into a thread that never had a session (the revocation could not find
  *   it): one D1 read of the shopper's revocation, and the shopper's sockets opened with revoked
  *   tokens are closed before the message is posted, so they never hear it;
@@ -24,7 +24,7 @@ import { isOpen } from "../../core/domain/session";
 import { issuedBeforeRevocation } from "../../core/domain/token-revocation";
 import { database } from "../../worker/db/client";
 import { findTokenRevocation } from "../../worker/db/repos/customers";
-import { findStaffStanding } from "../../worker/db/repos/staff";
+import { findStaffSessionStanding, findStaffStanding } from "../../worker/db/repos/staff";
 import type { ConnectionState } from "./connection-state";
 import type { ConversationRoom } from "./room";
 
@@ -101,18 +101,23 @@ async function shopperTokenStillValid(room: ConversationRoom, conn: Connection<C
 }
 
 /**
- * The account is enabled, and its sessions are not held back: by its shop's two-factor rule (which
- * it may have required since), or by a password an admin set (a reset: the socket is older).
+ * The account is enabled, the login session that opened the socket has not ended (logged out,
+ * ended from another browser, by a password change or an admin), and its sessions are not held
+ * back: by its shop's two-factor rule (which it may have required since), or by a password an
+ * admin set (a reset: the socket is older).
  */
 async function staffAccountStillEnabled(room: ConversationRoom, conn: Connection<ConnectionState>, state: ConnectionState, now: number): Promise<boolean> {
-  const account = await unlessD1Down(room, () => findStaffStanding(database(room.bindings.DB), { id: state.id }));
+  const db = database(room.bindings.DB);
+  const session = state.sessionId;
+  const account = await unlessD1Down(room, () => (session === undefined ? findStaffStanding(db, { id: state.id }) : findStaffSessionStanding(db, state.id, session, now)));
   if (account === D1_DOWN) return true; // looked at again on the socket's next write
-  if (account && account.staff.disabledAt === null && !account.twoFactorSetupPending && !account.passwordChangePending) {
+  const sessionEnded = account !== undefined && "sessionLive" in account && !account.sessionLive;
+  if (account && account.staff.disabledAt === null && !sessionEnded && !account.twoFactorSetupPending && !account.passwordChangePending) {
     staffCheckedAt.set(conn, now);
     return true;
   }
-  const reason = !account || account.staff.disabledAt !== null ? "account disabled" : account.passwordChangePending ? "password change required" : "two-factor login required";
-  conn.close(4003, reason);
+  if (account && account.staff.disabledAt === null && sessionEnded) conn.close(4001, "session ended");
+  else conn.close(4003, !account || account.staff.disabledAt !== null ? "account disabled" : account.passwordChangePending ? "password change required" : "two-factor login required");
   return false;
 }
 

@@ -228,6 +228,11 @@ export class ConversationRoom extends Server<Env> {
     return this.closeWhere("agent", (s) => s.id === staffId, 4003, "account disabled");
   }
 
+  /** These login sessions of a staff account ended: the sockets they opened here close; returns how many. */
+  async staffSessionsEnded(staffId: string, sessionIds: string[]): Promise<number> {
+    return this.closeWhere("agent", (s) => s.id === staffId && s.sessionId !== undefined && sessionIds.includes(s.sessionId), 4001, "session ended");
+  }
+
   /** Closes the side's connections whose identity matches; returns how many. */
   private closeWhere(side: "customer" | "agent", matches: (state: ConnectionState) => boolean, code: number, reason: string): number {
     let closed = 0;

@@ -6,6 +6,7 @@ import { env, exports } from "cloudflare:workers";
 import { database } from "../../worker/db/client";
 import { shops, skillGroups, staff, staffGroups, staffSessions } from "../../worker/db/schema";
 import { sha256Hex } from "../../worker/lib/crypto";
+import { newStaffSessionId } from "../../worker/db/repos/staff";
 import { QueueEvent, type QueueEvent as Event } from "../../core/protocol";
 import { frameQueue } from "./frame-queue";
 import { socketTicketFor } from "./socket";
@@ -45,7 +46,7 @@ export async function makeShop(groups: GroupSpec[], agents: AgentSpec[]): Promis
     agents.map(async (a) => {
       const token = `st_${shopId}_${a.handle}_${crypto.randomUUID().replace(/-/g, "")}`;
       tokens[a.handle] = token;
-      return { tokenHash: await sha256Hex(token), staffId: idOf(a.handle), expiresAt: now + 3600_000, createdAt: now };
+      return { tokenHash: await sha256Hex(token), id: newStaffSessionId(), staffId: idOf(a.handle), expiresAt: now + 3600_000, createdAt: now, lastSeenAt: now };
     }),
   );
   await db.batch([

@@ -83,3 +83,8 @@ export async function roomSettled(threadId: string): Promise<void> {
     await room.syncChain;
   });
 }
+
+/** Resolves with the close code and reason when the server closes the socket (listen before what closes it). */
+export function closedBy(ws: WebSocket): Promise<{ code: number; reason: string }> {
+  return new Promise((resolve) => ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
+}

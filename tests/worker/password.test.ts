@@ -7,8 +7,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { LOCKOUT } from "../../core/domain/lockout";
 import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
-import { makeShop } from "../helpers/queue-fixture";
-import { cid, connect } from "../helpers/socket";
+import { connectQueue, makeShop } from "../helpers/queue-fixture";
+import { closedBy, connect } from "../helpers/socket";
 import { call, shopWithAgent } from "../helpers/staff-accounts";
 
 beforeAll(seedFixture);
@@ -80,7 +80,7 @@ describe("an admin setting a staff member's password", () => {
     expect((await call(`/api/admin/directory?shop=${shop.shopId}`, "GET", next.body.token)).status).toBe(200);
   });
 
-  it("closes the account's open room socket at its next message", async () => {
+  it("closes the account's open queue and room sockets at once; the shopper hears nothing from them", async () => {
     const { shop, boss, agentId, login } = await shopWithAgent();
     const token = (await login()).body.token!;
     const customer = uniqueCustomer();
@@ -89,11 +89,14 @@ describe("an admin setting a staff member's password", () => {
     await shopper.next("room.joined");
     const socket = await connect(thread, token);
     await socket.next("room.joined");
+    const queue = await connectQueue(shop.shopId, token);
+    await queue.next("queue.snapshot");
+    const roomClosed = closedBy(socket.ws);
+    const queueClosed = closedBy(queue.ws);
 
     expect((await call(`/api/admin/agents/${agentId}/password?shop=${shop.shopId}`, "PUT", boss, { password: "given-by-the-admin-3" })).status).toBe(200);
-    const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
-    socket.send({ type: "message.send", clientId: cid(), kind: "text", text: "我来看看" });
-    expect(await closed).toEqual({ code: 4003, reason: "password change required" });
+    expect(await roomClosed).toEqual({ code: 4001, reason: "session ended" });
+    expect(await queueClosed).toEqual({ code: 4001, reason: "session ended" });
     expect(shopper.all("message.created")).toEqual([]);
   });
 

@@ -9,7 +9,7 @@ import { getServerByName } from "partyserver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { api, seedFixture, shopperToken, STAFF, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { connectQueue, makeShop, type QueueClient } from "../helpers/queue-fixture";
-import { cid, connect, roomSettled, type SocketClient } from "../helpers/socket";
+import { cid, closedBy, connect, roomSettled, type SocketClient } from "../helpers/socket";
 import { database } from "../../worker/db/client";
 import { staffRoomVisits } from "../../worker/db/schema";
 
@@ -27,10 +27,6 @@ const login = (email: string, password: string) => api("/api/auth/login", { meth
 const newAgent = (shopId: string, o: Record<string, unknown> = {}) => ({ email: `${uniqueCustomer("n")}@${shopId}.test`, name: "新客服小李", role: "shop_agent", password: "a-good-password-1", groups: ["presales"], capacity: 2, mustChangePassword: false, ...o });
 const snapshot = async (shopId: string) => (await getServerByName(env.AgentQueue, shopId)).snapshot();
 
-/** Resolves with the close code and reason when the server closes the socket. */
-function closedBy(ws: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
-}
 
 async function shopperAsks(shopId: string, text: string): Promise<SocketClient & { thread: string }> {
   const customer = uniqueCustomer();

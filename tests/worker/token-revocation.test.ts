@@ -14,7 +14,7 @@ import { database } from "../../worker/db/client";
 import { leaveMessages, shopperTokenRevocations } from "../../worker/db/schema";
 import { api, seedFixture, shopperToken, STAFF, staffToken, uniqueCustomer } from "../helpers/fixtures";
 import { oneEvent, postDelivery } from "../helpers/mall";
-import { cid, connect, roomSettled, socketTicketFor, type SocketClient } from "../helpers/socket";
+import { cid, closedBy, connect, roomSettled, socketTicketFor, type SocketClient } from "../helpers/socket";
 import { createOrder, createShop, sendSteps, step, threadNotices, waitFor } from "../helpers/proactive";
 import { PROACTIVE_SENDER } from "../../worker/services/proactive/deliver";
 import { signDelivery } from "../../worker/services/mall/signature";
@@ -30,10 +30,6 @@ const me = async (token: string) => {
   return { status: res.status, body: (await res.json()) as { error?: { code: string; message: string }; identity?: { customerId: string } } };
 };
 
-/** Resolves with the close code and reason when the server closes the socket. */
-function closedBy(client: SocketClient): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => client.ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
-}
 
 /** A thread with a session: the shopper has asked something. */
 async function threadWithSession(customer: string, token: string): Promise<{ threadId: string; shopper: SocketClient }> {
@@ -54,7 +50,7 @@ async function threadWithSession(customer: string, token: string): Promise<{ thr
 async function staleSocketInThreadWithoutSession(customerId: string, threadId: string): Promise<{ stale: SocketClient; closing: Promise<{ code: number; reason: string }> }> {
   const stale = await connect(threadId, await issuedAgo(customerId, 120));
   await stale.next("room.joined");
-  const closing = closedBy(stale);
+  const closing = closedBy(stale.ws);
   await revoke(customerId, Date.now() - 2000);
   expect(stale.ws.readyState).toBe(WebSocket.READY_STATE_OPEN);
   return { stale, closing };
@@ -126,7 +122,7 @@ describe("revoking a shopper's tokens", () => {
     const fresh = await issuedAgo(customer, 0); // signed now: after the revocation below, dated 2 s ago
     const second = await connect(threadId, fresh);
     await second.next("room.joined");
-    const closing = closedBy(shopper);
+    const closing = closedBy(shopper.ws);
 
     await revoke(customer, Date.now() - 2000);
 
@@ -160,8 +156,8 @@ describe("revoking a shopper's tokens", () => {
     const leaving = await connect(threadId, token);
     await leaving.next("room.joined");
     await revoke(customer, Date.now() - 2000);
-    const askingClosed = closedBy(asking);
-    const leavingClosed = closedBy(leaving);
+    const askingClosed = closedBy(asking.ws);
+    const leavingClosed = closedBy(leaving.ws);
 
     asking.send({ type: "message.send", clientId: cid(), kind: "text", text: "我的快递到哪了" });
     leaving.send({ type: "leave_message.submit", text: "请尽快回电", contact: "13800000000" });

@@ -9,11 +9,12 @@ import { env } from "cloudflare:workers";
 import { getServerByName } from "partyserver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../worker/db/client";
-import { staff, staffSessions, staffTwoFactor } from "../../worker/db/schema";
+import { staff, staffTwoFactor } from "../../worker/db/schema";
+import { insertStaffSession } from "../../worker/db/repos/staff";
 import { sha256Hex } from "../../worker/lib/crypto";
 import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { connectQueue, makeShop } from "../helpers/queue-fixture";
-import { cid, connect, roomSettled, socketTicketFor } from "../helpers/socket";
+import { cid, closedBy, connect, roomSettled, socketTicketFor } from "../helpers/socket";
 import { call, shopWithAgent } from "../helpers/staff-accounts";
 import { awayFromStepEdge, codeOf } from "../helpers/totp";
 
@@ -27,10 +28,6 @@ async function turnedOn(staffId: string): Promise<void> {
   await database(env.DB).insert(staffTwoFactor).values({ staffId, secretSealed: "set up elsewhere", enabledAt: Date.now(), createdAt: Date.now() }).run();
 }
 
-/** Resolves with the close code and reason when the server closes the socket. */
-function closedBy(ws: WebSocket): Promise<{ code: number; reason: string }> {
-  return new Promise((resolve) => ws.addEventListener("close", (e) => resolve({ code: e.code, reason: e.reason })));
-}
 
 describe("a shop requiring two-factor login of its staff", () => {
   it("is set only by an admin who has it on; the staff without it can then only set it up, until they do", async () => {
@@ -176,6 +173,6 @@ async function platformAdminToken(): Promise<{ id: string; token: string }> {
   const token = `st_${id}_${crypto.randomUUID().replace(/-/g, "")}`;
   const now = Date.now();
   await db.insert(staff).values({ id, shopId: "platform", email: `${id}@platform.test`, name: "平台管理员", role: "platform_admin", passwordHash: "x", capacity: 5, seniority: 3, createdAt: now }).run();
-  await db.insert(staffSessions).values({ tokenHash: await sha256Hex(token), staffId: id, expiresAt: now + 3600_000, createdAt: now }).run();
+  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: id, expiresAt: now + 3600_000, createdAt: now });
   return { id, token };
 }

@@ -65,11 +65,18 @@ export const staffSessions = sqliteTable(
   "staff_sessions",
   {
     tokenHash: text("token_hash").primaryKey(),
+    /** The session's public id (the account's session list names it; the hash stays server-side). */
+    id: text("id").notNull(),
     staffId: text("staff_id").notNull(),
     expiresAt: integer("expires_at").notNull(),
     createdAt: integer("created_at").notNull(),
+    /** When the session last made a request, kept to the minute (`SEEN_PRECISION_MS`). */
+    lastSeenAt: integer("last_seen_at").notNull(),
+    /** The browser's User-Agent at login (cut to 256 characters) and the client address, to tell logins apart. */
+    userAgent: text("user_agent"),
+    address: text("address"),
   },
-  (t) => [index("staff_sessions_staff").on(t.staffId)],
+  (t) => [index("staff_sessions_staff").on(t.staffId), uniqueIndex("staff_sessions_id").on(t.id)],
 );
 
 /**

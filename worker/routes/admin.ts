@@ -15,6 +15,7 @@ import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
 import { createAgent, disableAgent, resetAgentPassword } from "../services/staff-admin";
+import { endAgentSessions } from "../services/staff-sessions";
 import { resetTwoFactor, setTwoFactorPolicy, twoFactorPolicy } from "../services/two-factor";
 import { getBusinessHours, getDirectory, getRules, putBusinessHours, putRules, testRules, updateAgent, updateGroup } from "../services/routing-admin";
 
@@ -64,7 +65,12 @@ export const adminRoutes = new Hono<AppEnv>()
   .put("/admin/agents/:id/password", describeRoute({ tags: ["routing"], summary: "Sets a new password for a staff member of the shop who forgot theirs; every session of the account ends." }), valid("param", StaffParam), valid("query", ShopQuery), valid("json", AgentPasswordReset), async (c) => {
     const identity = c.get("identity");
     const shopId = adminShop(identity, c.req.valid("query").shop);
-    return c.json(await resetAgentPassword(database(c.env.DB), shopId, c.req.valid("param").id, c.req.valid("json"), identity.kind === "staff" ? identity.staffId : ""));
+    return c.json(await resetAgentPassword(c.env, database(c.env.DB), shopId, c.req.valid("param").id, c.req.valid("json"), identity.kind === "staff" ? identity.staffId : "", Date.now()));
+  })
+  .delete("/admin/agents/:id/sessions", describeRoute({ tags: ["routing"], summary: "Logs a staff member of the shop out everywhere (a lost phone, a shared computer) without a new password: every session ends and its sockets close." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
+    const identity = c.get("identity");
+    const shopId = adminShop(identity, c.req.valid("query").shop);
+    return c.json(await endAgentSessions(c.env, database(c.env.DB), shopId, c.req.valid("param").id, identity.kind === "staff" ? identity.staffId : "", Date.now()));
   })
   .delete("/admin/agents/:id/two-factor", describeRoute({ tags: ["routing"], summary: "Resets a staff member's two-factor login (a lost phone and recovery codes): they log in with the password alone and can set it up again." }), valid("param", StaffParam), valid("query", ShopQuery), async (c) => {
     await resetTwoFactor(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("param").id);

@@ -3,7 +3,7 @@
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { DemoShopperTokenBody, GuestBody, LoginBody, PasswordChangeBody, SocketTicketBody, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../core/protocol";
+import { DemoShopperTokenBody, GuestBody, LoginBody, PasswordChangeBody, SocketTicketBody, StaffSessionParam, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../core/protocol";
 import { database } from "../db/client";
 import { listCustomers } from "../db/repos/customers";
 import type { AppEnv } from "../env";
@@ -15,14 +15,14 @@ import { DomainError } from "../../core/domain/errors";
 import { issueTicket } from "../services/socket-ticket";
 import { disableTwoFactor, enableTwoFactor, startTwoFactor, twoFactorStatus } from "../services/two-factor";
 import type { Identity, StaffIdentity } from "../services/identity";
-import { sha256Hex } from "../lib/crypto";
+import { endOtherSessions, endOwnSession, listOwnSessions } from "../services/staff-sessions";
 
 export const authRoutes = new Hono<AppEnv>()
   .post(
     "/auth/login",
     describeRoute({ tags: ["auth"], summary: "Staff login with e-mail and password; returns a session token (12 h)." }),
     valid("json", LoginBody),
-    async (c) => c.json(await login(c.env, database(c.env.DB), c.req.valid("json"), clientAddress(c.req.raw))),
+    async (c) => c.json(await login(c.env, database(c.env.DB), c.req.valid("json"), clientAddress(c.req.raw), c.req.header("user-agent") ?? null)),
   )
   // A session held back until its account is set up (two-factor login, a password an admin set) may use these, /auth/password, /me and logout only.
   .use("/auth/two-factor", requireIdentityDuringSetup, requireStaff)
@@ -47,7 +47,7 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ["auth"], summary: "Confirms the setup with the app's current code and turns two-factor login on; returns ten one-use recovery codes, shown this once. The account's other sessions end." }),
     valid("json", TwoFactorEnableBody),
     async (c) => {
-      return c.json(await enableTwoFactor(c.env, database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json").code, await callerSessionHash(c.req.raw), Date.now()));
+      return c.json(await enableTwoFactor(c.env, database(c.env.DB), staffOf(c.get("identity")), c.req.valid("json").code, Date.now()));
     },
   )
   .post(
@@ -67,12 +67,22 @@ export const authRoutes = new Hono<AppEnv>()
     requireStaff,
     valid("json", PasswordChangeBody),
     async (c) => {
-      return c.json(await changePassword(database(c.env.DB), staffOf(c.get("identity")).staffId, c.req.valid("json"), await callerSessionHash(c.req.raw), clientAddress(c.req.raw), Date.now()));
+      return c.json(await changePassword(c.env, database(c.env.DB), staffOf(c.get("identity")), c.req.valid("json"), clientAddress(c.req.raw), Date.now()));
     },
   )
-  .post("/auth/logout", describeRoute({ tags: ["auth"], summary: "Ends the staff session of the bearer token." }), async (c) => {
+  .post("/auth/logout", describeRoute({ tags: ["auth"], summary: "Ends the staff session of the bearer token; the sockets it opened close." }), async (c) => {
     const token = bearerOf(c.req.raw);
-    if (token) await logout(database(c.env.DB), token);
+    if (token) await logout(c.env, database(c.env.DB), token);
+    return c.body(null, 204);
+  })
+  .get("/auth/sessions", describeRoute({ tags: ["auth"], summary: "The caller's live login sessions: browser, address, when each began and was last seen; the caller's own is `current`." }), requireIdentity, requireStaff, async (c) =>
+    c.json(await listOwnSessions(database(c.env.DB), staffOf(c.get("identity")), Date.now())),
+  )
+  .post("/auth/sessions/end-others", describeRoute({ tags: ["auth"], summary: "Ends every other session of the caller's account (the sockets they opened close); returns how many ended." }), requireIdentity, requireStaff, async (c) =>
+    c.json(await endOtherSessions(c.env, database(c.env.DB), staffOf(c.get("identity")), Date.now())),
+  )
+  .delete("/auth/sessions/:id", describeRoute({ tags: ["auth"], summary: "Ends one of the caller's sessions (the caller's own: a logout); the sockets it opened close." }), requireIdentity, requireStaff, valid("param", StaffSessionParam), async (c) => {
+    await endOwnSession(c.env, database(c.env.DB), staffOf(c.get("identity")), c.req.valid("param").id, Date.now());
     return c.body(null, 204);
   })
   .post(
@@ -102,11 +112,6 @@ export const authRoutes = new Hono<AppEnv>()
     valid("json", DemoShopperTokenBody),
     async (c) => c.json(await issueDemoShopperToken(c.env, database(c.env.DB), c.req.valid("json").customerId)),
   );
-
-/** The caller's session as D1 keys it (the token's SHA-256): the one a change keeps while ending the others. */
-function callerSessionHash(req: Request): Promise<string> {
-  return sha256Hex(bearerOf(req)!);
-}
 
 /** The caller as staff (`requireStaff` let only staff through). */
 function staffOf(identity: Identity): StaffIdentity {

@@ -18,13 +18,16 @@ import {
 import { findCustomer } from "../db/repos/customers";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { hashPassword, verifyPassword } from "../lib/password";
-import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX } from "./identity";
+import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX, type StaffIdentity } from "./identity";
+import { closeEndedSessionSockets } from "./staff-sessions";
 import { secondFactor } from "./two-factor";
 
 const STAFF_SESSION_MS = 12 * 3600_000;
 /** Device tokens: `dv_` and 32 random bytes (core/protocol DEVICE_TOKEN_PATTERN). */
 const DEVICE_TOKEN_PREFIX = "dv";
 const SHOPPER_TOKEN_SEC = 24 * 3600;
+/** How much of a login's User-Agent is kept: enough to name the browser and system. */
+const USER_AGENT_MAX = 256;
 /** Failures from one address before it is locked out of the account, and for how long (core/domain/lockout.ts). */
 export const LOGIN_MAX_FAILURES = LOCKOUT.pairMaxFailures;
 export const LOGIN_LOCK_MS = LOCKOUT.lockMs;
@@ -48,7 +51,7 @@ export interface LoginResult {
  * makes the address and the browser (its device token, new unless it sent one) known to the
  * account, so a lock forced from elsewhere does not keep the staff member out there.
  */
-export async function login(env: Env, db: Database, body: LoginBody, address: string | null, now = Date.now()): Promise<LoginResult> {
+export async function login(env: Env, db: Database, body: LoginBody, address: string | null, userAgent: string | null, now = Date.now()): Promise<LoginResult> {
   const deviceKey = body.device ? await sha256Hex(body.device) : undefined;
   const keys = attemptKeys(body.email, address, deviceKey);
   const [account, pair, device] = await Promise.all([
@@ -87,7 +90,7 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
   ]);
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;
-  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now });
+  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now, userAgent: userAgent?.slice(0, USER_AGENT_MAX) || null, address });
   const staffProfile = { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role };
   return {
     token, expiresAt, staff: staffProfile, device: deviceToken,
@@ -127,19 +130,26 @@ export async function confirmPassword(db: Database, staffId: string, password: s
 
 /**
  * A staff member changes their own password, proving it with the current one (counted like a
- * login, `confirmPassword`). Every other session of the account ends: whoever else held one (a
- * shared or lost computer) must log in with the new password. Returns how many ended.
+ * login, `confirmPassword`). Every other session of the account ends, and their sockets close:
+ * whoever else held one (a shared or lost computer) must log in with the new password. Returns how
+ * many ended.
  */
-export async function changePassword(db: Database, staffId: string, body: PasswordChangeBody, sessionHash: string, address: string | null, now: number): Promise<{ otherSessionsEnded: number }> {
-  await confirmPassword(db, staffId, body.currentPassword, address, now, "currentPassword");
+export async function changePassword(env: Env, db: Database, caller: StaffIdentity, body: PasswordChangeBody, address: string | null, now: number): Promise<{ otherSessionsEnded: number }> {
+  await confirmPassword(db, caller.staffId, body.currentPassword, address, now, "currentPassword");
   if (body.newPassword === body.currentPassword) {
     throw new DomainError("invalid_input", "newPassword: must differ from the current password", [{ field: "newPassword", message: "must differ from the current password" }]);
   }
-  return { otherSessionsEnded: await setStaffPassword(db, staffId, await hashPassword(body.newPassword), false, sessionHash) };
+  const ended = await setStaffPassword(db, caller.staffId, await hashPassword(body.newPassword), false, { allBut: caller.sessionId });
+  await closeEndedSessionSockets(env, db, caller, ended, now);
+  return { otherSessionsEnded: ended.length };
 }
 
-export async function logout(db: Database, token: string): Promise<void> {
-  await deleteStaffSession(db, await sha256Hex(token));
+/** Ends the session of the token, and closes the sockets it opened; an ended or unknown token is no error. */
+export async function logout(env: Env, db: Database, token: string, now = Date.now()): Promise<void> {
+  const ended = await deleteStaffSession(db, await sha256Hex(token));
+  if (!ended) return;
+  const account = await findStaffById(db, ended.staffId);
+  if (account) await closeEndedSessionSockets(env, db, { staffId: account.id, shopId: account.shopId }, [ended], now);
 }
 
 /** A guest shopper token: a fresh `g_` id we sign ourselves. */

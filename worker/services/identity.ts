@@ -8,7 +8,7 @@ import { DomainError } from "../../core/domain/errors";
 import { issuedBeforeRevocation } from "../../core/domain/token-revocation";
 import { database } from "../db/client";
 import { findTokenRevocation } from "../db/repos/customers";
-import { findStaffBySessionHash } from "../db/repos/staff";
+import { findStaffBySessionHash, touchStaffSession, type SessionRef } from "../db/repos/staff";
 import { sha256Hex } from "../lib/crypto";
 import { requireSecret } from "../lib/secrets";
 
@@ -18,6 +18,8 @@ export interface StaffIdentity {
   shopId: string;
   role: StaffRole;
   name: string;
+  /** The login session's public id (its list, and the sockets it opened, name it). */
+  sessionId: string;
   /**
    * The account's shop requires two-factor login and it is not on: the session may only set it up.
    * Present only where `identify` was asked to let such a session through.
@@ -86,7 +88,8 @@ export async function identify(env: Env, token: string, now = Date.now(), opts: 
 async function identifyStaff(env: Env, token: string, now: number, opts: IdentifyOptions): Promise<StaffIdentity> {
   const found = await findStaffBySessionHash(database(env.DB), await sha256Hex(token), now);
   if (!found) throw new DomainError("unauthorized", "staff session is invalid or expired: log in again");
-  const { staff: row, twoFactorSetupPending, passwordChangePending } = found;
+  const { staff: row, twoFactorSetupPending, passwordChangePending, session } = found;
+  await noteSessionSeen(env, session, now);
   if (passwordChangePending && !opts.duringSetup) {
     throw new DomainError("forbidden", "your password was set by an admin: change it first (POST /api/auth/password)", { password: "change_required" });
   }
@@ -94,10 +97,23 @@ async function identifyStaff(env: Env, token: string, now: number, opts: Identif
     throw new DomainError("forbidden", "your shop requires two-factor login: set it up first (POST /api/auth/two-factor/setup)", { twoFactor: "setup_required" });
   }
   return {
-    kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name,
+    kind: "staff", staffId: row.id, shopId: row.shopId, role: row.role as StaffRole, name: row.name, sessionId: session.id,
     ...(twoFactorSetupPending ? { twoFactorSetupPending: true as const } : {}),
     ...(passwordChangePending ? { passwordChangePending: true as const } : {}),
   };
+}
+
+/** How exactly a session's last sighting is kept: one D1 write per session a minute at most. */
+export const SEEN_PRECISION_MS = 60_000;
+
+/** Moves the session's last sighting on once it is a minute old; a failed write fails no request. */
+async function noteSessionSeen(env: Env, session: SessionRef, now: number): Promise<void> {
+  if (now - session.lastSeenAt < SEEN_PRECISION_MS) return;
+  try {
+    await touchStaffSession(database(env.DB), session.id, now, now - SEEN_PRECISION_MS);
+  } catch (err) {
+    console.error("noting a session's last sighting failed", (err as Error).message);
+  }
 }
 
 async function identifyShopper(env: Env, token: string, now: number): Promise<CustomerIdentity> {

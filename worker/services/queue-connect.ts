@@ -17,6 +17,6 @@ export async function admitToQueue(env: Env, req: Request, shopId: string): Prom
   const ticket = await socketTicket(env, url.searchParams, "agent-queue", shopId);
   const identity = await identify(env, ticket.token);
   assertMayJoinQueue(identity, shopId);
-  const state: QueueConnectionState = { staffId: identity.staffId, name: identity.name, shopId: identity.shopId, role: identity.role };
+  const state: QueueConnectionState = { staffId: identity.staffId, name: identity.name, shopId: identity.shopId, role: identity.role, sessionId: identity.sessionId };
   return forwardAdmitted(req, url, encodeHeaderJson(state), ticket);
 }

@@ -38,7 +38,7 @@ export async function admitToRoom(env: Env, req: Request, threadId: string): Pro
   const entry = q.value.entryType ? { type: q.value.entryType, ...(q.value.entryId ? { id: q.value.entryId } : {}) } : null;
   const state: ConnectionState =
     identity.kind === "staff"
-      ? { role: "agent", id: identity.staffId, name: identity.name, shopId: identity.shopId, staffRole: identity.role, channel: q.value.channel, entry }
+      ? { role: "agent", id: identity.staffId, name: identity.name, shopId: identity.shopId, staffRole: identity.role, sessionId: identity.sessionId, channel: q.value.channel, entry }
       : {
           role: "customer", id: identity.customerId, name: identity.name, level: identity.level, locale: identity.locale, channel: q.value.channel, entry,
           ...(address ? { ip: address } : {}),

@@ -17,6 +17,7 @@ import { findOpenSessionThreadsOfAgent } from "../db/repos/sessions";
 import { randomId } from "../lib/crypto";
 import { hashPassword } from "../lib/password";
 import { callRooms } from "./room-fanout";
+import { closeEndedSessionSockets } from "./staff-sessions";
 import { getDirectory, groupIdsOf } from "./routing-admin";
 
 export async function createAgent(env: Env, db: Database, shopId: string, body: AgentCreate, now: number) {
@@ -36,15 +37,18 @@ export async function createAgent(env: Env, db: Database, shopId: string, body: 
 
 /**
  * Sets a new password for an enabled account of the shop (its owner forgot it: pass it on through
- * a safe channel) and ends every session of the account, so whoever held one must log in with it.
+ * a safe channel) and ends every session of the account, closing their sockets, so whoever held one
+ * must log in with it.
  * Unless `mustChangePassword` is false, the owner's sessions may only change it first.
  * An admin changes their own on the account page, with the current password.
  */
-export async function resetAgentPassword(db: Database, shopId: string, staffId: string, body: AgentPasswordReset, byStaffId: string): Promise<{ sessionsEnded: number }> {
+export async function resetAgentPassword(env: Env, db: Database, shopId: string, staffId: string, body: AgentPasswordReset, byStaffId: string, now: number): Promise<{ sessionsEnded: number }> {
   if (staffId === byStaffId) throw new DomainError("forbidden", "change your own password with POST /api/auth/password (it takes the current one)");
   const account = await findStaffById(db, staffId);
   if (!account || account.shopId !== shopId || account.disabledAt !== null) throw new DomainError("not_found", `no enabled staff ${staffId} in this shop`);
-  return { sessionsEnded: await setStaffPassword(db, staffId, await hashPassword(body.password), body.mustChangePassword) };
+  const ended = await setStaffPassword(db, staffId, await hashPassword(body.password), body.mustChangePassword, { all: true });
+  await closeEndedSessionSockets(env, db, { staffId, shopId }, ended, now);
+  return { sessionsEnded: ended.length };
 }
 
 /** How far back an open session is looked for: sessions close after 30 idle minutes by default. */

@@ -20,7 +20,9 @@ import { base32Encode, matchTotp, otpauthUri } from "../lib/totp";
 import { RECOVERY_CODE_PATTERN } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { getServerByName } from "partyserver";
-import { deleteOtherStaffSessions, findStaffById } from "../db/repos/staff";
+import { endStaffSessions, findStaffById } from "../db/repos/staff";
+import type { StaffIdentity } from "./identity";
+import { closeEndedSessionSockets } from "./staff-sessions";
 import {
   confirmTwoFactor,
   deleteTwoFactor,
@@ -77,9 +79,10 @@ export async function startTwoFactor(env: Env, db: Database, staffId: string, no
 
 /**
  * Confirms the pending secret with the app's code; returns the recovery codes (shown this once).
- * The account's other sessions end (all but the one of `sessionHash`, which made the change).
+ * The account's other sessions end (all but the caller's, which made the change), and their sockets close.
  */
-export async function enableTwoFactor(env: Env, db: Database, staffId: string, code: string, sessionHash: string, now: number): Promise<{ recoveryCodes: string[]; otherSessionsEnded: number }> {
+export async function enableTwoFactor(env: Env, db: Database, caller: StaffIdentity, code: string, now: number): Promise<{ recoveryCodes: string[]; otherSessionsEnded: number }> {
+  const staffId = caller.staffId;
   const row = await findTwoFactor(db, staffId);
   if (!row) throw new DomainError("not_found", "no two-factor setup is waiting: start one first");
   if (row.enabledAt !== null) throw new DomainError("conflict", "two-factor login is already on");
@@ -88,7 +91,9 @@ export async function enableTwoFactor(env: Env, db: Database, staffId: string, c
   if (step === null) throw wrongCode("not the code the app shows now (check the phone's clock)");
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   if (!(await confirmTwoFactor(db, staffId, step, await Promise.all(recoveryCodes.map(sha256Hex)), now))) throw new DomainError("conflict", "two-factor login was set up meanwhile");
-  return { recoveryCodes, otherSessionsEnded: await deleteOtherStaffSessions(db, staffId, sessionHash) };
+  const ended = await endStaffSessions(db, staffId, { allBut: caller.sessionId });
+  await closeEndedSessionSockets(env, db, caller, ended, now);
+  return { recoveryCodes, otherSessionsEnded: ended.length };
 }
 
 /**

@@ -2,7 +2,7 @@
  * Staff accounts (with what holds their sessions back), their login sessions, failed-login counters
  * and the threads they opened sockets in.
  */
-import { and, eq, gt, isNull, lt, lte, ne, sql } from "drizzle-orm";
+import { and, desc, eq, gt, isNull, lt, lte, ne, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { loginAttempts, shops, staff, staffGroups, staffRoomVisits, staffSessions, staffTwoFactor } from "../schema";
 
@@ -52,20 +52,42 @@ export async function disableStaff(db: Database, shopId: string, staffId: string
   return updated.meta.changes > 0;
 }
 
-export async function insertStaffSession(db: Database, row: typeof staffSessions.$inferInsert): Promise<void> {
-  await db.insert(staffSessions).values(row).run();
+/** A new session's row: its public id and first sighting are made here. */
+export type NewStaffSession = Omit<typeof staffSessions.$inferInsert, "id" | "lastSeenAt">;
+
+/** Stores a new login session; returns its public id. */
+export async function insertStaffSession(db: Database, row: NewStaffSession): Promise<string> {
+  const id = newStaffSessionId();
+  await db.insert(staffSessions).values({ ...row, id, lastSeenAt: row.createdAt }).run();
+  return id;
 }
 
-/** The staff member behind a live session token hash, or undefined. */
-export async function findStaffBySessionHash(db: Database, tokenHash: string, now: number): Promise<StaffStanding | undefined> {
+/** 24 hex characters (core/protocol STAFF_SESSION_ID_PATTERN): 96 random bits. */
+export function newStaffSessionId(): string {
+  return [...crypto.getRandomValues(new Uint8Array(12))].map((b) => b.toString(16).padStart(2, "0")).join("");
+}
+
+/** A live session: its public id and when it was last seen (the caller moves that on). */
+export interface SessionRef {
+  id: string;
+  lastSeenAt: number;
+}
+
+/** The staff member behind a live session token hash, with the session; or undefined. */
+export async function findStaffBySessionHash(db: Database, tokenHash: string, now: number): Promise<(StaffStanding & { session: SessionRef }) | undefined> {
   const row = await db
-    .select({ staff, pending: twoFactorSetupPending })
+    .select({ staff, pending: twoFactorSetupPending, session: { id: staffSessions.id, lastSeenAt: staffSessions.lastSeenAt } })
     .from(staffSessions)
     .innerJoin(staff, eq(staff.id, staffSessions.staffId))
     .leftJoin(shops, eq(shops.id, staff.shopId))
     .where(and(eq(staffSessions.tokenHash, tokenHash), gt(staffSessions.expiresAt, now), isNull(staff.disabledAt)))
     .get();
-  return row && standingOf(row);
+  return row && { ...standingOf(row), session: row.session };
+}
+
+/** Moves a session's last sighting to `now`, unless another request already moved it past `before`. */
+export async function touchStaffSession(db: Database, id: string, now: number, before: number): Promise<void> {
+  await db.update(staffSessions).set({ lastSeenAt: now }).where(and(eq(staffSessions.id, id), lt(staffSessions.lastSeenAt, before))).run();
 }
 
 /** An account with what holds its sessions back (`StaffStanding`), by id or by e-mail; or undefined. */
@@ -79,30 +101,69 @@ export async function findStaffStanding(db: Database, by: { id: string } | { ema
   return row && standingOf(row);
 }
 
-/** The account's sessions, but the one of `keepTokenHash` when given. */
-const sessionsOf = (staffId: string, keepTokenHash?: string) =>
-  and(eq(staffSessions.staffId, staffId), keepTokenHash === undefined ? undefined : ne(staffSessions.tokenHash, keepTokenHash));
+/**
+ * The account's standing and whether one of its sessions is still live (a socket opened with it
+ * asks), in one read; undefined when there is no such account.
+ */
+export async function findStaffSessionStanding(db: Database, staffId: string, sessionId: string, now: number): Promise<(StaffStanding & { sessionLive: boolean }) | undefined> {
+  const live = sql<number>`EXISTS (SELECT 1 FROM ${staffSessions} WHERE ${staffSessions.id} = ${sessionId} AND ${staffSessions.staffId} = ${staffId} AND ${staffSessions.expiresAt} > ${now})`;
+  const row = await db
+    .select({ staff, pending: twoFactorSetupPending, live })
+    .from(staff)
+    .leftJoin(shops, eq(shops.id, staff.shopId))
+    .where(eq(staff.id, staffId))
+    .get();
+  return row && { ...standingOf(row), sessionLive: row.live === 1 };
+}
+
+/** The account's live sessions, the most recently seen first. */
+export async function listStaffSessions(db: Database, staffId: string, now: number) {
+  return db
+    .select({ id: staffSessions.id, createdAt: staffSessions.createdAt, lastSeenAt: staffSessions.lastSeenAt, expiresAt: staffSessions.expiresAt, userAgent: staffSessions.userAgent, address: staffSessions.address })
+    .from(staffSessions)
+    .where(and(eq(staffSessions.staffId, staffId), gt(staffSessions.expiresAt, now)))
+    .orderBy(desc(staffSessions.lastSeenAt))
+    .all();
+}
+
+/** A session that ended: what its sockets are found by (the id) and how far back they can go (its start). */
+export interface EndedSession {
+  id: string;
+  createdAt: number;
+}
+
+/** Which of an account's sessions to end: all, all but one, or one. */
+export type SessionChoice = { all: true } | { allBut: string } | { only: string };
+
+const sessionsOf = (staffId: string, which: SessionChoice) =>
+  and(
+    eq(staffSessions.staffId, staffId),
+    "allBut" in which ? ne(staffSessions.id, which.allBut) : "only" in which ? eq(staffSessions.id, which.only) : undefined,
+  );
+
+const ENDED = { id: staffSessions.id, createdAt: staffSessions.createdAt };
 
 /**
  * Sets the account's password hash (and whether it must be changed before anything else) and ends
- * its sessions but the one of `keepTokenHash` (all of them without it), in one batch; returns how
- * many sessions ended. The caller has checked the account (enabled, of the shop).
+ * the chosen sessions, in one batch; returns the sessions that ended. The caller has checked the
+ * account (enabled, of the shop).
  */
-export async function setStaffPassword(db: Database, staffId: string, passwordHash: string, mustChange: boolean, keepTokenHash?: string): Promise<number> {
+export async function setStaffPassword(db: Database, staffId: string, passwordHash: string, mustChange: boolean, ending: SessionChoice): Promise<EndedSession[]> {
   const [, ended] = await db.batch([
     db.update(staff).set({ passwordHash, passwordChangeRequired: mustChange }).where(eq(staff.id, staffId)),
-    db.delete(staffSessions).where(sessionsOf(staffId, keepTokenHash)),
+    db.delete(staffSessions).where(sessionsOf(staffId, ending)).returning(ENDED),
   ]);
-  return ended.meta.changes;
+  return ended;
 }
 
-/** Ends the account's sessions but the one of `keepTokenHash`; returns how many ended. */
-export async function deleteOtherStaffSessions(db: Database, staffId: string, keepTokenHash: string): Promise<number> {
-  return (await db.delete(staffSessions).where(sessionsOf(staffId, keepTokenHash)).run()).meta.changes;
+/** Ends the chosen sessions of the account; returns those that ended. */
+export async function endStaffSessions(db: Database, staffId: string, which: SessionChoice): Promise<EndedSession[]> {
+  return db.delete(staffSessions).where(sessionsOf(staffId, which)).returning(ENDED).all();
 }
 
-export async function deleteStaffSession(db: Database, tokenHash: string): Promise<void> {
-  await db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).run();
+/** Ends the session of a token (a logout); returns it, or undefined when it had ended already. */
+export async function deleteStaffSession(db: Database, tokenHash: string): Promise<(EndedSession & { staffId: string }) | undefined> {
+  return db.delete(staffSessions).where(eq(staffSessions.tokenHash, tokenHash)).returning({ ...ENDED, staffId: staffSessions.staffId }).get();
 }
 
 export async function getLoginAttempts(db: Database, email: string) {

@@ -6,6 +6,7 @@
  */
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { StaffSessionView } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { endStaffSessions } from "../../worker/db/repos/staff";
 import { identify, SEEN_PRECISION_MS } from "../../worker/services/identity";
@@ -19,16 +20,6 @@ beforeAll(seedFixture);
 const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-interface SessionRow {
-  id: string;
-  createdAt: number;
-  lastSeenAt: number;
-  expiresAt: number;
-  userAgent: string | null;
-  address: string | null;
-  current: boolean;
-}
-
 /** Logs the agent in from a browser (its User-Agent) at an address; the token. */
 async function loginFrom(account: ShopWithAgent, userAgent: string, ip: string): Promise<string> {
   const res = await api("/api/auth/login", {
@@ -40,10 +31,10 @@ async function loginFrom(account: ShopWithAgent, userAgent: string, ip: string):
   return ((await res.json()) as Answer).token!;
 }
 
-async function sessionsOf(token: string): Promise<SessionRow[]> {
+async function sessionsOf(token: string): Promise<StaffSessionView[]> {
   const res = await call("/api/auth/sessions", "GET", token);
   expect(res.status).toBe(200);
-  return res.body.sessions as SessionRow[];
+  return res.body.sessions as StaffSessionView[];
 }
 
 /** The agent's open sockets with one token: the shop's queue and a shopper's thread (with that shopper). */

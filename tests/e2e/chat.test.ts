@@ -6,7 +6,8 @@
  * admin adds an agent who logs in and must first change the password the admin chose, then disables them; an agent turns on two-factor login, logs in
  * with a code and a recovery code, and the admin resets it; a shop admin requires two-factor login
  * and an agent at work is sent to set it up first; a staff member changes their password and an
- * admin sets a new one for someone who forgot it; a shop admin sets the service hours; a login locked out by failures says for how
+ * admin sets a new one for someone who forgot it; an agent sees where they are logged in and logs
+ * other devices out, and a shop admin logs an agent out everywhere; a shop admin sets the service hours; a login locked out by failures says for how
  * long, and the staff member's usual browser still gets in while the account is locked elsewhere. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
@@ -402,6 +403,89 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     // The agent's open console finds its session ended at its next call, and asks for a login.
     await agent.getByTestId("nav-chats").click();
     await agent.getByTestId("login-email").waitFor({ timeout: 20_000 });
+  });
+
+  it("lists an agent's logins on the account page, logs out one and all others from there, and lets the shop admin log the agent out everywhere", async () => {
+    // A fresh agent of the beauty shop, so no other test's console is logged out; two browsers, one of them Edge on a Windows PC.
+    const from = "203.0.113.73";
+    const elsewhere = "203.0.113.74";
+    const adminToken = await apiLogin("admin@beauty.demo", "kefu123456", from);
+    const email = `e2e-sessions-${Date.now()}@beauty.demo`;
+    const password = "welcome-2026-devices";
+    const added = await fetch(`${suite.server.url}/api/admin/agents`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` }, body: JSON.stringify({ email, name: "登录设备小陈", role: "shop_agent", password, groups: [], mustChangePassword: false }) });
+    expect(added.status).toBe(201);
+    /** Logs the page in as the agent (back on the view it left) and waits for its queue socket, the one the server closes when its session ends. */
+    const logIn = async (page: Page) => {
+      await page.getByTestId("login-email").fill(email);
+      await page.getByTestId("login-password").fill(password);
+      await page.getByTestId("login-submit").click();
+      await page.getByTestId("queue-connection").waitFor();
+      await expect.poll(() => page.getByTestId("queue-connection").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    };
+    const a = await consoleAs(email, password, from);
+    await expect.poll(() => a.getByTestId("queue-connection").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    const b = await suite.browser.newPage({
+      viewport: { width: 1280, height: 800 },
+      userAgent: "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0",
+      extraHTTPHeaders: { "cf-connecting-ip": elsewhere },
+    });
+    await b.goto(`${suite.server.url}/`);
+    await logIn(b);
+
+    // A's account page: both logins, A's own first and marked, B's named by its browser and address.
+    await a.getByTestId("staff-name").click();
+    const rows = a.getByTestId("session-row");
+    const mine = a.locator('[data-testid="session-row"][data-current="true"]');
+    const others = a.locator('[data-testid="session-row"][data-current="false"]');
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(2);
+    expect(await rows.first().getAttribute("data-current")).toBe("true");
+    expect(await mine.textContent()).toContain("当前设备");
+    expect(await mine.getByTestId("session-device").textContent()).toMatch(/^Chrome \d+ · Linux$/);
+    expect(await mine.getByTestId("session-end").count()).toBe(0);
+    expect(await others.getByTestId("session-device").textContent()).toBe("Edge 131 · Windows");
+    expect(await others.textContent()).toContain(elsewhere);
+    expect(await others.textContent()).not.toContain("当前设备");
+    await a.getByTestId("sessions-card").screenshot({ path: `${SHOTS}/sessions.png` });
+
+    // A logs B out: the list shrinks to A's own, and B's console (its socket closed, its ticket refused) asks for a login.
+    await others.getByTestId("session-end").click();
+    await expect.poll(() => a.getByTestId("sessions-note").textContent()).toContain("已退出 1 处登录");
+    await expect.poll(() => rows.count()).toBe(1);
+    expect(await a.getByTestId("sessions-end-others").isDisabled()).toBe(true);
+    await b.getByTestId("login-email").waitFor({ timeout: 20_000 });
+    expect(await b.getByText("登录已失效，请重新登录").count()).toBe(1);
+
+    // B again, and a script's login: 退出其他所有设备 ends both, and leaves A in.
+    await logIn(b);
+    const scripted = await apiLogin(email, password, from);
+    await a.getByTestId("nav-chats").click();
+    await a.getByTestId("staff-name").click();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(3);
+    await a.getByTestId("sessions-end-others").click();
+    await expect.poll(() => a.getByTestId("sessions-note").textContent()).toContain("已退出 2 处登录");
+    await expect.poll(() => rows.count()).toBe(1);
+    await b.getByTestId("login-email").waitFor({ timeout: 20_000 });
+    expect((await fetch(`${suite.server.url}/api/auth/sessions`, { headers: { authorization: `Bearer ${scripted}` } })).status).toBe(401);
+    expect(await a.getByTestId("account-view").count()).toBe(1);
+
+    // B logs in once more; the shop admin logs the agent out everywhere (not offered on the admin's own row): both consoles ask for a login.
+    await logIn(b);
+    const admin = await consoleAs("admin@beauty.demo", "kefu123456", from);
+    await admin.getByTestId("nav-admin").click();
+    await admin.getByTestId("admin-tab-agents").click();
+    const row = admin.locator('[data-testid="agent-admin-row"]').filter({ hasText: email });
+    await row.waitFor({ timeout: 10_000 });
+    expect(await admin.locator('[data-testid="agent-admin-row"]').filter({ hasText: "admin@beauty.demo" }).getByTestId("agent-end-sessions").count()).toBe(0);
+    admin.once("dialog", (d) => void d.accept());
+    await row.getByTestId("agent-end-sessions").click();
+    await expect.poll(() => row.getByTestId("agent-sessions-ended").textContent()).toContain("已让 2 个登录下线");
+    await admin.screenshot({ path: `${SHOTS}/agent-end-sessions.png` });
+    await a.getByTestId("login-email").waitFor({ timeout: 20_000 });
+    await b.getByTestId("login-email").waitFor({ timeout: 20_000 });
+    // The password is unchanged: the agent logs straight back in, and is logged in only there.
+    await logIn(a);
+    await a.getByTestId("account-view").waitFor();
+    await expect.poll(() => rows.count(), { timeout: 10_000 }).toBe(1);
   });
 
   it("lets the staff member's usual browser in while guessing from elsewhere has locked the account", async () => {

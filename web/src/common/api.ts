@@ -30,8 +30,8 @@ export interface ApiClient {
   post<T>(path: string, json?: unknown): Promise<T>;
   put<T>(path: string, json: unknown): Promise<T>;
   patch<T>(path: string, json: unknown): Promise<T>;
-  /** DELETE; the routes answer 204. */
-  del(path: string): Promise<void>;
+  /** DELETE; most routes answer 204 (undefined), a few say what the deletion did. */
+  del<T = void>(path: string): Promise<T>;
   /** Sends a file as the raw body with its own Content-Type (the upload route's contract). */
   upload<T>(path: string, file: Blob): Promise<T>;
   /** Reads a protected file; the token travels in a header, never in a URL. */
@@ -76,7 +76,7 @@ export function createApi(opts: ApiOptions): ApiClient {
     post: (path, body) => send("POST", path, body),
     put: (path, body) => send("PUT", path, body),
     patch: (path, body) => send("PATCH", path, body),
-    del: async (path) => void (await call(path, { method: "DELETE" })),
+    del: async (path) => json(await call(path, { method: "DELETE" })),
     upload: async (path, file) => json(await call(path, { method: "POST", headers: { "content-type": file.type }, body: file })),
     blob: async (path) => (await call(path, { method: "GET" })).blob(),
   };

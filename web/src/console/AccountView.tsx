@@ -3,8 +3,10 @@ import { ErrorNote } from "../common/ui/ErrorNote";
 import { QrCode } from "../common/ui/QrCode";
 import type { StaffProfile } from "../common/api-types";
 import type { PasswordModel } from "../models/password";
+import type { SessionsModel } from "../models/sessions";
 import type { TwoFactorModel } from "../models/two-factor";
 import { PasswordCard } from "./PasswordCard";
+import { SessionsCard } from "./SessionsCard";
 
 /** The secret in groups of four, as it is easiest to type into an app by hand. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, "$1 ");
@@ -79,10 +81,11 @@ function RecoveryCodes({ model, codes }: { model: TwoFactorModel; codes: string[
 }
 
 /**
- * 账号安全: who is logged in, their two-factor login (on, off, set up, turn off) and, given a
- * `password` model, their password (not on the setup gate, whose session may only set up two-factor login).
+ * 账号安全: who is logged in, their two-factor login (on, off, set up, turn off) and, given
+ * `password` and `sessions` models, their password and where they are logged in (neither on the
+ * setup gate, whose session may only set up two-factor login).
  */
-export function AccountView({ model, password, staff }: { model: TwoFactorModel; password?: PasswordModel; staff: StaffProfile }) {
+export function AccountView({ model, password, sessions, staff }: { model: TwoFactorModel; password?: PasswordModel; sessions?: SessionsModel; staff: StaffProfile }) {
   const status = model.status.value;
   const setup = model.setup.value;
   const codes = model.recoveryCodes.value;
@@ -170,6 +173,7 @@ export function AccountView({ model, password, staff }: { model: TwoFactorModel;
         )}
       </section>
       {password && <PasswordCard model={password} />}
+      {sessions && <SessionsCard model={sessions} />}
     </main>
   );
 }

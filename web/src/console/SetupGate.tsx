@@ -17,7 +17,7 @@ import { SessionControls, StaffLabel, TopbarBrand } from "./Topbar";
  * server what is left; the workspace opens when nothing is.
  */
 export function SetupGate({ auth, held, staff, token }: { auth: AuthModel; held: Held; staff: StaffProfile; token: string }) {
-  const api = useMemo(() => createApi({ token: () => token, onUnauthorized: () => auth.expire() }), [token]);
+  const api = useMemo(() => createApi({ token: () => token, onUnauthorized: () => auth.expire(token) }), [token]);
   const password = useModel(() => new PasswordModel(api, () => void auth.recheck()));
   const twoFactor = useModel(() => new TwoFactorModel({ api, active: signal(true), onReady: () => void auth.recheck() }));
   const step = held.password ? "password" : "twoFactor";

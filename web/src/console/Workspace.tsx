@@ -19,7 +19,7 @@ import { Toasts } from "./Toasts";
 import { SessionControls, StaffLabel, TopbarBrand } from "./Topbar";
 
 export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: StaffProfile; token: string }) {
-  const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire(), onSetupRequired: () => void auth.recheck() }));
+  const ws = useModel(() => new WorkspaceModel({ token, staff, onUnauthorized: () => auth.expire(token), onSetupRequired: () => void auth.recheck(), onLoggedOut: () => void auth.logout() }));
   const view = ws.view.value;
   const isAdmin = staff.role === "shop_admin" || staff.role === "platform_admin";
   return (
@@ -58,7 +58,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
             <CannedAdmin model={ws.canned} />
           </main>
         )}
-        {view === "account" && <AccountView model={ws.twoFactor} password={ws.password} staff={staff} />}
+        {view === "account" && <AccountView model={ws.twoFactor} password={ws.password} sessions={ws.sessions} staff={staff} />}
         {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} onOpen={(id) => ws.select(id)} />}
       </div>
       <Toasts toasts={ws.toasts} onOpen={(id) => ws.select(id)} />

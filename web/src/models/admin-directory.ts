@@ -86,6 +86,8 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
   const passwordDraft = signal<{ id: string; password: string } | null>(null);
   /** After a password was set: the account and how many of its sessions ended. */
   const passwordSet = signal<{ id: string; sessionsEnded: number } | null>(null);
+  /** After 强制下线: the account and how many of its sessions ended. */
+  const sessionsEnded = signal<{ id: string; sessionsEnded: number } | null>(null);
 
   function adopt(d: Directory) {
     directory.value = d;
@@ -204,6 +206,19 @@ export const DirectoryModel = createModel((api: ApiClient, shopId: ReadonlySigna
         await api.put(`/admin/two-factor-policy${q()}`, { required });
         adopt(await api.get<Directory>(`/admin/directory${q()}`));
       });
+    },
+    sessionsEnded,
+    /**
+     * 强制下线 (row `sessions:<id>`): ends every session of the account, its sockets too, and
+     * leaves its password as it is (a shared computer left logged in; a lost phone, before its password is in doubt).
+     */
+    async endSessions(id: string) {
+      sessionsEnded.value = null;
+      let ended = 0;
+      const ok = await attempt(`sessions:${id}`, async () => {
+        ended = (await api.del<{ sessionsEnded: number }>(`/admin/agents/${encodeURIComponent(id)}/sessions${q()}`)).sessionsEnded;
+      });
+      if (ok) sessionsEnded.value = { id, sessionsEnded: ended };
     },
     /** Resets an account's two-factor login (a lost phone): it logs in with the password alone until set up again. */
     async resetTwoFactor(id: string) {

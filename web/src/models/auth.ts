@@ -76,13 +76,18 @@ export const AuthModel = createModel(() => {
   async function recheck() {
     const current = session.peek();
     if (!current) return;
-    const api = createApi({ token: () => current.token, onUnauthorized: () => expire() });
+    const api = createApi({ token: () => current.token, onUnauthorized: () => expire(current.token) });
     const { identity } = await api.get<{ identity: { twoFactorSetupPending?: boolean; passwordChangePending?: boolean } }>("/me");
     if (session.peek()?.token === current.token) keep({ ...current, held: heldOf(identity.passwordChangePending, identity.twoFactorSetupPending) });
   }
 
-  function expire() {
-    if (!session.value) return;
+  /**
+   * Ends the session a call was refused for. A late refusal of a session already replaced (the
+   * socket reconnect of a console that was logged out, answered after the next login) leaves the
+   * new session be.
+   */
+  function expire(token: string) {
+    if (session.value?.token !== token) return;
     clear();
     expired.value = true;
   }
@@ -100,7 +105,7 @@ export const AuthModel = createModel(() => {
     held,
     /** A step of the setup is done, or a call was refused for one: what is still to do. */
     recheck: () => recheck().catch(() => undefined),
-    /** A call answered 401: the session ended on the server (expired or revoked). */
+    /** A call made with `token` answered 401: that session ended on the server (expired or revoked). */
     expire,
     /** Logs in; `code` is the authenticator's code (or a recovery code) once `needsCode` asked for it. */
     async login(email: string, password: string, code?: string) {

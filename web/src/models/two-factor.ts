@@ -8,8 +8,9 @@ import { computed, createModel, effect, signal, type ReadonlySignal } from "@pre
 import { parseInput, TwoFactorDisableBody, TwoFactorEnableBody, TwoFactorSetupBody } from "../../../core/protocol";
 import type * as v from "valibot";
 import type { ApiClient } from "../common/api";
-import { fieldErrorsOf, lockMinutes, toUiError } from "../common/field-errors";
+import { fieldErrorsOf, lockMinutes } from "../common/field-errors";
 import type { UiError } from "./conversation-state";
+import { busyRun } from "./busy-run";
 
 export interface TwoFactorStatus {
   enabled: boolean;
@@ -63,17 +64,7 @@ export const TwoFactorModel = createModel((opts: TwoFactorOptions) => {
     return { at: "code", why: "wrong" };
   });
 
-  async function run(work: () => Promise<void>) {
-    busy.value = true;
-    error.value = null;
-    try {
-      await work();
-    } catch (err) {
-      error.value = toUiError(err);
-    } finally {
-      busy.value = false;
-    }
-  }
+  const run = busyRun(busy, error);
 
   async function load() {
     await run(async () => {

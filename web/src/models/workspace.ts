@@ -15,6 +15,7 @@ import { FileCacheModel } from "./files";
 import { LeaveMessagesModel } from "./leave-messages";
 import { TwoFactorModel } from "./two-factor";
 import { PasswordModel } from "./password";
+import { SessionsModel } from "./sessions";
 import { NotifierModel } from "./notifier";
 import { QueueModel } from "./queue";
 import { ThreadToolsModel } from "./thread-tools";
@@ -29,6 +30,8 @@ export interface WorkspaceOptions {
   onUnauthorized: () => void;
   /** A call was refused until two-factor login is set up (the shop requires it now). */
   onSetupRequired: () => void;
+  /** The staff member ended this very session from 登录设备: log out as the logout button does. */
+  onLoggedOut: () => void;
 }
 
 export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
@@ -102,9 +105,12 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   /** Agents' own canned replies (admins manage theirs, and the shop's, under 管理). */
   const canned = new CannedModel({ api, shopId: signal(own), isAdmin: false, active: computed(() => view.value === "replies" && !isAdmin) });
   const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
-  /** 账号安全: the staff member's own two-factor login. */
-  const twoFactor = new TwoFactorModel({ api, active: computed(() => view.value === "account") });
-  const password = new PasswordModel(api);
+  /** 账号安全: the staff member's own two-factor login, password and login sessions. */
+  const onAccountPage = computed(() => view.value === "account");
+  const twoFactor = new TwoFactorModel({ api, active: onAccountPage });
+  const sessions = new SessionsModel({ api, active: onAccountPage, onLoggedOut: opts.onLoggedOut });
+  // A new password ends the other sessions: the list below the form shows it at once.
+  const password = new PasswordModel(api, () => void sessions.load());
 
   effect(() => {
     const onHash = () => {
@@ -163,6 +169,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     leaveMessages,
     twoFactor,
     password,
+    sessions,
     selectedId,
     selected,
     liveStatus,

@@ -175,4 +175,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
   "issue.interval": "start and end must differ, and 24:00 can only end an interval",
   "issue.timeZone": "must be an IANA time zone such as Asia/Shanghai",
   "issue.maxIntervals": "at most {n} intervals a day",
+  "agent.endSessions": "Log out everywhere",
+  "agent.confirmEndSessions": "Log {name} out on every device? Their password stays the same and they can log in again at any time; if it may have leaked, use Reset password instead.",
+  "agent.sessionsEnded": "Logged out {n} session(s).",
 };

@@ -173,4 +173,7 @@ export const zhAdmin = {
   "issue.interval": "开始和结束必须不同，24:00 只能作为结束时间",
   "issue.timeZone": "必须是 IANA 时区，如 Asia/Shanghai",
   "issue.maxIntervals": "每天最多 {n} 个时段",
+  "agent.endSessions": "强制下线",
+  "agent.confirmEndSessions": "让「{name}」在所有设备上退出登录？其密码不变，可随时重新登录；如担心密码泄露，请改用「重置密码」。",
+  "agent.sessionsEnded": "已让 {n} 个登录下线。",
 } as const;

@@ -147,6 +147,32 @@ function PasswordReset({ directory, id }: { directory: DirectoryModel; id: strin
   );
 }
 
+/** Under an account's name: 强制下线 (after a confirm), and how many logins the last one ended. */
+function EndSessions({ directory, id, name }: { directory: DirectoryModel; id: string; name: string }) {
+  const done = directory.sessionsEnded.value;
+  const row = directory.rows.value[`sessions:${id}`];
+  return (
+    <div class="end-sessions">
+      <button
+        type="button"
+        class="link-btn"
+        data-testid="agent-end-sessions"
+        disabled={row?.status === "saving"}
+        onClick={() => confirm(t("agent.confirmEndSessions", { name })) && void directory.endSessions(id)}
+      >
+        {t("agent.endSessions")}
+      </button>
+      {done?.id === id ? (
+        <p class="row-status ok" role="status" data-testid="agent-sessions-ended">
+          {t("agent.sessionsEnded", { n: done.sessionsEnded })}
+        </p>
+      ) : (
+        row?.status === "failed" && <RowStatus state={row} />
+      )}
+    </div>
+  );
+}
+
 /** Agents: how many chats at once, seniority (senior-only rules), skill groups; adding and disabling accounts. */
 export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; meId: string }) {
   const dir = directory.directory.value;
@@ -181,7 +207,12 @@ export function AgentsAdmin({ directory, meId }: { directory: DirectoryModel; me
                 <div class="muted">
                   {t(`staffRole.${a.role as "shop_agent"}`)} · {a.email}
                 </div>
-                {a.id !== meId && <PasswordReset directory={directory} id={a.id} />}
+                {a.id !== meId && (
+                  <div class="account-actions">
+                    <PasswordReset directory={directory} id={a.id} />
+                    <EndSessions directory={directory} id={a.id} name={a.name} />
+                  </div>
+                )}
                 {!a.twoFactor && dir?.twoFactorRequired && (
                   <div class="two-factor-flag" data-testid="agent-two-factor-off">
                     <span class="badge badge-ended">{t("agent.twoFactorOff")}</span>

@@ -34,7 +34,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   "login.password": "Password",
   "login.submit": "Sign in",
   "login.submitting": "Signing in…",
-  "login.expired": "Your session has expired. Please sign in again.",
+  "login.expired": "Your session has ended (it expired or was logged out). Please sign in again.",
   "login.failed": "Wrong e-mail or password",
   "login.disabled": "This account is disabled: ask your shop's admin",
   "login.locked": "Too many failed sign-ins: this account is locked on this network for {min} min. Try again then.",

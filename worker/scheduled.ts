@@ -1,7 +1,8 @@
 /**
  * The cron trigger's work (wrangler.toml `[triggers]`, every 10 minutes): send outbox notices a
  * failed enqueue left behind, and prune webhook receipts, dead letters and finished notices
- * past their retention, stale login-failure counters and staff accounts' old thread visits (core/domain/retention.ts). Each step runs even if another failed.
+ * past their retention, stale login-failure counters and staff accounts' old thread visits (core/domain/retention.ts),
+ * and during a TWO_FACTOR_KEY rotation seal the two-factor secrets again under the new key. Each step runs even if another failed.
  */
 import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, RECEIPT_RETENTION_MS, STAFF_VISIT_RETENTION_MS } from "../core/domain/retention";
 import { database } from "./db/client";
@@ -10,6 +11,7 @@ import { pruneNotices } from "./db/repos/proactive-notices";
 import { pruneReceipts } from "./db/repos/mall-sync";
 import { pruneLoginAttempts, pruneStaffVisits } from "./db/repos/staff";
 import { sweepOutbox } from "./services/proactive/dispatch";
+import { resealTwoFactorSecrets } from "./services/two-factor";
 
 export interface MaintenanceReport {
   noticesSent: number | null;
@@ -18,6 +20,8 @@ export interface MaintenanceReport {
   noticesPruned: number | null;
   loginAttemptsPruned: number | null;
   staffVisitsPruned: number | null;
+  /** Two-factor secrets sealed again under TWO_FACTOR_KEY (0 unless TWO_FACTOR_KEY_PREVIOUS is set). */
+  twoFactorResealed: number | null;
 }
 
 async function step(name: string, run: () => Promise<number>): Promise<number | null> {
@@ -39,5 +43,6 @@ export async function runMaintenance(env: Env, now: number): Promise<Maintenance
     noticesPruned: await step("notice pruning", () => pruneNotices(db, now - NOTICE_RETENTION_MS)),
     loginAttemptsPruned: await step("login-attempt pruning", () => pruneLoginAttempts(db, now - LOGIN_ATTEMPT_RETENTION_MS, now)),
     staffVisitsPruned: await step("staff-visit pruning", () => pruneStaffVisits(db, now - STAFF_VISIT_RETENTION_MS)),
+    twoFactorResealed: await step("two-factor key rotation", () => resealTwoFactorSecrets(env, db)),
   };
 }

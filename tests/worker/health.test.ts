@@ -31,9 +31,9 @@ describe("health", () => {
   });
 
   it("names a missing secret, and a weak previous key while a rotation is under way", async () => {
-    const { status, body } = await healthWith({ DEMO_MODE: "0", ...STRONG, GUEST_TOKEN_SECRET: undefined, SHOPPER_JWT_SECRET_PREVIOUS: "short" });
+    const { status, body } = await healthWith({ DEMO_MODE: "0", ...STRONG, GUEST_TOKEN_SECRET: undefined, SHOPPER_JWT_SECRET_PREVIOUS: "short", TWO_FACTOR_KEY_PREVIOUS: "short" });
     expect(status).toBe(503);
-    expect(body.checks).toEqual({ SHOPPER_JWT_SECRET: "ok", GUEST_TOKEN_SECRET: "missing", MALL_WEBHOOK_SECRET: "ok", TWO_FACTOR_KEY: "ok", SHOPPER_JWT_SECRET_PREVIOUS: "weak", DB: "ok" });
+    expect(body.checks).toEqual({ SHOPPER_JWT_SECRET: "ok", GUEST_TOKEN_SECRET: "missing", MALL_WEBHOOK_SECRET: "ok", TWO_FACTOR_KEY: "ok", SHOPPER_JWT_SECRET_PREVIOUS: "weak", TWO_FACTOR_KEY_PREVIOUS: "weak", DB: "ok" });
   });
 
   it("answers 200 for production with strong secrets, and 503 when D1 cannot be reached", async () => {

@@ -5,11 +5,14 @@
  * Through the real Worker and D1, with codes computed from the secret as an app would.
  */
 import { env } from "cloudflare:workers";
+import { createExecutionContext } from "cloudflare:test";
 import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { LOCKOUT } from "../../core/domain/lockout";
 import { RECOVERY_CODE_PATTERN } from "../../core/protocol";
+import { app } from "../../worker/app";
 import { database } from "../../worker/db/client";
+import { runMaintenance } from "../../worker/scheduled";
 import { staff, staffTwoFactor } from "../../worker/db/schema";
 import { PASSWORD, STAFF, api, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { awayFromStepEdge as awayFromEdge, codeOf, wrongCode } from "../helpers/totp";
@@ -224,5 +227,49 @@ describe("two-factor login for staff", () => {
     expect((await api("/api/auth/two-factor")).status).toBe(401);
     const shopper = await shopperToken(uniqueCustomer("tf"));
     expect((await post("/api/auth/two-factor/setup", { password: PASSWORD }, { token: shopper })).status).toBe(403);
+  });
+});
+
+// Last in the file: the cron below seals every secret of this file's database under the new key.
+describe("rotating TWO_FACTOR_KEY", () => {
+  const NEXT = "a-new-two-factor-key-rotated-in-2026-11-23";
+  const rotating = () => ({ TWO_FACTOR_KEY: NEXT, TWO_FACTOR_KEY_PREVIOUS: env.TWO_FACTOR_KEY! });
+  /** A login through the Worker with these secrets in place of the test's. */
+  const loginWith = async (vars: Record<string, string>, email: string, code: string) => {
+    const req = new Request("http://kefu.test/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "cf-connecting-ip": freshIp() },
+      body: JSON.stringify({ email, password: PASSWORD, code }),
+    });
+    const res = await app.fetch(req, { ...env, ...vars }, createExecutionContext());
+    return { status: res.status, body: (await res.json()) as Answer };
+  };
+
+  it("keeps enrolled apps working while the previous key is set: a login seals its secret again, the cron seals the rest, then the previous key can go", async () => {
+    const [a, b] = [await freshStaff(), await freshStaff()];
+    const [appA, appB] = [await enrolled(a.email), await enrolled(b.email)];
+    await awayFromStepEdge();
+
+    // The new key alone opens neither app's secret: said as a misconfiguration, and a recovery code still gets in.
+    const alone = await loginWith({ TWO_FACTOR_KEY: NEXT }, a.email, await codeOf(appA.secret));
+    expect(alone).toMatchObject({ status: 500, body: { error: { code: "misconfigured" } } });
+    expect(alone.body.error!.message).toContain("TWO_FACTOR_KEY_PREVIOUS");
+    expect((await loginWith({ TWO_FACTOR_KEY: NEXT }, a.email, appA.recoveryCodes[0]!)).status).toBe(200);
+
+    // With the previous key set, A's code works, and A's secret is now sealed under the new key alone.
+    expect((await loginWith(rotating(), a.email, await codeOf(appA.secret))).status).toBe(200);
+    expect((await loginWith({ TWO_FACTOR_KEY: NEXT }, a.email, await codeOf(appA.secret, 1))).status).toBe(200);
+
+    // B has not logged in: the cron seals it again, and then B's app works under the new key alone.
+    const report = await runMaintenance({ ...env, ...rotating() }, Date.now());
+    expect(report.twoFactorResealed).toBeGreaterThanOrEqual(1);
+    expect((await loginWith({ TWO_FACTOR_KEY: NEXT }, b.email, await codeOf(appB.secret))).status).toBe(200);
+    expect((await runMaintenance({ ...env, ...rotating() }, Date.now())).twoFactorResealed).toBe(0);
+    // The old key alone no longer opens them: the rotation is done.
+    expect((await loginWith({ TWO_FACTOR_KEY: env.TWO_FACTOR_KEY! }, b.email, await codeOf(appB.secret, 1))).status).toBe(500);
+  });
+
+  it("does nothing in the cron while no previous key is set", async () => {
+    expect((await runMaintenance(env, Date.now())).twoFactorResealed).toBe(0);
   });
 });

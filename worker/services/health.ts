@@ -17,14 +17,16 @@ export interface Health {
   checks: Record<string, CheckStatus>;
 }
 
-/** The secrets every deployment needs; SHOPPER_JWT_SECRET_PREVIOUS is checked only while it is set. */
+/** The secrets every deployment needs; the previous keys of a rotation are checked only while they are set. */
 const REQUIRED_SECRETS = ["SHOPPER_JWT_SECRET", "GUEST_TOKEN_SECRET", "MALL_WEBHOOK_SECRET", "TWO_FACTOR_KEY"] as const;
+
+const ROTATION_SECRETS = ["SHOPPER_JWT_SECRET_PREVIOUS", "TWO_FACTOR_KEY_PREVIOUS"] as const;
 
 export async function checkHealth(env: Env): Promise<Health> {
   const vars = env as Env & Record<string, string | undefined>;
   const checks: Record<string, CheckStatus> = {};
   for (const name of REQUIRED_SECRETS) checks[name] = secretStatus(env, vars[name]);
-  if (vars.SHOPPER_JWT_SECRET_PREVIOUS) checks.SHOPPER_JWT_SECRET_PREVIOUS = secretStatus(env, vars.SHOPPER_JWT_SECRET_PREVIOUS);
+  for (const name of ROTATION_SECRETS) if (vars[name]) checks[name] = secretStatus(env, vars[name]);
   checks.DB = await database(env.DB)
     .run(sql`SELECT 1`)
     .then(() => "ok" as const)

@@ -27,6 +27,8 @@ import {
   confirmTwoFactor,
   deleteTwoFactor,
   findTwoFactor,
+  listSealedSecrets,
+  resealTwoFactor,
   savePendingTwoFactor,
   setShopTwoFactorRequired,
   shopRequiresTwoFactor,
@@ -49,6 +51,17 @@ const PENDING_TTL_MS = 15 * 60_000;
 
 function twoFactorKey(env: Env): string {
   return requireSecret(env, "TWO_FACTOR_KEY", env.TWO_FACTOR_KEY);
+}
+
+/**
+ * The key secrets were sealed under before the last rotation, tried after the current one while it
+ * is set (the same rule as TWO_FACTOR_KEY). Rotating: set this to the current key, then the new
+ * key as TWO_FACTOR_KEY; each secret is sealed again under the new key when next used, and the
+ * cron seals every other (`resealTwoFactorSecrets`); delete this once a cron run has reported.
+ */
+function previousTwoFactorKey(env: Env): string | null {
+  const value = (env as Env & { TWO_FACTOR_KEY_PREVIOUS?: string }).TWO_FACTOR_KEY_PREVIOUS;
+  return value ? requireSecret(env, "TWO_FACTOR_KEY_PREVIOUS", value) : null;
 }
 
 export interface TwoFactorStatus {
@@ -87,7 +100,7 @@ export async function enableTwoFactor(env: Env, db: Database, caller: StaffIdent
   if (!row) throw new DomainError("not_found", "no two-factor setup is waiting: start one first");
   if (row.enabledAt !== null) throw new DomainError("conflict", "two-factor login is already on");
   if (now - row.createdAt > PENDING_TTL_MS) throw new DomainError("not_found", "the two-factor setup has expired: start again");
-  const step = await matchTotp(await secretOf(env, row.secretSealed, staffId), code, now, row.lastStep);
+  const step = await matchTotp(await secretOf(env, db, row), code, now, row.lastStep);
   if (step === null) throw wrongCode("not the code the app shows now (check the phone's clock)");
   const recoveryCodes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   if (!(await confirmTwoFactor(db, staffId, step, await Promise.all(recoveryCodes.map(sha256Hex)), now))) throw new DomainError("conflict", "two-factor login was set up meanwhile");
@@ -155,15 +168,52 @@ export async function secondFactor(env: Env, db: Database, staffId: string, code
 
 async function verifyCode(env: Env, db: Database, row: TwoFactorRow, code: string, now: number): Promise<"ok" | "wrong"> {
   if (RECOVERY_CODE_PATTERN.test(code)) return (await spendRecoveryCode(db, row.staffId, await sha256Hex(code))) ? "ok" : "wrong";
-  const step = await matchTotp(await secretOf(env, row.secretSealed, row.staffId), code, now, row.lastStep);
+  const step = await matchTotp(await secretOf(env, db, row), code, now, row.lastStep);
   return step !== null && (await spendTotpStep(db, row.staffId, step)) ? "ok" : "wrong";
 }
 
-async function secretOf(env: Env, sealed: string, staffId: string): Promise<Uint8Array> {
-  const secret = await unseal(twoFactorKey(env), KEY_LABEL, sealed, staffId);
-  // Sealed under another TWO_FACTOR_KEY (rotated since) or altered: only a recovery code or an admin's reset helps.
-  if (!secret) throw new DomainError("misconfigured", "this account's two-factor secret cannot be opened with the current TWO_FACTOR_KEY: use a recovery code, or ask your shop's admin to reset two-factor login");
-  return secret;
+/** The account's secret, sealed again under the current key when it opened only under the previous one. */
+async function secretOf(env: Env, db: Database, row: Pick<TwoFactorRow, "staffId" | "secretSealed">): Promise<Uint8Array> {
+  const opened = await openSecret(env, row);
+  if (opened.under === "previous") await resealTwoFactor(db, row.staffId, row.secretSealed, await seal(twoFactorKey(env), KEY_LABEL, opened.secret, row.staffId));
+  return opened.secret;
+}
+
+/**
+ * Opens a sealed secret under the current key, else under the previous one while it is set.
+ * Sealed under neither (a key rotated without TWO_FACTOR_KEY_PREVIOUS, or altered): only a
+ * recovery code or an admin's reset helps.
+ */
+async function openSecret(env: Env, row: Pick<TwoFactorRow, "staffId" | "secretSealed">): Promise<{ secret: Uint8Array; under: "current" | "previous" }> {
+  const current = await unseal(twoFactorKey(env), KEY_LABEL, row.secretSealed, row.staffId);
+  if (current) return { secret: current, under: "current" };
+  const previousKey = previousTwoFactorKey(env);
+  const previous = previousKey ? await unseal(previousKey, KEY_LABEL, row.secretSealed, row.staffId) : null;
+  if (previous) return { secret: previous, under: "previous" };
+  throw new DomainError("misconfigured", "this account's two-factor secret cannot be opened with TWO_FACTOR_KEY (nor TWO_FACTOR_KEY_PREVIOUS): use a recovery code, or ask your shop's admin to reset two-factor login");
+}
+
+/**
+ * The cron's part of a key rotation: while TWO_FACTOR_KEY_PREVIOUS is set, every secret still
+ * sealed under it is sealed again under TWO_FACTOR_KEY. Returns how many; a secret opened by
+ * neither key is logged by count and left for its owner's recovery code or an admin's reset.
+ */
+export async function resealTwoFactorSecrets(env: Env, db: Database): Promise<number> {
+  if (!previousTwoFactorKey(env)) return 0;
+  let resealed = 0;
+  let unopened = 0;
+  for (const row of await listSealedSecrets(db)) {
+    try {
+      const opened = await openSecret(env, row);
+      if (opened.under === "previous") resealed += Number(await resealTwoFactor(db, row.staffId, row.secretSealed, await seal(twoFactorKey(env), KEY_LABEL, opened.secret, row.staffId)));
+    } catch (err) {
+      if (!(err instanceof DomainError)) throw err;
+      unopened++;
+    }
+  }
+  if (unopened > 0) console.error(`two-factor key rotation: ${resealed} secrets sealed again under TWO_FACTOR_KEY; ${unopened} open under neither key (their owners need a recovery code or an admin's reset)`);
+  else console.log(`two-factor key rotation: ${resealed} secrets sealed again under TWO_FACTOR_KEY; none is left under TWO_FACTOR_KEY_PREVIOUS, which can now be deleted`);
+  return resealed;
 }
 
 function wrongCode(message: string): DomainError {

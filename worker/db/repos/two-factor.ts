@@ -82,3 +82,14 @@ export async function staffWithoutTwoFactor(db: Database, shopId: string): Promi
     .all();
   return rows.map((r) => r.id);
 }
+
+/** Every stored secret (set up or on) with its account: what a key rotation seals again. */
+export async function listSealedSecrets(db: Database): Promise<Pick<TwoFactorRow, "staffId" | "secretSealed">[]> {
+  return db.select({ staffId: staffTwoFactor.staffId, secretSealed: staffTwoFactor.secretSealed }).from(staffTwoFactor).all();
+}
+
+/** Replaces a sealed secret with the same secret sealed under a new key, unless it changed meanwhile; true when replaced. */
+export async function resealTwoFactor(db: Database, staffId: string, from: string, to: string): Promise<boolean> {
+  const res = await db.update(staffTwoFactor).set({ secretSealed: to }).where(and(eq(staffTwoFactor.staffId, staffId), eq(staffTwoFactor.secretSealed, from))).run();
+  return res.meta.changes > 0;
+}

@@ -172,25 +172,29 @@ async function verifyCode(env: Env, db: Database, row: TwoFactorRow, code: strin
   return step !== null && (await spendTotpStep(db, row.staffId, step)) ? "ok" : "wrong";
 }
 
-/** The account's secret, sealed again under the current key when it opened only under the previous one. */
-async function secretOf(env: Env, db: Database, row: Pick<TwoFactorRow, "staffId" | "secretSealed">): Promise<Uint8Array> {
-  const opened = await openSecret(env, row);
-  if (opened.under === "previous") await resealTwoFactor(db, row.staffId, row.secretSealed, await seal(twoFactorKey(env), KEY_LABEL, opened.secret, row.staffId));
-  return opened.secret;
+/** The account's secret (`openSecret`). */
+async function secretOf(env: Env, db: Database, row: SealedSecret): Promise<Uint8Array> {
+  return (await openSecret(env, db, row)).secret;
 }
 
+type SealedSecret = Pick<TwoFactorRow, "staffId" | "secretSealed">;
+
 /**
- * Opens a sealed secret under the current key, else under the previous one while it is set.
- * Sealed under neither (a key rotated without TWO_FACTOR_KEY_PREVIOUS, or altered): only a
- * recovery code or an admin's reset helps.
+ * Opens a sealed secret under the current key, else under the previous one while it is set, and
+ * then seals it again under the current key (`resealed`: this call replaced it). Sealed under
+ * neither (a key rotated without TWO_FACTOR_KEY_PREVIOUS, or altered): only a recovery code or an
+ * admin's reset helps.
  */
-async function openSecret(env: Env, row: Pick<TwoFactorRow, "staffId" | "secretSealed">): Promise<{ secret: Uint8Array; under: "current" | "previous" }> {
-  const current = await unseal(twoFactorKey(env), KEY_LABEL, row.secretSealed, row.staffId);
-  if (current) return { secret: current, under: "current" };
+async function openSecret(env: Env, db: Database, row: SealedSecret): Promise<{ secret: Uint8Array; resealed: boolean }> {
+  const key = twoFactorKey(env);
+  const current = await unseal(key, KEY_LABEL, row.secretSealed, row.staffId);
+  if (current) return { secret: current, resealed: false };
   const previousKey = previousTwoFactorKey(env);
   const previous = previousKey ? await unseal(previousKey, KEY_LABEL, row.secretSealed, row.staffId) : null;
-  if (previous) return { secret: previous, under: "previous" };
-  throw new DomainError("misconfigured", "this account's two-factor secret cannot be opened with TWO_FACTOR_KEY (nor TWO_FACTOR_KEY_PREVIOUS): use a recovery code, or ask your shop's admin to reset two-factor login");
+  if (!previous) throw new DomainError("misconfigured", "this account's two-factor secret cannot be opened with TWO_FACTOR_KEY (nor TWO_FACTOR_KEY_PREVIOUS): use a recovery code, or ask your shop's admin to reset two-factor login");
+  // Conditional on the old value: a concurrent login or a new setup meanwhile is not overwritten.
+  const resealed = await resealTwoFactor(db, row.staffId, row.secretSealed, await seal(key, KEY_LABEL, previous, row.staffId));
+  return { secret: previous, resealed };
 }
 
 /**
@@ -204,8 +208,7 @@ export async function resealTwoFactorSecrets(env: Env, db: Database): Promise<nu
   let unopened = 0;
   for (const row of await listSealedSecrets(db)) {
     try {
-      const opened = await openSecret(env, row);
-      if (opened.under === "previous") resealed += Number(await resealTwoFactor(db, row.staffId, row.secretSealed, await seal(twoFactorKey(env), KEY_LABEL, opened.secret, row.staffId)));
+      if ((await openSecret(env, db, row)).resealed) resealed++;
     } catch (err) {
       if (!(err instanceof DomainError)) throw err;
       unopened++;

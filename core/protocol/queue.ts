@@ -94,10 +94,22 @@ export const AssignmentCreated = v.object({
 /** A shopper left a message (留言) because nobody could take the chat: every console hears of it. */
 export const LeaveMessageCreated = v.object({ type: v.literal("leave_message.created"), id: v.string(), threadId: v.string(), customerName: v.string(), text: v.string() });
 export const AssignmentRemoved = v.object({ type: v.literal("assignment.removed"), sessionId: v.string(), reason: v.string() });
+/**
+ * The account logged in from a browser it had not used (no device token it knows): each of its
+ * consoles hears of it, so a stranger's login does not go unnoticed (账号安全 → 登录设备 ends it).
+ */
+export const AccountLogin = v.object({
+  type: v.literal("account.login"),
+  sessionId: v.string(),
+  userAgent: v.nullable(v.string()),
+  address: v.nullable(v.string()),
+  at: v.number(),
+});
+export type AccountLogin = v.InferOutput<typeof AccountLogin>;
 export const QueuePong = v.object({ type: v.literal("pong"), at: v.number() });
 export const QueueError = v.object({ type: v.literal("error"), ...ErrorBody.entries });
 
-export const QueueEvent = v.variant("type", [QueueSnapshot, AssignmentCreated, AssignmentRemoved, LeaveMessageCreated, QueuePong, QueueError]);
+export const QueueEvent = v.variant("type", [QueueSnapshot, AssignmentCreated, AssignmentRemoved, LeaveMessageCreated, AccountLogin, QueuePong, QueueError]);
 export type QueueEvent = v.InferOutput<typeof QueueEvent>;
 
 // ---- room ↔ queue (RPC) ----

@@ -4,7 +4,7 @@
  * Lifecycle and RPC here; decisions in `core/domain/assignment/queue-engine.ts`; fan-out in `notify.ts`.
  */
 import { getServerByName, Server, type Connection, type ConnectionContext, type WSMessage } from "partyserver";
-import type { EnqueueRequest, EnqueueResult } from "../../core/protocol";
+import type { AccountLogin, EnqueueRequest, EnqueueResult } from "../../core/protocol";
 import { decodeHeaderJson } from "../../worker/lib/header-json";
 import { IDENTITY_HEADER } from "../conversation/connection-state";
 import { agentTag, QueueConnectionState } from "./connection-state";
@@ -210,6 +210,12 @@ export class AgentQueue extends Server<Env> {
       const session = conn.state?.sessionId;
       if (session !== undefined && sessionIds.includes(session)) conn.close(4001, "session ended");
     }
+  }
+
+  /** The account logged in from a new browser: each of its consoles here hears of it. */
+  async announceLogin(staffId: string, login: AccountLogin): Promise<void> {
+    const frame = JSON.stringify(login);
+    for (const conn of this.getConnections(agentTag(staffId))) conn.send(frame);
   }
 
   /** The queue as a console sees it (HTTP snapshot route and tests). */

@@ -432,8 +432,13 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await b.goto(`${suite.server.url}/`);
     await logIn(b);
 
+    // A hears of B's login at once (a browser the account had not used), and goes to see it.
+    const notice = a.getByTestId("toast").filter({ hasText: "你的账号在新设备上登录" });
+    await notice.waitFor({ timeout: 10_000 });
+    expect(await notice.textContent()).toContain(`Edge 131 · Windows · ${elsewhere}`);
+    await notice.getByTestId("toast-action").click();
+
     // A's account page: both logins, A's own first and marked, B's named by its browser and address.
-    await a.getByTestId("staff-name").click();
     const rows = a.getByTestId("session-row");
     const mine = a.locator('[data-testid="session-row"][data-current="true"]');
     const others = a.locator('[data-testid="session-row"][data-current="false"]');

@@ -206,3 +206,38 @@ describe("a shop admin logging an agent out everywhere", () => {
     expect((await call("/api/me", "GET", account.boss)).status).toBe(200);
   });
 });
+
+describe("a login from a browser the account has not used", () => {
+  it("is announced to the account's open consoles with its browser and address; a known browser's is not", async () => {
+    const account = await shopWithAgent();
+    const desk = await api("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": CHROME_WINDOWS, "cf-connecting-ip": "198.51.100.30" },
+      body: JSON.stringify({ email: account.agentEmail, password: account.agentPassword }),
+    });
+    const { token, device } = (await desk.json()) as Answer & { device: string };
+    const deskConsole = await connectQueue(account.shop.shopId, token!);
+    await deskConsole.next("queue.snapshot");
+
+    // The same browser again (its device token): nothing to announce. Then a phone never seen before.
+    const again = await api("/api/auth/login", {
+      method: "POST",
+      headers: { "content-type": "application/json", "user-agent": CHROME_WINDOWS, "cf-connecting-ip": "198.51.100.31" },
+      body: JSON.stringify({ email: account.agentEmail, password: account.agentPassword, device }),
+    });
+    expect(again.status).toBe(200);
+    const phone = await loginFrom(account, SAFARI_IPHONE, "203.0.113.40");
+    const heard = await deskConsole.next("account.login");
+    expect(heard).toMatchObject({ userAgent: SAFARI_IPHONE, address: "203.0.113.40" });
+    expect(heard.sessionId).toBe((await sessionsOf(phone))[0]!.id);
+    expect(deskConsole.frames.filter((f) => f.type === "account.login")).toHaveLength(1);
+
+    // Another account's consoles hear nothing of it.
+    const other = await shopWithAgent();
+    const otherConsole = await connectQueue(other.shop.shopId, (await other.login()).body.token!);
+    await otherConsole.next("queue.snapshot");
+    await loginFrom(account, SAFARI_IPHONE, "203.0.113.41");
+    await deskConsole.next("account.login", (e) => e.address === "203.0.113.41");
+    expect(otherConsole.frames.filter((f) => f.type === "account.login")).toEqual([]);
+  });
+});

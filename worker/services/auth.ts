@@ -19,7 +19,7 @@ import { findCustomer } from "../db/repos/customers";
 import { randomToken, sha256Hex } from "../lib/crypto";
 import { hashPassword, verifyPassword } from "../lib/password";
 import { guestSecret, shopperSecret, STAFF_TOKEN_PREFIX, type StaffIdentity } from "./identity";
-import { closeEndedSessionSockets } from "./staff-sessions";
+import { announceNewDeviceLogin, closeEndedSessionSockets } from "./staff-sessions";
 import { secondFactor } from "./two-factor";
 
 const STAFF_SESSION_MS = 12 * 3600_000;
@@ -90,7 +90,10 @@ export async function login(env: Env, db: Database, body: LoginBody, address: st
   ]);
   const token = randomToken(STAFF_TOKEN_PREFIX.slice(0, -1));
   const expiresAt = now + STAFF_SESSION_MS;
-  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now, userAgent: userAgent?.slice(0, USER_AGENT_MAX) || null, address });
+  const session = { userAgent: userAgent?.slice(0, USER_AGENT_MAX) || null, address };
+  const sessionId = await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: row.id, expiresAt, createdAt: now, ...session });
+  // A browser the account has not used lately (no device token it knows): its other consoles hear of it.
+  if (!((device?.knownUntil ?? 0) > now)) await announceNewDeviceLogin(env, { staffId: row.id, shopId: row.shopId }, { sessionId, ...session, at: now });
   const staffProfile = { id: row.id, shopId: row.shopId, name: row.name, email: row.email, role: row.role };
   return {
     token, expiresAt, staff: staffProfile, device: deviceToken,

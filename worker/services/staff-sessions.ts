@@ -7,7 +7,7 @@
  */
 import { getServerByName } from "partyserver";
 import { DomainError } from "../../core/domain/errors";
-import type { StaffSessionView } from "../../core/protocol";
+import type { AccountLogin, StaffSessionView } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { endStaffSessions, findStaffById, listStaffSessions, threadsVisitedBy, type EndedSession, type SessionChoice } from "../db/repos/staff";
 import type { StaffIdentity } from "./identity";
@@ -44,6 +44,18 @@ async function endSessions(env: Env, db: Database, owner: SessionOwner, which: S
   const ended = await endStaffSessions(db, owner.staffId, which);
   await closeEndedSessionSockets(env, db, owner, ended, now);
   return ended.length;
+}
+
+/**
+ * Tells the account's consoles (its shop queue's sockets) that it logged in from a browser it had
+ * not used; never throws: the login stands either way.
+ */
+export async function announceNewDeviceLogin(env: Env, owner: SessionOwner, login: Omit<AccountLogin, "type">): Promise<void> {
+  try {
+    await (await getServerByName(env.AgentQueue, owner.shopId)).announceLogin(owner.staffId, { type: "account.login", ...login });
+  } catch (err) {
+    console.error("announcing a new device's login failed", (err as Error).message);
+  }
 }
 
 export interface SessionOwner {

@@ -1,14 +1,8 @@
 import type { StaffSessionView } from "../../../core/protocol";
-import { describeUserAgent } from "../../../core/lib/user-agent";
+import { deviceName } from "../common/device-name";
 import { formatTime, t } from "../common/i18n";
 import { ErrorNote } from "../common/ui/ErrorNote";
 import type { SessionsModel } from "../models/sessions";
-
-/** "Chrome 131 · Windows" as people name their device; the parts the User-Agent does not tell are left out. */
-function deviceName(userAgent: string | null): string {
-  const { browser, os } = describeUserAgent(userAgent);
-  return [browser ?? t("sessions.unknownBrowser"), os].filter(Boolean).join(" · ");
-}
 
 function SessionRow({ model, session }: { model: SessionsModel; session: StaffSessionView }) {
   return (

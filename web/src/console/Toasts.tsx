@@ -2,7 +2,7 @@ import { t } from "../common/i18n";
 import { Icon } from "../common/ui/Icon";
 import type { ToastModel } from "../models/toasts";
 
-/** New-assignment notices in the corner: open the chat, or let them fade. */
+/** Notices in the corner (new chats, a login from a new browser): act on them, or let them fade. */
 export function Toasts({ toasts, onOpen }: { toasts: ToastModel; onOpen: (threadId: string) => void }) {
   const items = toasts.items.value;
   return (
@@ -24,6 +24,19 @@ export function Toasts({ toasts, onOpen }: { toasts: ToastModel; onOpen: (thread
               }}
             >
               {t("assign.open")}
+            </button>
+          )}
+          {toast.action && (
+            <button
+              type="button"
+              class="btn btn-primary btn-small"
+              data-testid="toast-action"
+              onClick={() => {
+                toast.action!.run();
+                toasts.dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
             </button>
           )}
           <button type="button" class="btn btn-ghost btn-icon btn-small" aria-label={t("toast.dismiss")} onClick={() => toasts.dismiss(toast.id)}>

@@ -6,7 +6,7 @@
  */
 import { batch, computed, createModel, effect, signal } from "@preact/signals";
 import { parseFrame } from "../common/socket-frame";
-import { QueueCommand, QueueEvent, parseInput, type QueueSnapshot } from "../../../core/protocol";
+import { QueueCommand, QueueEvent, parseInput, type AccountLogin, type QueueSnapshot } from "../../../core/protocol";
 import { socketTicket, type ApiClient } from "../common/api";
 import { openQueueSocket } from "../common/queue-socket";
 import type { ConnectionStatus, UiError } from "./conversation-state";
@@ -34,6 +34,8 @@ export interface QueueOptions {
   /** A new chat was given to this agent (not one they picked or claimed themselves). */
   onAssigned?: (a: Assigned) => void;
   onLeaveMessage?: (m: Extract<QueueEvent, { type: "leave_message.created" }>) => void;
+  /** The account logged in from a browser it had not used. */
+  onAccountLogin?: (l: AccountLogin) => void;
 }
 
 const OFFLINE_AFTER_FAILURES = 3;
@@ -81,6 +83,8 @@ export const QueueModel = createModel((opts: QueueOptions) => {
         if (fresh) opts.onAssigned?.(e);
       } else if (e.type === "leave_message.created") {
         opts.onLeaveMessage?.(e);
+      } else if (e.type === "account.login") {
+        opts.onAccountLogin?.(e);
       } else if (e.type === "assignment.removed") {
         const next = new Map(mine.value);
         next.delete(e.sessionId);

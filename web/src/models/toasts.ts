@@ -10,6 +10,10 @@ export interface Toast {
   body?: string;
   /** The thread a "打开" button opens, if any. */
   threadId?: string;
+  /** Another button, and what it does (the toast goes with it). */
+  action?: { label: string; run: () => void };
+  /** Stays until dismissed or acted on: a notice the agent must not miss. */
+  sticky?: boolean;
 }
 
 const TOAST_MS = 8000;
@@ -38,7 +42,7 @@ export const ToastModel = createModel(() => {
       const overflow = items.value.slice(0, -2);
       for (const t of overflow) dismiss(t.id);
       items.value = [...items.value, { ...toast, id }];
-      timers.set(id, setTimeout(() => dismiss(id), TOAST_MS));
+      if (!toast.sticky) timers.set(id, setTimeout(() => dismiss(id), TOAST_MS));
     },
     dismiss,
   };

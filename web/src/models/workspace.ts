@@ -7,6 +7,7 @@ import { computed, createModel, effect, signal, untracked } from "@preact/signal
 import { PLATFORM_SHOP_ID, parseThreadId, type Entry } from "../../../core/protocol";
 import { createApi } from "../common/api";
 import type { ShopInfo, StaffProfile } from "../common/api-types";
+import { deviceName } from "../common/device-name";
 import { t } from "../common/i18n";
 import { AdminModel } from "./admin";
 import { CannedModel } from "./canned";
@@ -80,6 +81,16 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
       notifier.announce({ title: t("leave.new"), body: `${m.customerName}: ${m.text}`, threadId: m.threadId, open: () => select(m.threadId) });
       void leaveMessages.refresh();
     },
+    // Until the agent looks: a stranger's login is what 登录设备 is there to end.
+    onAccountLogin: (l) => {
+      toasts.push({
+        title: t("sessions.newLogin"),
+        body: `${deviceName(l.userAgent)} · ${l.address ?? t("sessions.unknownAddress")}`,
+        sticky: true,
+        action: { label: t("sessions.review"), run: () => go("account") },
+      });
+      if (onAccountPage.peek()) void sessions.load();
+    },
   });
 
   // A platform admin may watch another shop's queue (the 排队 view's shop, or the open thread's).
@@ -107,6 +118,10 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
   /** 账号安全: the staff member's own two-factor login, password and login sessions. */
   const onAccountPage = computed(() => view.value === "account");
+  function go(next: View) {
+    view.value = next;
+    location.hash = hashOf(next, selectedId.peek());
+  }
   const twoFactor = new TwoFactorModel({ api, active: onAccountPage });
   const sessions = new SessionsModel({ api, active: onAccountPage, onLoggedOut: opts.onLoggedOut });
   // A new password ends the other sessions: the list below the form shows it at once.
@@ -176,10 +191,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     conversation,
     tools,
     select,
-    go(next: View) {
-      view.value = next;
-      location.hash = hashOf(next, selectedId.peek());
-    },
+    go,
   };
 });
 export type WorkspaceModel = InstanceType<typeof WorkspaceModel>;

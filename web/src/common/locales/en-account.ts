@@ -74,4 +74,6 @@ export const enAccount: Record<keyof typeof zhAccount, string> = {
   "sessions.endOthers": "Log out all other devices",
   "sessions.ended": "Logged out {n} session(s).",
   "sessions.loading": "Loading…",
+  "sessions.newLogin": "Your account logged in on a new device",
+  "sessions.review": "See where you're logged in",
 };

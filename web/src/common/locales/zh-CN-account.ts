@@ -72,4 +72,6 @@ export const zhAccount = {
   "sessions.endOthers": "退出其他所有设备",
   "sessions.ended": "已退出 {n} 处登录。",
   "sessions.loading": "加载中…",
+  "sessions.newLogin": "你的账号在新设备上登录",
+  "sessions.review": "查看登录设备",
 } as const;

@@ -8,7 +8,7 @@ export function Toasts({ toasts, onOpen }: { toasts: ToastModel; onOpen: (thread
   return (
     <div class="toasts" role="status" aria-live="polite">
       {items.map((toast) => (
-        <div key={toast.id} class="toast" data-testid="toast">
+        <div key={toast.id} class={toast.sticky ? "toast toast-sticky" : "toast"} data-testid="toast">
           <div class="toast-body">
             <strong>{toast.title}</strong>
             {toast.body && <span class="toast-text">{toast.body}</span>}

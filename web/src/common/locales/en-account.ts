@@ -75,5 +75,5 @@ export const enAccount: Record<keyof typeof zhAccount, string> = {
   "sessions.ended": "Logged out {n} session(s).",
   "sessions.loading": "Loading…",
   "sessions.newLogin": "Your account logged in on a new device",
-  "sessions.review": "See where you're logged in",
+  "sessions.review": "Review",
 };

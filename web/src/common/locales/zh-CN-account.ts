@@ -73,5 +73,5 @@ export const zhAccount = {
   "sessions.ended": "已退出 {n} 处登录。",
   "sessions.loading": "加载中…",
   "sessions.newLogin": "你的账号在新设备上登录",
-  "sessions.review": "查看登录设备",
+  "sessions.review": "查看",
 } as const;

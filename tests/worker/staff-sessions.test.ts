@@ -20,16 +20,19 @@ beforeAll(seedFixture);
 const CHROME_WINDOWS = "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36";
 const SAFARI_IPHONE = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1";
 
-/** Logs the agent in from a browser (its User-Agent) at an address; the token. */
-async function loginFrom(account: ShopWithAgent, userAgent: string, ip: string): Promise<string> {
+/** Logs the agent in from a browser (its User-Agent, and its device token if it has one) at an address; the answer. */
+async function loginAnswer(account: ShopWithAgent, userAgent: string, ip: string, device?: string): Promise<Answer & { device: string }> {
   const res = await api("/api/auth/login", {
     method: "POST",
     headers: { "content-type": "application/json", "user-agent": userAgent, "cf-connecting-ip": ip },
-    body: JSON.stringify({ email: account.agentEmail, password: account.agentPassword }),
+    body: JSON.stringify({ email: account.agentEmail, password: account.agentPassword, ...(device ? { device } : {}) }),
   });
   expect(res.status).toBe(200);
-  return ((await res.json()) as Answer).token!;
+  return (await res.json()) as Answer & { device: string };
 }
+
+/** The same, the token only. */
+const loginFrom = async (account: ShopWithAgent, userAgent: string, ip: string): Promise<string> => (await loginAnswer(account, userAgent, ip)).token!;
 
 async function sessionsOf(token: string): Promise<StaffSessionView[]> {
   const res = await call("/api/auth/sessions", "GET", token);
@@ -210,22 +213,12 @@ describe("a shop admin logging an agent out everywhere", () => {
 describe("a login from a browser the account has not used", () => {
   it("is announced to the account's open consoles with its browser and address; a known browser's is not", async () => {
     const account = await shopWithAgent();
-    const desk = await api("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": CHROME_WINDOWS, "cf-connecting-ip": "198.51.100.30" },
-      body: JSON.stringify({ email: account.agentEmail, password: account.agentPassword }),
-    });
-    const { token, device } = (await desk.json()) as Answer & { device: string };
+    const { token, device } = await loginAnswer(account, CHROME_WINDOWS, "198.51.100.30");
     const deskConsole = await connectQueue(account.shop.shopId, token!);
     await deskConsole.next("queue.snapshot");
 
     // The same browser again (its device token): nothing to announce. Then a phone never seen before.
-    const again = await api("/api/auth/login", {
-      method: "POST",
-      headers: { "content-type": "application/json", "user-agent": CHROME_WINDOWS, "cf-connecting-ip": "198.51.100.31" },
-      body: JSON.stringify({ email: account.agentEmail, password: account.agentPassword, device }),
-    });
-    expect(again.status).toBe(200);
+    await loginAnswer(account, CHROME_WINDOWS, "198.51.100.31", device);
     const phone = await loginFrom(account, SAFARI_IPHONE, "203.0.113.40");
     const heard = await deskConsole.next("account.login");
     expect(heard).toMatchObject({ userAgent: SAFARI_IPHONE, address: "203.0.113.40" });

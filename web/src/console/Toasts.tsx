@@ -3,7 +3,7 @@ import { Icon } from "../common/ui/Icon";
 import type { ToastModel } from "../models/toasts";
 
 /** Notices in the corner (new chats, a login from a new browser): act on them, or let them fade. */
-export function Toasts({ toasts, onOpen }: { toasts: ToastModel; onOpen: (threadId: string) => void }) {
+export function Toasts({ toasts }: { toasts: ToastModel }) {
   const items = toasts.items.value;
   return (
     <div class="toasts" role="status" aria-live="polite">
@@ -13,19 +13,6 @@ export function Toasts({ toasts, onOpen }: { toasts: ToastModel; onOpen: (thread
             <strong>{toast.title}</strong>
             {toast.body && <span class="toast-text">{toast.body}</span>}
           </div>
-          {toast.threadId && (
-            <button
-              type="button"
-              class="btn btn-primary btn-small"
-              data-testid="toast-open"
-              onClick={() => {
-                onOpen(toast.threadId!);
-                toasts.dismiss(toast.id);
-              }}
-            >
-              {t("assign.open")}
-            </button>
-          )}
           {toast.action && (
             <button
               type="button"

@@ -61,7 +61,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
         {view === "account" && <AccountView model={ws.twoFactor} password={ws.password} sessions={ws.sessions} staff={staff} />}
         {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} onOpen={(id) => ws.select(id)} />}
       </div>
-      <Toasts toasts={ws.toasts} onOpen={(id) => ws.select(id)} />
+      <Toasts toasts={ws.toasts} />
     </div>
   );
 }

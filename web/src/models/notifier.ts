@@ -5,6 +5,7 @@
  */
 import { createModel, signal } from "@preact/signals";
 import { playChime, unlockAudio } from "../common/chime";
+import { t } from "../common/i18n";
 import type { ToastModel } from "./toasts";
 
 type Permission = NotificationPermission | "unsupported";
@@ -40,7 +41,7 @@ export const NotifierModel = createModel((toasts: ToastModel) => {
     unlock: unlockAudio,
     announce(a: Announcement) {
       playChime();
-      toasts.push({ title: a.title, body: a.body, threadId: a.threadId });
+      toasts.push({ title: a.title, body: a.body, action: { label: t("assign.open"), run: a.open } });
       const away = document.visibilityState !== "visible" || !document.hasFocus();
       if (permission.value !== "granted" || !away) return;
       try {

@@ -8,9 +8,7 @@ export interface Toast {
   id: number;
   title: string;
   body?: string;
-  /** The thread a "打开" button opens, if any. */
-  threadId?: string;
-  /** Another button, and what it does (the toast goes with it). */
+  /** Its button, if any, and what it does (the toast goes with it): 打开 a new chat, 查看 a login. */
   action?: { label: string; run: () => void };
   /** Stays until dismissed or acted on: a notice the agent must not miss. */
   sticky?: boolean;

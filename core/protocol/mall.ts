@@ -33,6 +33,8 @@ export const CustomerUpserted = v.object({
   locale: v.optional(v.picklist(["zh-CN", "en-US"], "must be zh-CN or en-US"), "zh-CN"),
   /** The shopper declined proactive notices (shipment updates). Omitted: the stored choice stays. */
   proactiveOptOut: v.optional(v.boolean("must be true or false")),
+  /** The shopper's e-mail address: their authenticated mail to a shop joins their threads. Omitted: the stored one stays; null clears it. */
+  email: v.optional(v.nullable(v.pipe(v.string("must be a string"), v.trim(), v.toLowerCase(), v.maxLength(254, "must be at most 254 characters"), v.email("must be an e-mail address")))),
   updatedAt: EpochMs,
 });
 

@@ -105,6 +105,8 @@ export const RoomJoined = v.object({
   readSeq: v.object({ customer: v.number(), agent: v.number() }),
   unread: Unread,
   session: v.nullable(SessionInfo),
+  /** To staff, when the shopper wrote by e-mail: where answers are mailed, and the mail's subject. */
+  email: v.optional(v.object({ address: v.string(), subject: v.string() })),
 });
 /** A new message; a posted one carries both sides' unread counts, which it changes (one frame, not two). */
 export const MessageCreated = v.object({ type: v.literal("message.created"), message: ChatMessage, unread: v.optional(Unread) });

@@ -13,6 +13,7 @@ import { PLATFORM_SHOP_ID } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { leaveMessages } from "../../worker/db/schema";
 import { randomId } from "../../worker/lib/crypto";
+import { emailThreadOf } from "./email-replies";
 import { handOffFromBot } from "./bot";
 import { botSay } from "./bot-replies";
 import { knowledgePort } from "./knowledge-port";
@@ -33,6 +34,7 @@ const perAddress = new RateLimiter(LIMITS.addressMessageBurst, LIMITS.addressMes
 export function roomJoined(room: ConversationRoom, state: ConnectionState): ServerEvent {
   const s = room.store;
   const session = s.session();
+  const email = emailThreadOf(room);
   return {
     type: "room.joined",
     threadId: room.name,
@@ -41,6 +43,7 @@ export function roomJoined(room: ConversationRoom, state: ConnectionState): Serv
     readSeq: { customer: s.readSeq("customer"), agent: s.readSeq("agent") },
     unread: s.unread(),
     session: session ? sessionInfo(session) : null,
+    ...(state.role === "agent" && email ? { email: { address: email.address, subject: email.subject } } : {}),
   };
 }
 

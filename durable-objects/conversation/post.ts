@@ -10,6 +10,7 @@ import type { ConversationRoom } from "./room";
 import { syncSession, type CustomerClaims } from "./session-sync";
 import { botTurn, startSession } from "./bot";
 import { sendEvent } from "./audience";
+import { noteAnswerForEmail } from "./email-replies";
 
 export interface PostInput {
   clientId: string;
@@ -64,6 +65,7 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   }
   if (events.includes("opened") && customer) room.store.setMeta("customer", JSON.stringify(customer));
 
+  noteAnswerForEmail(room, message, now);
   const unread = room.store.unread();
   room.broadcastEvent({ type: "message.created", message, unread }, message.visibility === "staff" ? "agent" : undefined, origin);
   if (origin) sendAck(origin, message, false, unread);

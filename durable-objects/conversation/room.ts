@@ -20,6 +20,7 @@ import type { Audience } from "./storage";
 import { errorFrame, sendEvent } from "./audience";
 import { pushContextChanges } from "./context-push";
 import { flushShown, shownDueAt } from "./shown-counts";
+import { emailDueAt, flushEmailReplies, receiveEmail, type InboundEmail } from "./email-replies";
 import { CustomerOrders } from "./customer-orders";
 import { database } from "../../worker/db/client";
 import { SpentTickets } from "../shared/spent-tickets";
@@ -120,18 +121,19 @@ export class ConversationRoom extends Server<Env> {
       await syncSession(this.env, this.store, this.ref, session, [], now, this.customerClaims());
     }
     await flushShown(this, now);
+    await flushEmailReplies(this, now);
     await this.scheduleAlarm();
   }
 
   /**
-   * Sets the alarm to the earliest of the idle deadline, a pending D1 retry and the bot's shown
-   * counts falling due (shown-counts.ts). Every message
+   * Sets the alarm to the earliest of the idle deadline, a pending D1 retry, the bot's shown
+   * counts falling due (shown-counts.ts) and a reply mail (email-replies.ts). Every message
    * pushes the idle deadline later; an alarm already due sooner is left alone (it re-checks and
    * re-arms when it fires), which saves a storage write on almost every message.
    */
   async scheduleAlarm(): Promise<void> {
     const session = this.store.session();
-    const at = earliest(earliest(pendingSyncAt(this.store), shownDueAt(this)), isOpen(session) ? idleDeadline(session, this.idleMs()) : null);
+    const at = earliest(earliest(earliest(pendingSyncAt(this.store), shownDueAt(this)), emailDueAt(this)), isOpen(session) ? idleDeadline(session, this.idleMs()) : null);
     const armed = this.alarmAt;
     if (at !== null && typeof armed === "number" && armed <= at && armed > Date.now()) return;
     if (at === null && armed === null) return;
@@ -203,6 +205,11 @@ export class ConversationRoom extends Server<Env> {
    */
   async post(input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
     return postMessage(this, input);
+  }
+
+  /** A shopper's mail to the shop (worker/services/email/inbound.ts): posted as their messages; answers go back by mail. */
+  async receiveEmail(mail: InboundEmail): Promise<number[]> {
+    return receiveEmail(this, mail);
   }
 
   /** The mall changed this customer's data: staff who may see it reload their panel (context-push.ts). */

@@ -79,6 +79,8 @@ export function customerRows(now: number): { rows: CustomerRow[]; profiles: Cust
       level: profile.level,
       tags: profile.tags,
       locale,
+      // The address the mall knows them by: their authenticated mail to a shop joins their thread.
+      email: `${profile.id}@shopper.demo`,
       createdAt,
       updatedAt: createdAt + Math.floor(rng.next() * (now - createdAt)),
     });

@@ -1,7 +1,7 @@
 /**
  * Browser test: real Chromium (Debian's package, driven by playwright-core) against `wrangler
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
- * they exchange a message both ways; a mall webhook shows up in the agent's open context panel
+ * they exchange a message both ways; a shopper's mail shows up as their thread with the shop; a mall webhook shows up in the agent's open context panel
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
  * admin adds an agent who logs in and must first change the password the admin chose, then disables them; an agent turns on two-factor login, logs in
  * with a code and a recovery code, and the admin resets it; a shop admin requires two-factor login
@@ -118,6 +118,40 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await shopper.screenshot({ path: `${SHOTS}/widget.png` });
     expect(await shopper.getByTestId("message").filter({ hasText: answer }).count()).toBe(1);
     expect(await agent.getByTestId("message").filter({ hasText: question }).count()).toBe(1);
+  });
+
+  it("brings a shopper's mail into the console as their chat with the shop, showing the agent where answers go", async () => {
+    const agent = await consoleAs("agent1@food.demo");
+    // c0005's address is the one the demo mall gave; the receiving server vouches for the sender.
+    const subject = `酸奶的保质期 ${Date.now() % 10000}`;
+    const raw = [
+      "Authentication-Results: mx.cloudflare.net; dkim=pass header.d=shopper.demo; dmarc=pass header.from=shopper.demo",
+      "From: <c0005@shopper.demo>",
+      "To: food@kefu.localhost",
+      `Subject: ${subject}`,
+      `Message-ID: <${Date.now()}@shopper.demo>`,
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "请问上周买的酸奶保质期多久？",
+      "",
+      "在 2026年11月20日 10:00，美味食品 写道：",
+      "> 欢迎光临",
+      "",
+    ].join("\r\n");
+    const res = await fetch(`${suite.server.url}/cdn-cgi/handler/email?from=c0005@shopper.demo&to=food@kefu.localhost`, { method: "POST", body: raw });
+    expect(res.status).toBe(200);
+
+    const thread = agent.locator('[data-testid="thread-item"][data-thread-id="food:c0005"]');
+    await thread.waitFor({ timeout: 20_000 });
+    expect(await thread.textContent()).toContain("邮件");
+    await thread.click();
+    await agent.getByTestId("message").filter({ hasText: "请问上周买的酸奶保质期多久？" }).waitFor({ timeout: 15_000 });
+    expect(await agent.getByTestId("message").filter({ hasText: "欢迎光临" }).count()).toBe(0);
+    const bar = agent.getByTestId("email-bar");
+    await bar.waitFor();
+    expect(await bar.textContent()).toContain("c0005@shopper.demo");
+    expect(await bar.textContent()).toContain(subject);
+    await agent.screenshot({ path: `${SHOTS}/email-thread.png` });
   });
 
   it("shows an order the mall pushes in the agent's open context panel, without a reload", async () => {

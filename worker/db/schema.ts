@@ -26,9 +26,14 @@ export const customers = sqliteTable("customers", {
   locale: text("locale").notNull().default("zh-CN"),
   /** The shopper declined proactive notices (the mall's `customer.upserted` sets it). */
   proactiveOptOut: integer("proactive_opt_out", { mode: "boolean" }).notNull().default(false),
+  /**
+   * The shopper's e-mail address as the mall knows it, lowercased (`customer.upserted`): an
+   * authenticated mail from it joins this customer's threads (worker/services/email).
+   */
+  email: text("email"),
   createdAt: integer("created_at").notNull(),
   updatedAt: integer("updated_at").notNull(),
-});
+}, (t) => [index("customers_email").on(t.email)]);
 
 /**
  * Per shopper, the mall's latest `customer.tokens_revoked`: their tokens issued (`iat`) before

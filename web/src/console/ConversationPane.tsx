@@ -36,6 +36,7 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
   // A chat just assigned may not be in the polled list yet; the assignment knows the name.
   const name = row?.customer.name ?? ws.queue.myChats.value.find((m) => m.threadId === threadId)?.customerName ?? customerId;
   const session = c.session.value;
+  const email = c.email.value;
   const connected = c.connection.value === "open";
   const open = session !== null && session.status !== "resolved";
   const isAdmin = staff.role === "shop_admin" || staff.role === "platform_admin";
@@ -70,6 +71,13 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
             </button>
           </div>
         </header>
+        {email && (
+          <div class="email-bar" data-testid="email-bar">
+            <Icon name="mail" size={14} />
+            <span>{t("email.bar", { address: email.address })}</span>
+            {email.subject && <span class="email-bar-subject">{t("email.subject", { subject: email.subject })}</span>}
+          </div>
+        )}
         <ChatContext.Provider value={{ conversation: c, files: ws.files, perspective: "agent", meId: staff.id, assist, MessageActions }}>
           <ChatBody key={threadId}>
             {session?.status === "bot" && (

@@ -46,6 +46,8 @@ export function createConversationState() {
     pending: signal<ReadonlyMap<string, PendingMessage>>(new Map()),
     connection: signal<ConnectionStatus>("connecting"),
     session: signal<SessionInfo | null>(null),
+    /** Staff: the shopper wrote by e-mail, so unread answers are mailed to this address. */
+    email: signal<{ address: string; subject: string } | null>(null),
     readSeq: signal<SidePair>({ customer: 0, agent: 0 }),
     unread: signal<SidePair>({ customer: 0, agent: 0 }),
     peerTyping: signal(false),
@@ -108,6 +110,7 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
     case "room.joined":
       state.connection.value = "open";
       state.session.value = e.session;
+      state.email.value = e.email ?? null;
       state.readSeq.value = e.readSeq;
       state.unread.value = e.unread;
       return { resend: true };

@@ -104,6 +104,7 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
     pending,
     connection: state.connection,
     session: state.session,
+    email: state.email,
     unread: state.unread,
     peerTyping: state.peerTyping,
     hasOlder: state.hasOlder,

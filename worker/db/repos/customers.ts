@@ -2,7 +2,7 @@
  * Customers (mall users as we know them). Pushed by the mall; also upserted from the shopper
  * token's claims when a session opens, so a chat never lacks a name and level.
  */
-import { eq, inArray, sql } from "drizzle-orm";
+import { desc, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../client";
 import { customers, shopperTokenRevocations } from "../schema";
 
@@ -15,6 +15,11 @@ export async function findCustomer(db: Database, id: string): Promise<CustomerRo
 export async function findCustomers(db: Database, ids: string[]): Promise<CustomerRow[]> {
   if (ids.length === 0) return [];
   return db.select().from(customers).where(inArray(customers.id, ids)).all();
+}
+
+/** The customer the mall gave this (lowercased) e-mail address, the latest pushed if several. */
+export async function findCustomerByEmail(db: Database, email: string): Promise<CustomerRow | undefined> {
+  return db.select().from(customers).where(eq(customers.email, email)).orderBy(desc(customers.updatedAt)).limit(1).get();
 }
 
 /** Demo lists: the first customers by id. */

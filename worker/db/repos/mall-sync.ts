@@ -33,7 +33,8 @@ export async function pruneReceipts(db: Database, before: number): Promise<numbe
 
 export function upsertCustomer(db: Database, d: MallTopicData<"customer.upserted">): SyncStatement {
   const optOut = d.proactiveOptOut === undefined ? {} : { proactiveOptOut: d.proactiveOptOut };
-  const set = { name: d.name, level: d.level, tags: d.tags, locale: d.locale, ...optOut, updatedAt: d.updatedAt };
+  const email = d.email === undefined ? {} : { email: d.email };
+  const set = { name: d.name, level: d.level, tags: d.tags, locale: d.locale, ...optOut, ...email, updatedAt: d.updatedAt };
   return db
     .insert(customers)
     .values({ id: d.id, ...set, createdAt: d.updatedAt })

@@ -1,0 +1,357 @@
+/**
+ * The e-mail door: a shopper's mail to `<shop>@EMAIL_DOMAIN` lands in their thread with that
+ * shop, and the answers they have not read go back in one mail. The mail handler is the Worker's
+ * own (`worker.email`); the incoming message is built here, since only Email Routing makes one.
+ */
+import { env } from "cloudflare:workers";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { getServerByName } from "partyserver";
+import { beforeAll, describe, expect, it } from "vitest";
+import worker from "../../worker/index";
+import { database } from "../../worker/db/client";
+import { signDelivery } from "../../worker/services/mall/signature";
+import { listThreadSessions } from "../../worker/db/repos/sessions";
+import { handleIncomingMail, type MailOutcome } from "../../worker/services/email/inbound";
+import type { ChatMessage } from "../../core/protocol";
+import { oneEvent, postDelivery } from "../helpers/mall";
+import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
+import { cid, connect, roomSettled } from "../helpers/socket";
+
+const DOMAIN = env.EMAIL_DOMAIN;
+const PASSED = "mx.cloudflare.net; dkim=pass header.d=shopper.test; spf=pass smtp.mailfrom=shopper.test; dmarc=pass header.from=shopper.test";
+
+/** An incoming message as Email Routing hands it to the Worker. */
+function incoming(raw: string, envelope: { from: string; to: string }) {
+  const bytes = new TextEncoder().encode(raw.replace(/\r?\n/g, "\r\n"));
+  const rejected: string[] = [];
+  const message = {
+    from: envelope.from,
+    to: envelope.to,
+    raw: new Response(bytes).body!,
+    rawSize: bytes.byteLength,
+    headers: new Headers(),
+    setReject: (reason: string) => void rejected.push(reason),
+    forward: () => Promise.reject(new Error("not forwarded in tests")),
+    reply: () => Promise.reject(new Error("not replied in tests")),
+  } as unknown as ForwardableEmailMessage;
+  return { message, rejected };
+}
+
+interface MailParts {
+  from: string;
+  to?: string;
+  subject?: string;
+  body?: string;
+  messageId?: string;
+  auth?: string | null;
+  extraHeaders?: string[];
+}
+
+function rawMail(p: MailParts): string {
+  return [
+    ...(p.auth === null ? [] : [`Authentication-Results: ${p.auth ?? PASSED}`]),
+    `From: "Alice" <${p.from}>`,
+    `To: ${p.to ?? `apparel@${DOMAIN}`}`,
+    `Subject: ${p.subject ?? "发货时间"}`,
+    `Message-ID: ${p.messageId ?? `<${crypto.randomUUID()}@shopper.test>`}`,
+    "Date: Tue, 24 Nov 2026 09:00:00 +0800",
+    ...(p.extraHeaders ?? []),
+    "MIME-Version: 1.0",
+    "Content-Type: text/plain; charset=utf-8",
+    "Content-Transfer-Encoding: 8bit",
+    "",
+    p.body ?? "我的订单什么时候发货？",
+    "",
+  ].join("\n");
+}
+
+async function deliver(p: MailParts): Promise<{ outcome: MailOutcome; rejected: string[] }> {
+  const { message, rejected } = incoming(rawMail(p), { from: p.from, to: p.to ?? `apparel@${DOMAIN}` });
+  const outcome = await handleIncomingMail(message, env);
+  return { outcome, rejected };
+}
+
+async function history(threadId: string, audience: "customer" | "agent" = "agent"): Promise<ChatMessage[]> {
+  const room = await getServerByName(env.ConversationRoom, threadId);
+  return (await room.history(null, 100, audience)).messages;
+}
+
+/** A customer the mall pushed with their e-mail address (mixed case, as people type it). */
+async function mallCustomer(): Promise<{ id: string; email: string }> {
+  const id = uniqueCustomer("em");
+  const answer = await postDelivery(oneEvent("customer.upserted", { id, name: "邮件顾客", level: "gold", email: `${id}@Shopper.TEST`, updatedAt: Date.now() }));
+  expect(answer.results).toEqual([{ topic: "customer.upserted", outcome: "applied" }]);
+  return { id, email: `${id}@shopper.test` };
+}
+
+interface SentMail {
+  from: { email: string; name: string };
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  headers: Record<string, string>;
+}
+
+/**
+ * Records what the room hands its EMAIL binding, then passes it on to the real (local) binding,
+ * or fails as a mail server would when `fail` is given.
+ */
+async function recordMail(threadId: string, fail?: string): Promise<SentMail[]> {
+  const sent: SentMail[] = [];
+  const stub = await getServerByName(env.ConversationRoom, threadId);
+  await runInDurableObject(stub, (room) => {
+    const real = room.bindings.EMAIL;
+    const bindings = { ...room.bindings, EMAIL: { send: (m: SentMail) => (sent.push(m), fail ? Promise.reject(new Error(fail)) : real.send(m as never)) } };
+    Object.defineProperty(room, "bindings", { value: bindings, configurable: true });
+  });
+  return sent;
+}
+
+/** Lets the reply delay pass and fires the room's alarm. */
+async function replyDelayPasses(threadId: string): Promise<void> {
+  const stub = await getServerByName(env.ConversationRoom, threadId);
+  await runInDurableObject(stub, (room) => {
+    if (room.store.getMeta("email_due_at") !== null) room.store.setMeta("email_due_at", String(Date.now() - 1));
+  });
+  await runDurableObjectAlarm(stub);
+}
+
+/**
+ * A mall customer who wrote to apparel by mail (settled: the bot's turn done), the thread's
+ * mail recorded (or failing with `fail`), and the shop's agent in the thread.
+ */
+async function mailedThread(o: { messageId?: string; fail?: string } = {}) {
+  const c = await mallCustomer();
+  const threadId = `apparel:${c.id}`;
+  await deliver({ from: c.email, ...(o.messageId ? { messageId: o.messageId } : {}) });
+  await roomSettled(threadId);
+  const sent = await recordMail(threadId, o.fail);
+  const agent = await connect(threadId, agentToken);
+  await agent.next("room.joined");
+  return { c, threadId, sent, agent };
+}
+
+let agentToken: string;
+beforeAll(async () => {
+  await seedFixture();
+  agentToken = await staffToken(STAFF.apparelAgent.email);
+});
+
+describe("e-mail door: the mall's addresses", () => {
+  it("stores the address lowercased, refuses one that is not an address naming the field, and clears it with null", async () => {
+    const c = await mallCustomer();
+    const stored = async () => (await database(env.DB).query.customers.findFirst({ where: (t, { eq }) => eq(t.id, c.id) }))?.email;
+    expect(await stored()).toBe(c.email);
+    const body = oneEvent("customer.upserted", { id: c.id, name: "邮件顾客", level: "gold", email: "not-an-address", updatedAt: Date.now() + 1 });
+    const ts = String(Math.floor(Date.now() / 1000));
+    const res = await api("/api/mall/webhooks", { method: "POST", headers: { "content-type": "application/json", "x-kefu-timestamp": ts, "x-kefu-signature": await signDelivery(env.MALL_WEBHOOK_SECRET!, ts, body) }, body });
+    expect(res.status).toBe(400);
+    expect(JSON.stringify(await res.json())).toContain("data.email");
+    expect(await stored()).toBe(c.email);
+    await postDelivery(oneEvent("customer.upserted", { id: c.id, name: "邮件顾客", level: "gold", email: null, updatedAt: Date.now() + 2 }));
+    expect(await stored()).toBeNull();
+  });
+});
+
+describe("e-mail door: mail in", () => {
+  it("puts a mall customer's authenticated mail into their thread with the shop, without the quoted history", async () => {
+    const c = await mallCustomer();
+    const { outcome, rejected } = await deliver({
+      from: c.email.toUpperCase(),
+      body: "我的订单什么时候发货？\n\n在 2026年11月23日 10:00，织锦服饰 写道：\n> 您好，请问有什么可以帮您？\n",
+    });
+    expect(rejected).toEqual([]);
+    expect(outcome).toMatchObject({ status: "posted", threadId: `apparel:${c.id}`, linked: true });
+    await roomSettled(`apparel:${c.id}`);
+    const mine = (await history(`apparel:${c.id}`)).filter((m) => m.sender.role === "customer");
+    expect(mine).toHaveLength(1);
+    expect(mine[0]).toMatchObject({ kind: "text", channel: "email", body: { text: "我的订单什么时候发货？" }, sender: { id: c.id, name: "邮件顾客" } });
+    const [session] = await listThreadSessions(database(env.DB), "apparel", `apparel:${c.id}`);
+    expect(session).toMatchObject({ customerId: c.id, channel: "email" });
+
+    // The agent sees where answers go; the shopper's own sockets are not told.
+    const agent = await connect(`apparel:${c.id}`, agentToken);
+    const joined = await agent.next("room.joined");
+    expect(joined.email).toEqual({ address: c.email, subject: "发货时间" });
+    const shopper = await connect(`apparel:${c.id}`, await shopperToken(c.id, "邮件顾客"));
+    expect((await shopper.next("room.joined")).email).toBeUndefined();
+    [agent, shopper].forEach((s) => s.close());
+  });
+
+  it("gives an unauthenticated mail from a customer's address a thread of the address's own, not the customer's", async () => {
+    const c = await mallCustomer();
+    const { outcome } = await deliver({ from: c.email, auth: "mx.cloudflare.net; spf=fail smtp.mailfrom=shopper.test; dmarc=fail header.from=shopper.test" });
+    expect(outcome).toMatchObject({ status: "posted", linked: false });
+    const threadId = (outcome as { threadId: string }).threadId;
+    expect(threadId).toMatch(/^apparel:m_[0-9a-f]{24}$/);
+    expect(await history(`apparel:${c.id}`)).toEqual([]);
+    expect((await history(threadId)).find((m) => m.sender.role === "customer")?.sender.name).toBe("Alice");
+    // The same address writes to the same thread again.
+    const again = await deliver({ from: c.email, auth: null, body: "还在吗" });
+    expect(again.outcome).toMatchObject({ threadId });
+  });
+
+  it("posts a mail delivered twice once", async () => {
+    const c = await mallCustomer();
+    const messageId = `<${crypto.randomUUID()}@shopper.test>`;
+    const first = await deliver({ from: c.email, messageId });
+    const second = await deliver({ from: c.email, messageId });
+    expect(second.outcome).toMatchObject({ status: "posted", seqs: (first.outcome as { seqs: number[] }).seqs });
+    await roomSettled(`apparel:${c.id}`);
+    expect((await history(`apparel:${c.id}`)).filter((m) => m.sender.role === "customer")).toHaveLength(1);
+  });
+
+  it("refuses mail for a mailbox it does not have, and stores nothing", async () => {
+    const from = "someone@shopper.test";
+    for (const to of [`no-such-shop@${DOMAIN}`, "apparel@elsewhere.example", `bad_local@${DOMAIN}`]) {
+      const { outcome, rejected } = await deliver({ from, to });
+      expect(outcome).toEqual({ status: "rejected", reason: "no such mailbox" });
+      expect(rejected).toEqual(["no such mailbox"]);
+    }
+  });
+
+  it("refuses a mail over the size limit before reading it", async () => {
+    const { message, rejected } = incoming(rawMail({ from: "big@shopper.test" }), { from: "big@shopper.test", to: `apparel@${DOMAIN}` });
+    Object.defineProperty(message, "rawSize", { value: 11 * 1024 * 1024 });
+    await worker.email(message, env);
+    expect(rejected).toEqual(["message too large (at most 10 MB)"]);
+  });
+
+  it("drops automatic mail (out-of-office answers, bounces) without a thread", async () => {
+    const c = await mallCustomer();
+    const ooo = await deliver({ from: c.email, extraHeaders: ["Auto-Submitted: auto-replied"], body: "I am out of the office" });
+    expect(ooo.outcome).toEqual({ status: "ignored", reason: "auto-submitted: auto-replied" });
+    const bounce = await deliver({ from: `MAILER-DAEMON@shopper.test`, body: "Delivery failed" });
+    expect(bounce.outcome).toMatchObject({ status: "ignored" });
+    expect(ooo.rejected.concat(bounce.rejected)).toEqual([]);
+    expect(await history(`apparel:${c.id}`)).toEqual([]);
+  });
+
+  it("brings a mail's images in as image messages and names the other attachments", async () => {
+    const c = await mallCustomer();
+    const png = "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==";
+    const boundary = "b1";
+    const raw = [
+      `Authentication-Results: ${PASSED}`,
+      `From: <${c.email}>`,
+      `To: apparel@${DOMAIN}`,
+      "Subject: 破损",
+      `Message-ID: <${crypto.randomUUID()}@shopper.test>`,
+      "MIME-Version: 1.0",
+      `Content-Type: multipart/mixed; boundary="${boundary}"`,
+      "",
+      `--${boundary}`,
+      "Content-Type: text/plain; charset=utf-8",
+      "",
+      "收到的衣服有破洞，照片见附件",
+      `--${boundary}`,
+      'Content-Type: image/png; name="hole.png"',
+      "Content-Transfer-Encoding: base64",
+      'Content-Disposition: attachment; filename="hole.png"',
+      "",
+      png,
+      `--${boundary}`,
+      'Content-Type: application/pdf; name="receipt.pdf"',
+      "Content-Transfer-Encoding: base64",
+      'Content-Disposition: attachment; filename="receipt.pdf"',
+      "",
+      "JVBERi0xLjQK",
+      `--${boundary}--`,
+      "",
+    ].join("\n");
+    const { message } = incoming(raw, { from: c.email, to: `apparel@${DOMAIN}` });
+    const outcome = await handleIncomingMail(message, env);
+    expect(outcome).toMatchObject({ status: "posted" });
+    await roomSettled(`apparel:${c.id}`);
+    const mine = (await history(`apparel:${c.id}`)).filter((m) => m.sender.role === "customer");
+    expect(mine.map((m) => m.kind)).toEqual(["text", "image"]);
+    expect(mine[0]!.body.text).toBe("收到的衣服有破洞，照片见附件\n[未显示的附件: receipt.pdf]");
+    const key = mine[1]!.body.attachment!.key;
+    expect(key.startsWith(`threads/apparel/${c.id}/`)).toBe(true);
+    const stored = await env.FILES.get(key);
+    expect(stored?.httpMetadata?.contentType).toBe("image/png");
+    expect(stored?.size).toBe(mine[1]!.body.attachment!.size);
+  });
+});
+
+describe("e-mail door: answers out", () => {
+  it("mails the answers the shopper has not read in one mail, threaded under theirs, and notes it for staff", async () => {
+    const messageId = `<${crypto.randomUUID()}@shopper.test>`;
+    const { c, threadId, sent, agent } = await mailedThread({ messageId });
+    for (const text of ["您好，订单今天下午发出", "单号稍后可在订单页查看"]) {
+      agent.send({ type: "message.send", clientId: cid(), kind: "text", text });
+      await agent.next("message.acked");
+    }
+    agent.send({ type: "message.send", clientId: cid(), kind: "note", text: "内部备注：仓库已确认" });
+    await agent.next("message.acked");
+    await replyDelayPasses(threadId);
+
+    expect(sent).toHaveLength(1);
+    const mail = sent[0]!;
+    expect(mail).toMatchObject({ to: c.email, from: { email: `apparel@${DOMAIN}`, name: "织锦服饰" }, subject: "Re: 发货时间" });
+    expect(mail.headers).toMatchObject({ "In-Reply-To": messageId, References: messageId, "Auto-Submitted": "auto-replied" });
+    expect(mail.text).toContain("您好，订单今天下午发出\n单号稍后可在订单页查看");
+    expect(mail.text).not.toContain("内部备注");
+    expect(mail.html).toContain("服饰客服小美");
+    const note = await agent.next("message.created", (e) => e.message.body.notice?.code === "email.sent");
+    expect(note.message).toMatchObject({ visibility: "staff", body: { notice: { params: { to: c.email, count: "2" } } } });
+    expect((await history(threadId, "customer")).some((m) => m.body.notice?.code === "email.sent")).toBe(false);
+
+    // Nothing new: the next alarm mails nothing.
+    await replyDelayPasses(threadId);
+    expect(sent).toHaveLength(1);
+    agent.close();
+  });
+
+  it("mails only what the shopper has not read in the app", async () => {
+    const { c, threadId, sent, agent } = await mailedThread();
+    const shopper = await connect(threadId, await shopperToken(c.id, "邮件顾客"));
+    await shopper.next("room.joined");
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "已为您加急" });
+    const { message } = await shopper.next("message.created", (e) => e.message.sender.role === "agent");
+    shopper.send({ type: "read.mark", seq: message.seq });
+    await agent.next("read.updated", (e) => e.side === "customer" && e.seq === message.seq);
+    // The shopper closed the app before the next answer.
+    shopper.close();
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "预计明天送达" });
+    await agent.next("message.acked");
+    await replyDelayPasses(threadId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain("预计明天送达");
+    expect(sent[0]!.text).not.toContain("已为您加急");
+    agent.close();
+  });
+
+  it("retries a failed send, then tells the thread's staff", async () => {
+    const { c, threadId, sent, agent } = await mailedThread({ fail: "550 mailbox unavailable" });
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "请问还需要什么帮助？" });
+    await agent.next("message.acked");
+    for (let i = 0; i < 4; i++) await replyDelayPasses(threadId);
+    expect(sent).toHaveLength(4);
+    const note = await agent.next("message.created", (e) => e.message.body.notice?.code === "email.failed");
+    expect(note.message).toMatchObject({ visibility: "staff", body: { notice: { params: { to: c.email, error: "550 mailbox unavailable" } } } });
+    // Given up: no further tries.
+    await replyDelayPasses(threadId);
+    expect(sent).toHaveLength(4);
+    agent.close();
+  });
+
+  it("mails nothing from a thread that never had mail", async () => {
+    const customer = uniqueCustomer();
+    const threadId = `apparel:${customer}`;
+    const sent = await recordMail(threadId);
+    const shopper = await connect(threadId, await shopperToken(customer));
+    await shopper.next("room.joined");
+    const agent = await connect(threadId, agentToken);
+    await agent.next("room.joined");
+    shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "在吗" });
+    await agent.next("message.created", (e) => e.message.sender.role === "customer");
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "在的" });
+    await agent.next("message.acked");
+    const due = await runInDurableObject(await getServerByName(env.ConversationRoom, threadId), (room) => room.store.getMeta("email_due_at"));
+    expect(due).toBeNull();
+    expect(sent).toEqual([]);
+    [agent, shopper].forEach((s) => s.close());
+  });
+});

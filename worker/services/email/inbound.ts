@@ -1,0 +1,119 @@
+/**
+ * The e-mail door, the Worker's half: a mail to `<shopId>@EMAIL_DOMAIN` (Cloudflare Email Routing
+ * delivers it to this Worker's `email` handler) becomes the shopper's message in their thread
+ * with that shop, the same thread the app and the web open, when the mall gave us their address
+ * and the mail is authenticated; otherwise a thread of the address's own. Images come along as
+ * image messages; the bot answers as in chat; answers go back by mail (email-replies.ts).
+ *
+ * Refused at the SMTP level (the sender's server tells them): a mailbox we do not have, a mail
+ * too large. Dropped quietly: automatic mail (out-of-office, bounces, lists), so two robots
+ * never write to each other.
+ */
+import PostalMime, { type Email } from "postal-mime";
+import { getServerByName } from "partyserver";
+import { clip, newTextOf, normalizeAddress, senderAuthenticated, shopOfServiceAddress, textOfHtml } from "../../../core/domain/email";
+import { checkUpload, EXTENSIONS } from "../../../core/domain/media";
+import { LIMITS, threadIdOf, type Attachment } from "../../../core/protocol";
+import { uploadPrefix } from "../../../durable-objects/conversation/message-body";
+import type { InboundEmail } from "../../../durable-objects/conversation/email-replies";
+import type { CustomerClaims } from "../../../durable-objects/conversation/session-sync";
+import { database } from "../../db/client";
+import { findCustomerByEmail } from "../../db/repos/customers";
+import { findShop } from "../../db/repos/shops";
+import { randomId, sha256Hex } from "../../lib/crypto";
+
+/** The largest mail taken in, attachments included. */
+export const EMAIL_MAX_BYTES = 10 * 1024 * 1024;
+/** Images taken from one mail; more are listed by name. */
+const MAX_IMAGES = 4;
+
+export type MailOutcome =
+  | { status: "posted"; threadId: string; seqs: number[]; linked: boolean }
+  | { status: "rejected"; reason: string }
+  | { status: "ignored"; reason: string };
+
+/** The mail handler: refuses through the SMTP answer, logs what it drops. */
+export async function handleIncomingMail(message: ForwardableEmailMessage, env: Env): Promise<MailOutcome> {
+  const outcome = await takeMail(message, env);
+  if (outcome.status === "rejected") message.setReject(outcome.reason);
+  else if (outcome.status === "ignored") console.log("mail dropped", outcome.reason);
+  return outcome;
+}
+
+function header(mail: Email, name: string): string[] {
+  return mail.headers.filter((h) => h.key === name).map((h) => h.value);
+}
+
+/** Automatic mail (RFC 3834 Auto-Submitted, Precedence, bounces): answering it could loop. */
+function automatic(mail: Email, from: string): string | null {
+  const auto = header(mail, "auto-submitted")[0]?.trim().toLowerCase();
+  if (auto && auto !== "no") return `auto-submitted: ${auto}`;
+  const precedence = header(mail, "precedence")[0]?.trim().toLowerCase();
+  if (precedence && ["bulk", "junk", "list", "auto_reply"].includes(precedence)) return `precedence: ${precedence}`;
+  if (header(mail, "list-id").length || header(mail, "x-autoreply").length || header(mail, "x-autorespond").length) return "list or auto-reply";
+  if (/^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/.test(from)) return `sender ${from}`;
+  return null;
+}
+
+async function takeMail(message: ForwardableEmailMessage, env: Env): Promise<MailOutcome> {
+  const domain = env.EMAIL_DOMAIN;
+  if (!domain) return { status: "rejected", reason: "this domain receives no mail" };
+  if (message.rawSize > EMAIL_MAX_BYTES) return { status: "rejected", reason: `message too large (at most ${EMAIL_MAX_BYTES / 1024 / 1024} MB)` };
+  const shopId = shopOfServiceAddress(message.to, domain);
+  const db = database(env.DB);
+  if (!shopId || !(await findShop(db, shopId))) return { status: "rejected", reason: "no such mailbox" };
+
+  const mail = await PostalMime.parse(message.raw, { attachmentEncoding: "arraybuffer" });
+  const from = normalizeAddress(mail.from?.address ?? message.from);
+  if (!from) return { status: "ignored", reason: "no sender address" };
+  const auto = automatic(mail, from);
+  if (auto) return { status: "ignored", reason: auto };
+
+  const linked = senderAuthenticated(header(mail, "authentication-results"), from) ? await findCustomerByEmail(db, from) : undefined;
+  const written = newTextOf(mail.text ?? textOfHtml(mail.html ?? ""));
+  const customer: CustomerClaims = linked
+    ? { id: linked.id, name: linked.name, level: linked.level, locale: linked.locale }
+    : {
+        id: `m_${(await sha256Hex(from)).slice(0, 24)}`,
+        name: clip((mail.from?.name || from.split("@")[0]!).trim(), 64),
+        level: "normal",
+        locale: /[\u3400-\u9fff]/.test(`${mail.subject ?? ""}${written}`) ? "zh-CN" : "en-US",
+      };
+  const threadId = threadIdOf(shopId, customer.id);
+  const { images, skipped } = await storeImages(env, mail, shopId, customer.id);
+  const skippedLine = skipped.length ? `\n[${customer.locale === "en-US" ? "attachments not shown" : "未显示的附件"}: ${skipped.join(", ")}]` : "";
+  const text = clip(`${written || (mail.subject ?? "").trim()}${skippedLine}`.trim(), LIMITS.textMaxChars);
+  if (!text && !images.length) return { status: "ignored", reason: "empty mail" };
+
+  const inbound: InboundEmail = {
+    clientId: `em_${(await sha256Hex(mail.messageId ?? `${from}|${mail.date ?? ""}|${mail.subject ?? ""}|${text}`)).slice(0, 40)}`,
+    messageId: mail.messageId ?? null,
+    address: from,
+    subject: clip((mail.subject ?? "").trim(), 200),
+    text,
+    images,
+    customer,
+  };
+  const room = await getServerByName(env.ConversationRoom, threadId);
+  const seqs = await room.receiveEmail(inbound);
+  return { status: "posted", threadId, seqs, linked: Boolean(linked) };
+}
+
+/** The mail's images, checked as uploads are, into the thread's R2 prefix; the names of the rest. */
+async function storeImages(env: Env, mail: Email, shopId: string, customerId: string): Promise<{ images: Attachment[]; skipped: string[] }> {
+  const images: Attachment[] = [];
+  const skipped: string[] = [];
+  for (const a of mail.attachments) {
+    const bytes: ArrayBuffer = a.content instanceof ArrayBuffer ? a.content : new TextEncoder().encode(String(a.content)).slice().buffer;
+    const check = images.length < MAX_IMAGES ? checkUpload(a.mimeType, bytes.byteLength, new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength))) : null;
+    if (!check?.ok || check.family !== "image") {
+      skipped.push(clip(a.filename ?? a.mimeType, 80));
+      continue;
+    }
+    const key = `${uploadPrefix(shopId, customerId)}${randomId("f")}.${EXTENSIONS[check.mime]}`;
+    await env.FILES.put(key, bytes, { httpMetadata: { contentType: check.mime }, customMetadata: { uploadedBy: customerId, via: "email" } });
+    images.push({ key, mime: check.mime, size: bytes.byteLength });
+  }
+  return { images, skipped };
+}
+

@@ -155,6 +155,11 @@ describe("e-mail door: the mall's addresses", () => {
 });
 
 describe("e-mail door: mail in", () => {
+  it("tells shoppers each shop's mailbox", async () => {
+    const res = await api("/api/shops/apparel");
+    expect(((await res.json()) as { shop: { serviceEmail: string } }).shop.serviceEmail).toBe(`apparel@${DOMAIN}`);
+  });
+
   it("puts a mall customer's authenticated mail into their thread with the shop, without the quoted history", async () => {
     const c = await mallCustomer();
     const { outcome, rejected } = await deliver({

@@ -69,6 +69,8 @@ export interface ShopInfo {
   id: string;
   name: string;
   nameEn: string;
+  /** The shop's mailbox (`GET /api/shops/{id}` only), null when the deployment takes no mail. */
+  serviceEmail?: string | null;
 }
 
 export interface ProductInfo {

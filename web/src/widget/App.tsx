@@ -45,7 +45,7 @@ export function App({ widget }: { widget: WidgetModel }) {
         <>
           <EntryHeader widget={widget} />
           <QueueBanner queue={c.queue.value} />
-          {(c.queue.value?.leaveMessage || c.leftMessage.value) && <LeaveMessageForm conversation={c} />}
+          {(c.queue.value?.leaveMessage || c.leftMessage.value) && <LeaveMessageForm conversation={c} serviceEmail={shop?.serviceEmail ?? null} />}
           <ChatContext.Provider value={{ conversation: c, files: widget.files, perspective: "customer", meId: who.customerId }}>
             <ChatBody key={who.customerId}>
               <HumanBar conversation={c} />

@@ -8,7 +8,7 @@ import type { ConversationModel } from "../models/conversation";
  * 留言: offered when nobody can take the chat (no agent online, or the wait ran too long).
  * The shopper leaves a question and, if they like, how to reach them.
  */
-export function LeaveMessageForm({ conversation: c }: { conversation: ConversationModel }) {
+export function LeaveMessageForm({ conversation: c, serviceEmail }: { conversation: ConversationModel; serviceEmail: string | null }) {
   const text = useSignal("");
   const contact = useSignal("");
   const left = c.leftMessage.value;
@@ -31,6 +31,11 @@ export function LeaveMessageForm({ conversation: c }: { conversation: Conversati
     >
       <h2>{t("leave.title")}</h2>
       <p class="muted">{t("leave.hint")}</p>
+      {serviceEmail && (
+        <p class="muted leave-by-email" data-testid="leave-by-email">
+          {t("leave.byEmail")} <a href={`mailto:${serviceEmail}`}>{serviceEmail}</a>
+        </p>
+      )}
       <label class="field">
         <span>{t("leave.text")}</span>
         <textarea rows={3} required maxLength={LIMITS.textMaxChars} data-testid="leave-message-text" value={text.value} onInput={(e) => (text.value = e.currentTarget.value)} />

@@ -94,6 +94,7 @@ export const enQueue: Record<keyof typeof zhQueue, string> = {
   "leave.new": "New message left",
   "leave.title": "Leave us a message",
   "leave.hint": "Tell us your question and how to reach you; an agent will reply as soon as possible.",
+  "leave.byEmail": "Or e-mail us; the answer comes back to your inbox:",
   "leave.text": "Your message",
   "leave.contact": "Contact (optional, phone or e-mail)",
   "leave.submit": "Send message",

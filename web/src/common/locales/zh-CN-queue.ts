@@ -92,6 +92,7 @@ export const zhQueue = {
   "leave.new": "新留言",
   "leave.title": "给我们留言",
   "leave.hint": "留下您的问题和联系方式，客服上线后会尽快回复您。",
+  "leave.byEmail": "也可以发邮件给我们，回复会发到您的邮箱：",
   "leave.text": "留言内容",
   "leave.contact": "联系方式（选填，手机号或邮箱）",
   "leave.submit": "提交留言",

@@ -7,7 +7,7 @@
  * try, reported to the thread's staff in a note; a sent mail is noted there too.
  */
 import * as v from "valibot";
-import { composeReplyMail, replySubject, serviceAddress, type MailLocale } from "../../core/domain/email";
+import { composeReplyMail, replySubject, serviceAddress } from "../../core/domain/email";
 import type { Attachment, ChatMessage } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { findShop } from "../../worker/db/repos/shops";
@@ -90,22 +90,35 @@ export function emailDueAt(room: ConversationRoom): number | null {
   return at === null ? null : Number(at);
 }
 
-/** Sends the due mail: the answers after both the last mailed one and what the shopper has read. */
-export async function flushEmailReplies(room: ConversationRoom, now: number): Promise<void> {
+/**
+ * Sends the due mail, one at a time: a call while a mail is out waits for it (alarms never
+ * overlap, but a test's alarm run can meet the one workerd started).
+ */
+export function flushEmailReplies(room: ConversationRoom, now: number): Promise<void> {
+  const out: Promise<void> = (room.mailOut ?? Promise.resolve()).then(() => sendDueMail(room, now)).finally(() => {
+    if (room.mailOut === out) room.mailOut = undefined;
+  });
+  room.mailOut = out;
+  return out;
+}
+
+/** The answers after both the last mailed one and what the shopper has read, in one mail. */
+async function sendDueMail(room: ConversationRoom, now: number): Promise<void> {
   const due = emailDueAt(room);
   if (due === null || due > now) return;
-  const thread = emailThreadOf(room);
   const store = room.store;
+  // Claimed before anything is awaited: an answer posted while this mail is out arms the next.
+  store.deleteMeta(DUE);
+  const thread = emailThreadOf(room);
   const after = Math.max(Number(store.getMeta(MAILED_THROUGH) ?? 0), store.readSeq("customer"));
   const through = store.lastSeq();
   const answers = store.messagesAfter(after, 200, "customer").filter((m) => m.seq <= through);
   const domain = room.bindings.EMAIL_DOMAIN;
   const shop = await findShop(database(room.bindings.DB), room.ref.shopId).catch(() => undefined);
   const shopName = (thread?.locale === "en-US" ? shop?.nameEn : shop?.name) ?? room.ref.shopId;
-  const mail = thread ? composeReplyMail(answers, thread.locale as MailLocale, shopName) : null;
+  const mail = thread ? composeReplyMail(answers, thread.locale, shopName) : null;
   if (!mail || !thread || !domain || !room.bindings.EMAIL) {
     store.setMeta(MAILED_THROUGH, String(through));
-    store.deleteMeta(DUE);
     return;
   }
   const last = thread.messageIds[thread.messageIds.length - 1];
@@ -124,17 +137,16 @@ export async function flushEmailReplies(room: ConversationRoom, now: number): Pr
     console.error("reply mail failed", room.ref.threadId, attempts, (err as Error).message);
     if (attempts <= RETRY_MS.length) {
       store.setMeta(ATTEMPTS, String(attempts));
-      store.setMeta(DUE, String(now + RETRY_MS[attempts - 1]!));
+      const retryAt = now + RETRY_MS[attempts - 1]!;
+      store.setMeta(DUE, String(Math.min(retryAt, emailDueAt(room) ?? retryAt)));
       return;
     }
     noteToStaff(room, "email.failed", { to: thread.address, error: (err as Error).message.slice(0, 200) }, now);
     store.deleteMeta(ATTEMPTS);
-    store.deleteMeta(DUE);
     return;
   }
   store.setMeta(MAILED_THROUGH, String(through));
   store.deleteMeta(ATTEMPTS);
-  store.deleteMeta(DUE);
   noteToStaff(room, "email.sent", { to: thread.address, count: String(mail.count) }, now);
 }
 

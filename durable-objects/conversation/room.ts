@@ -36,6 +36,8 @@ export class ConversationRoom extends Server<Env> {
   syncChain: Promise<unknown> = Promise.resolve();
   /** Serialises bot turns (see post.ts). */
   botChain: Promise<unknown> = Promise.resolve();
+  /** The answer mail being sent, if one is (email-replies.ts). */
+  mailOut: Promise<void> | undefined = undefined;
   /** When this instance last armed the alarm; undefined until it has (a fresh instance always arms once). */
   private alarmAt: number | null | undefined = undefined;
   /** Sockets whose frames partyserver has already let through to `onMessage` in this instance. */

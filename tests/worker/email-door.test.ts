@@ -97,12 +97,18 @@ interface SentMail {
  * Records what the room hands its EMAIL binding, then passes it on to the real (local) binding,
  * or fails as a mail server would when `fail` is given.
  */
-async function recordMail(threadId: string, fail?: string): Promise<SentMail[]> {
+async function recordMail(threadId: string, fail?: string, slowMs = 0): Promise<SentMail[]> {
   const sent: SentMail[] = [];
   const stub = await getServerByName(env.ConversationRoom, threadId);
   await runInDurableObject(stub, (room) => {
     const real = room.bindings.EMAIL;
-    const bindings = { ...room.bindings, EMAIL: { send: (m: SentMail) => (sent.push(m), fail ? Promise.reject(new Error(fail)) : real.send(m as never)) } };
+    const send = async (m: SentMail) => {
+      sent.push(m);
+      if (slowMs) await scheduler.wait(slowMs); // a mail server taking its time
+      if (fail) throw new Error(fail);
+      return real.send(m as never);
+    };
+    const bindings = { ...room.bindings, EMAIL: { send } };
     Object.defineProperty(room, "bindings", { value: bindings, configurable: true });
   });
   return sent;
@@ -115,18 +121,20 @@ async function replyDelayPasses(threadId: string): Promise<void> {
     if (room.store.getMeta("email_due_at") !== null) room.store.setMeta("email_due_at", String(Date.now() - 1));
   });
   await runDurableObjectAlarm(stub);
+  // The alarm workerd fired itself, if it came first, may still be sending.
+  await runInDurableObject(stub, (room) => room.mailOut);
 }
 
 /**
  * A mall customer who wrote to apparel by mail (settled: the bot's turn done), the thread's
  * mail recorded (or failing with `fail`), and the shop's agent in the thread.
  */
-async function mailedThread(o: { messageId?: string; fail?: string } = {}) {
+async function mailedThread(o: { messageId?: string; fail?: string; slowMs?: number } = {}) {
   const c = await mallCustomer();
   const threadId = `apparel:${c.id}`;
   await deliver({ from: c.email, ...(o.messageId ? { messageId: o.messageId } : {}) });
   await roomSettled(threadId);
-  const sent = await recordMail(threadId, o.fail);
+  const sent = await recordMail(threadId, o.fail, o.slowMs);
   const agent = await connect(threadId, agentToken);
   await agent.next("room.joined");
   return { c, threadId, sent, agent };
@@ -325,6 +333,24 @@ describe("e-mail door: answers out", () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain("预计明天送达");
     expect(sent[0]!.text).not.toContain("已为您加急");
+    agent.close();
+  });
+
+  it("mails an answer posted while the previous mail was being sent in the next one", async () => {
+    const { threadId, sent, agent } = await mailedThread({ slowMs: 300 });
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "第一条回复" });
+    await agent.next("message.acked");
+    const firstMail = replyDelayPasses(threadId);
+    await expect.poll(() => sent.length).toBe(1);
+    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "第二条回复" });
+    await agent.next("message.acked");
+    await firstMail;
+    expect(sent[0]!.text).toContain("第一条回复");
+    expect(sent[0]!.text).not.toContain("第二条回复");
+    await replyDelayPasses(threadId);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.text).toContain("第二条回复");
+    expect(sent[1]!.text).not.toContain("第一条回复");
     agent.close();
   });
 

@@ -257,6 +257,8 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
       await admin.getByTestId("hours-admin").waitFor({ timeout: 10_000 });
     };
     await openHours();
+    // Mail is taken in around the clock: the page names the shop's mailbox beside its hours.
+    expect(await admin.getByTestId("hours-mailbox").textContent()).toContain("food@kefu.localhost");
     const day = (d: string) => admin.locator(`[data-testid="hours-day"][data-day="${d}"]`);
     // Closed on Sundays.
     while ((await day("sun").getByTestId("hours-remove").count()) > 0) await day("sun").getByTestId("hours-remove").first().click();

@@ -32,7 +32,7 @@ async function askForPerson() {
 
 describe("service hours (服务时间)", () => {
   it("are read and saved by the shop's admin, and the next hand-off follows them at once", async () => {
-    expect(await stored()).toEqual({ shopId: "apparel", hours: ALWAYS_OPEN, openNow: true });
+    expect(await stored()).toEqual({ shopId: "apparel", hours: ALWAYS_OPEN, openNow: true, serviceEmail: `apparel@${env.EMAIL_DOMAIN}` });
     try {
       // Closed every day: a shopper asking for a person is offered leave-a-message.
       const closed = await put({ timeZone: "Asia/Shanghai", weekly: {} });

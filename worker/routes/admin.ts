@@ -12,6 +12,7 @@ import { database } from "../db/client";
 import { handleLeaveMessage, listLeaveMessages } from "../db/repos/leave-messages";
 import type { AppEnv } from "../env";
 import { requireIdentity, requireStaff } from "../middleware/auth";
+import { shopMailbox } from "../services/email/mailbox";
 import { valid } from "../middleware/validate";
 import { adminShop, staffShop } from "../services/admin-scope";
 import { createAgent, disableAgent, resetAgentPassword } from "../services/staff-admin";
@@ -39,12 +40,14 @@ export const adminRoutes = new Hono<AppEnv>()
   .post("/admin/rules/test", describeRoute({ tags: ["routing"], summary: "Rule tester: which group a sample message and customer would go to, and why (stored rules, or a draft in `rules`)." }), valid("query", ShopQuery), valid("json", RuleTestBody), async (c) =>
     c.json(await testRules(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("json"))),
   )
-  .get("/admin/business-hours", describeRoute({ tags: ["routing"], summary: "The shop's service hours (the default 09:00-22:00 Beijing time until set) and whether it is open now." }), valid("query", ShopQuery), async (c) =>
-    c.json(await getBusinessHours(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop))),
-  )
-  .put("/admin/business-hours", describeRoute({ tags: ["routing"], summary: "Replaces the shop's service hours: an IANA zone and each weekday's intervals (an empty day is closed; an interval may run past midnight)." }), valid("query", ShopQuery), valid("json", BusinessHoursPut), async (c) =>
-    c.json(await putBusinessHours(database(c.env.DB), adminShop(c.get("identity"), c.req.valid("query").shop), c.req.valid("json").hours)),
-  )
+  .get("/admin/business-hours", describeRoute({ tags: ["routing"], summary: "The shop's service hours (the default 09:00-22:00 Beijing time until set) and whether it is open now." }), valid("query", ShopQuery), async (c) => {
+    const shop = adminShop(c.get("identity"), c.req.valid("query").shop);
+    return c.json(await getBusinessHours(database(c.env.DB), shop, shopMailbox(c.env, shop)));
+  })
+  .put("/admin/business-hours", describeRoute({ tags: ["routing"], summary: "Replaces the shop's service hours: an IANA zone and each weekday's intervals (an empty day is closed; an interval may run past midnight)." }), valid("query", ShopQuery), valid("json", BusinessHoursPut), async (c) => {
+    const shop = adminShop(c.get("identity"), c.req.valid("query").shop);
+    return c.json(await putBusinessHours(database(c.env.DB), shop, c.req.valid("json").hours, shopMailbox(c.env, shop)));
+  })
   .get("/admin/directory", describeRoute({ tags: ["routing"], summary: "Skill groups and agents of the shop." }), valid("query", ShopQuery), async (c) =>
     c.json(await getDirectory(database(c.env.DB), staffShop(c.get("identity"), c.req.valid("query").shop))),
   )

@@ -6,7 +6,7 @@ import { describeRoute } from "hono-openapi";
 import * as v from "valibot";
 import { ShopId } from "../../core/protocol";
 import { DomainError } from "../../core/domain/errors";
-import { serviceAddress } from "../../core/domain/email";
+import { shopMailbox } from "../services/email/mailbox";
 import { database } from "../db/client";
 import { findProduct, findShop, listShopProducts, listShops } from "../db/repos/shops";
 import type { AppEnv } from "../env";
@@ -26,9 +26,7 @@ export const shopRoutes = new Hono<AppEnv>()
     const shop = await findShop(db, c.req.valid("param").shopId);
     if (!shop) throw new DomainError("not_found", "no such shop");
     const items = await listShopProducts(db, shop.id, 12);
-    // The shop's mailbox (the e-mail door), when this deployment receives mail.
-    const serviceEmail = c.env.EMAIL_DOMAIN ? serviceAddress(shop.id, c.env.EMAIL_DOMAIN) : null;
-    return c.json({ shop: { id: shop.id, name: shop.name, nameEn: shop.nameEn, category: shop.category, serviceEmail }, products: items.map(publicProduct) });
+    return c.json({ shop: { id: shop.id, name: shop.name, nameEn: shop.nameEn, category: shop.category, serviceEmail: shopMailbox(c.env, shop.id) }, products: items.map(publicProduct) });
   })
   .get(
     "/shops/:shopId/products/:productId",

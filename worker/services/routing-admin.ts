@@ -32,22 +32,23 @@ export async function putRules(db: Database, shopId: string, rules: unknown, by:
 }
 
 /** The shop's service hours, and whether the desk is open right now by them. */
-function hoursAnswer(shopId: string, hours: BusinessHours, now: number) {
-  return { shopId, hours, openNow: isWithinBusinessHours(hours, now) };
+/** The hours, whether the shop is open now, and its mailbox (shown beside the hours: mail comes in around the clock). */
+function hoursAnswer(shopId: string, hours: BusinessHours, now: number, serviceEmail: string | null) {
+  return { shopId, hours, openNow: isWithinBusinessHours(hours, now), serviceEmail };
 }
 
-export async function getBusinessHours(db: Database, shopId: string, now = Date.now()) {
-  return hoursAnswer(shopId, await loadBusinessHours(db, shopId), now);
+export async function getBusinessHours(db: Database, shopId: string, serviceEmail: string | null, now = Date.now()) {
+  return hoursAnswer(shopId, await loadBusinessHours(db, shopId), now, serviceEmail);
 }
 
 /**
  * Stores the shop's service hours. They decide when the bot offers leave-a-message instead of a
  * hand-off, the rules' business-hours conditions, and the zone the bot reads "昨天" in.
  */
-export async function putBusinessHours(db: Database, shopId: string, hours: BusinessHours, now = Date.now()) {
+export async function putBusinessHours(db: Database, shopId: string, hours: BusinessHours, serviceEmail: string | null, now = Date.now()) {
   if (!(await saveBusinessHours(db, shopId, hours, now))) throw new DomainError("not_found", `no shop ${shopId}`);
   routingChanged(shopId);
-  return hoursAnswer(shopId, hours, now);
+  return hoursAnswer(shopId, hours, now, serviceEmail);
 }
 
 /** Runs a sample message through the stored (or a draft) rule list: the group and why. */

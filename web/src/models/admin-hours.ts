@@ -19,6 +19,7 @@ export interface HoursDraft {
 interface HoursAnswer {
   hours: BusinessHours;
   openNow: boolean;
+  serviceEmail: string | null;
 }
 
 /** A week of intervals, each day's from `f`. */
@@ -39,6 +40,8 @@ export const HoursModel = createModel((api: ApiClient, shopId: ReadonlySignal<st
   const stored = signal<HoursDraft | null>(null);
   const draft = signal<HoursDraft | null>(null);
   const openNow = signal<boolean | null>(null);
+  /** The shop's mailbox on the e-mail door (mail is taken in around the clock), or null. */
+  const serviceEmail = signal<string | null>(null);
   const loadError = signal<UiError | null>(null);
   const error = signal<UiError | null>(null);
   const fields = computed<FieldErrors>(() => fieldErrorsOf(error.value));
@@ -51,6 +54,7 @@ export const HoursModel = createModel((api: ApiClient, shopId: ReadonlySignal<st
     stored.value = draftOf(a.hours);
     draft.value = stored.value;
     openNow.value = a.openNow;
+    serviceEmail.value = a.serviceEmail;
   }
 
   function setDay(day: Weekday, intervals: readonly IntervalDraft[]) {
@@ -63,6 +67,7 @@ export const HoursModel = createModel((api: ApiClient, shopId: ReadonlySignal<st
   return {
     draft,
     openNow,
+    serviceEmail,
     loadError,
     error,
     fields,

@@ -20,12 +20,13 @@ import type { CustomerClaims } from "../../../durable-objects/conversation/sessi
 import { database } from "../../db/client";
 import { findCustomerByEmail } from "../../db/repos/customers";
 import { findShop } from "../../db/repos/shops";
-import { randomId, sha256Hex } from "../../lib/crypto";
+import { sha256Hex } from "../../lib/crypto";
 
 /** The largest mail taken in, attachments included. */
 export const EMAIL_MAX_BYTES = 10 * 1024 * 1024;
 /** Images taken from one mail; more are listed by name. */
 const MAX_IMAGES = 4;
+const MIN_IMAGE_BYTES = 2048;
 
 export type MailOutcome =
   | { status: "posted"; threadId: string; seqs: number[]; linked: boolean }
@@ -80,13 +81,15 @@ async function takeMail(message: ForwardableEmailMessage, env: Env): Promise<Mai
         locale: /[\u3400-\u9fff]/.test(`${mail.subject ?? ""}${written}`) ? "zh-CN" : "en-US",
       };
   const threadId = threadIdOf(shopId, customer.id);
-  const { images, skipped } = await storeImages(env, mail, shopId, customer.id);
+  // The same mail delivered again posts nothing new and overwrites its own images.
+  const clientId = `em_${(await sha256Hex(mail.messageId ?? `${from}|${mail.date ?? ""}|${mail.subject ?? ""}|${written}`)).slice(0, 40)}`;
+  const { images, skipped } = await storeImages(env, mail, shopId, customer.id, clientId);
   const skippedLine = skipped.length ? `\n[${customer.locale === "en-US" ? "attachments not shown" : "未显示的附件"}: ${skipped.join(", ")}]` : "";
   const text = clip(`${written || (mail.subject ?? "").trim()}${skippedLine}`.trim(), LIMITS.textMaxChars);
   if (!text && !images.length) return { status: "ignored", reason: "empty mail" };
 
   const inbound: InboundEmail = {
-    clientId: `em_${(await sha256Hex(mail.messageId ?? `${from}|${mail.date ?? ""}|${mail.subject ?? ""}|${text}`)).slice(0, 40)}`,
+    clientId,
     messageId: mail.messageId ?? null,
     address: from,
     subject: clip((mail.subject ?? "").trim(), 200),
@@ -99,18 +102,22 @@ async function takeMail(message: ForwardableEmailMessage, env: Env): Promise<Mai
   return { status: "posted", threadId, seqs, linked: Boolean(linked) };
 }
 
-/** The mail's images, checked as uploads are, into the thread's R2 prefix; the names of the rest. */
-async function storeImages(env: Env, mail: Email, shopId: string, customerId: string): Promise<{ images: Attachment[]; skipped: string[] }> {
+/**
+ * The mail's images, checked as uploads are, into the thread's R2 prefix under keys of the mail's
+ * own; the names of the other attachments. Images under 2 kB are spacers and tracking pixels.
+ */
+async function storeImages(env: Env, mail: Email, shopId: string, customerId: string, clientId: string): Promise<{ images: Attachment[]; skipped: string[] }> {
   const images: Attachment[] = [];
   const skipped: string[] = [];
   for (const a of mail.attachments) {
     const bytes: ArrayBuffer = a.content instanceof ArrayBuffer ? a.content : new TextEncoder().encode(String(a.content)).slice().buffer;
+    if (a.mimeType.startsWith("image/") && bytes.byteLength < MIN_IMAGE_BYTES) continue;
     const check = images.length < MAX_IMAGES ? checkUpload(a.mimeType, bytes.byteLength, new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength))) : null;
     if (!check?.ok || check.family !== "image") {
       skipped.push(clip(a.filename ?? a.mimeType, 80));
       continue;
     }
-    const key = `${uploadPrefix(shopId, customerId)}${randomId("f")}.${EXTENSIONS[check.mime]}`;
+    const key = `${uploadPrefix(shopId, customerId)}${clientId}-i${images.length}.${EXTENSIONS[check.mime]}`;
     await env.FILES.put(key, bytes, { httpMetadata: { contentType: check.mime }, customMetadata: { uploadedBy: customerId, via: "email" } });
     images.push({ key, mime: check.mime, size: bytes.byteLength });
   }

@@ -153,6 +153,7 @@ export const enAdmin: Record<keyof typeof zhAdmin, string> = {
 
   "admin.tab.hours": "Service hours",
   "hours.hint": "Within service hours, questions the bot cannot answer and requests for a person go to an agent; outside them, shoppers are invited to leave a message. Rules' within/outside-hours conditions and the bot's reading of dates such as \"yesterday\" use this time zone too.",
+  "hours.mailbox": "The shop's mailbox (shoppers' mail comes in around the clock as their chats; answers go back by mail):",
   "hours.timeZone": "Time zone",
   "hours.openNow": "Now: open",
   "hours.closedNow": "Now: closed",

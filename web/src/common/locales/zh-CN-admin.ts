@@ -151,6 +151,7 @@ export const zhAdmin = {
 
   "admin.tab.hours": "服务时间",
   "hours.hint": "服务时间内，机器人无法解答或顾客要求转人工时转给客服；时间外改为邀请顾客留言。分流规则中的“服务时间内/外”条件、机器人理解“昨天”等日期也按此时区计算。",
+  "hours.mailbox": "本店服务邮箱（全天接收顾客邮件，进入对应会话；客服的回复以邮件发回）：",
   "hours.timeZone": "时区",
   "hours.openNow": "当前：服务中",
   "hours.closedNow": "当前：非服务时间",

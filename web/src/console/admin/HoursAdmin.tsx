@@ -19,6 +19,11 @@ export function HoursAdmin({ hours }: { hours: HoursModel }) {
   return (
     <section class="hours-admin" data-testid="hours-admin">
       <p class="muted rules-hint">{t("hours.hint")}</p>
+      {hours.serviceEmail.value && (
+        <p class="muted rules-hint" data-testid="hours-mailbox">
+          {t("hours.mailbox")} <strong>{hours.serviceEmail.value}</strong>
+        </p>
+      )}
       <div class="hours-zone">
         <label>
           {t("hours.timeZone")}

@@ -88,6 +88,12 @@ describe("the answer mail", () => {
     expect(mail!.html).not.toContain("<script>");
   });
 
+  it("carries the parcel notices proactive service posts, in the shopper's language", () => {
+    const shipped = msg(1, { sender: { role: "system", id: "proactive", name: "system" }, kind: "system", body: { notice: { code: "shipment.delivered", params: { orderId: "o-1", carrier: "顺丰", trackingNo: "SF1", description: "已签收" } } } });
+    expect(composeReplyMail([shipped], "zh-CN", "织锦服饰")!.text).toContain("织锦服饰:\n物流通知：您的订单 o-1 已签收（顺丰 SF1）。已签收");
+    expect(composeReplyMail([shipped], "en-US", "Zhijin")!.text).toContain("Zhijin:\nShipping update: order o-1 has been delivered (顺丰 SF1). 已签收");
+  });
+
   it("is null when nothing in the run can go by mail", () => {
     expect(composeReplyMail([msg(1, { kind: "note", visibility: "staff", body: { text: "x" } })], "zh-CN", "s")).toBeNull();
   });

@@ -12,6 +12,7 @@ import { database } from "../../worker/db/client";
 import { signDelivery } from "../../worker/services/mall/signature";
 import { listThreadSessions } from "../../worker/db/repos/sessions";
 import { handleIncomingMail, type MailOutcome } from "../../worker/services/email/inbound";
+import { PROACTIVE_SENDER } from "../../worker/services/proactive/deliver";
 import type { ChatMessage } from "../../core/protocol";
 import { oneEvent, postDelivery } from "../helpers/mall";
 import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
@@ -224,6 +225,20 @@ describe("e-mail door: mail in", () => {
     }
   });
 
+  it("turns away more than 20 mails a minute from one sender, storing nothing of them", async () => {
+    const from = `flood-${crypto.randomUUID().slice(0, 8)}@shopper.test`;
+    const outcomes = [];
+    for (let i = 0; i < 21; i++) outcomes.push(await deliver({ from, auth: null, body: `第 ${i} 封` }));
+    expect(outcomes.slice(0, 20).every((o) => o.outcome.status === "posted")).toBe(true);
+    expect(outcomes[20]!.outcome).toEqual({ status: "rejected", reason: `too many mails from ${from}; try again in a minute` });
+    expect(outcomes[20]!.rejected).toHaveLength(1);
+    const threadId = (outcomes[0]!.outcome as { threadId: string }).threadId;
+    await roomSettled(threadId);
+    const texts = (await history(threadId)).filter((m) => m.sender.role === "customer").map((m) => m.body.text);
+    expect(texts).toHaveLength(20);
+    expect(texts).not.toContain("第 20 封");
+  });
+
   it("refuses a mail over the size limit before reading it", async () => {
     const { message, rejected } = incoming(rawMail({ from: "big@shopper.test" }), { from: "big@shopper.test", to: `apparel@${DOMAIN}` });
     Object.defineProperty(message, "rawSize", { value: 11 * 1024 * 1024 });
@@ -364,6 +379,17 @@ describe("e-mail door: answers out", () => {
     expect(sent).toHaveLength(2);
     expect(sent[1]!.text).toContain("第二条回复");
     expect(sent[1]!.text).not.toContain("第一条回复");
+    agent.close();
+  });
+
+  it("mails the parcel's news that proactive service posts into a mailed thread", async () => {
+    const { threadId, sent, agent } = await mailedThread();
+    const room = await getServerByName(env.ConversationRoom, threadId);
+    // As worker/services/proactive/deliver.ts posts it, once its caps and quiet hours allow.
+    await room.post({ clientId: `sn_${crypto.randomUUID().replace(/-/g, "")}`, sender: { ...PROACTIVE_SENDER }, kind: "system", body: { notice: { code: "shipment.collected", params: { orderId: "o-9", carrier: "顺丰", trackingNo: "SF9", description: "快件已揽收" } } }, channel: "api", entry: null });
+    await replyDelayPasses(threadId);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain("织锦服饰:\n物流通知：您的订单 o-9 已发货，顺丰 运单号 SF9。快件已揽收");
     agent.close();
   });
 

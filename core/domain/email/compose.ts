@@ -1,10 +1,12 @@
 /**
  * The mail a shopper who wrote by e-mail gets: the thread's answers they have not read, the
  * agent's and the bot's, in order, as plain text and as simple HTML. What a chat shows as buttons
- * (quick replies, orders to choose) becomes "reply with …", since a mail has no buttons; images
+ * (quick replies, orders to choose) becomes "reply with …", since a mail has no buttons; the
+ * parcel notices proactive service posts go along (within its caps and quiet hours); images
  * stay in the thread (their links need the shopper's login); internal notes never leave.
  */
 import type { ChatMessage } from "../../protocol";
+import { proactiveNoticeTemplate } from "../proactive/notice-text";
 
 export type MailLocale = "zh-CN" | "en-US";
 
@@ -75,10 +77,11 @@ function fill(template: string, params: Record<string, string> | undefined): str
 }
 
 /** The lines one message says in a mail; none when it says nothing a mail can carry. */
-function linesOf(m: ChatMessage, w: (typeof WORDS)[MailLocale]): string[] {
+function linesOf(m: ChatMessage, locale: MailLocale): string[] {
+  const w = WORDS[locale];
   const b = m.body;
   const lines: string[] = [];
-  const notice = b.notice ? w.notices[b.notice.code] : undefined;
+  const notice = b.notice ? (w.notices[b.notice.code] ?? proactiveNoticeTemplate(b.notice.code, locale)) : undefined;
   if (b.notice?.code === "bot.which_order") lines.push(w.whichOrder);
   else if (notice) lines.push(fill(notice, b.notice?.params));
   if (b.text) lines.push(b.text);
@@ -101,13 +104,14 @@ function linesOf(m: ChatMessage, w: (typeof WORDS)[MailLocale]): string[] {
  * says anything a mail can carry (system notices, notes, the shopper's own words).
  */
 export function composeReplyMail(messages: readonly ChatMessage[], locale: MailLocale, shopName: string): ReplyMail | null {
-  const w = WORDS[locale] ?? WORDS["zh-CN"];
+  const w = WORDS[locale];
   const parts: { who: string; lines: string[] }[] = [];
   let count = 0;
   for (const m of messages) {
     if (m.visibility === "staff" || m.kind === "note" || m.sender.role === "customer") continue;
-    if (m.sender.role === "system" && m.body.notice?.code !== "agent.assigned") continue;
-    const lines = linesOf(m, w);
+    // Of the thread's system notices, the shopper's mail carries who joined and the parcel's news.
+    if (m.sender.role === "system" && m.body.notice?.code !== "agent.assigned" && !proactiveNoticeTemplate(m.body.notice?.code ?? "", locale)) continue;
+    const lines = linesOf(m, locale);
     if (!lines.length) continue;
     count++;
     const who = m.sender.role === "bot" ? w.bot : m.sender.role === "agent" ? (m.sender.name || w.agent) : shopName;

@@ -6,7 +6,7 @@
  * image messages; the bot answers as in chat; answers go back by mail (email-replies.ts).
  *
  * Refused at the SMTP level (the sender's server tells them): a mailbox we do not have, a mail
- * too large. Dropped quietly: automatic mail (out-of-office, bounces, lists), so two robots
+ * too large, more than 20 mails a minute from one sender. Dropped quietly: automatic mail (out-of-office, bounces, lists), so two robots
  * never write to each other.
  */
 import PostalMime, { type Email } from "postal-mime";
@@ -63,6 +63,10 @@ async function takeMail(message: ForwardableEmailMessage, env: Env): Promise<Mai
   const shopId = shopOfServiceAddress(message.to, domain);
   const db = database(env.DB);
   if (!shopId || !(await findShop(db, shopId))) return { status: "rejected", reason: "no such mailbox" };
+  // Per sender (the envelope's, before anything is parsed): a mail loop or a flood from one
+  // address is turned away in the SMTP answer. Many senders are Email Routing's to limit.
+  const sender = normalizeAddress(message.from) ?? message.from.toLowerCase();
+  if (!(await env.MAIL_RATE_LIMITER.limit({ key: `mail:${sender}` })).success) return { status: "rejected", reason: `too many mails from ${sender}; try again in a minute` };
 
   const mail = await PostalMime.parse(message.raw, { attachmentEncoding: "arraybuffer" });
   const from = normalizeAddress(mail.from?.address ?? message.from);

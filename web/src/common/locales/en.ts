@@ -4,7 +4,7 @@ import { enContext } from "./en-context";
 import { enKb } from "./en-kb";
 import { enLearn } from "./en-learn";
 import { enQueue } from "./en-queue";
-import { enProactive } from "./en-proactive";
+import { enProactive } from "../../../../core/domain/proactive/notice-text";
 import { enAccount } from "./en-account";
 import type { zhCN } from "./zh-CN";
 

@@ -4,7 +4,7 @@ import { zhContext } from "./zh-CN-context";
 import { zhKb } from "./zh-CN-kb";
 import { zhLearn } from "./zh-CN-learn";
 import { zhQueue } from "./zh-CN-queue";
-import { zhProactive } from "./zh-CN-proactive";
+import { zhProactive } from "../../../../core/domain/proactive/notice-text";
 import { zhAccount } from "./zh-CN-account";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */

@@ -1,7 +1,8 @@
 /**
  * Browser test: real Chromium (Debian's package, driven by playwright-core) against `wrangler
  * dev` with the demo mall. An agent logs in, a shopper opens the widget from a product page, and
- * they exchange a message both ways; a shopper's mail shows up as their thread with the shop; a mall webhook shows up in the agent's open context panel
+ * they exchange a message both ways; a shopper's mail shows up as their thread with the shop, and outside
+ * the service hours the widget offers the shop's mailbox beside leave-a-message; a mall webhook shows up in the agent's open context panel
  * without a reload; a shopper whose tokens the mall revokes is asked who they are again; a shop
  * admin adds an agent who logs in and must first change the password the admin chose, then disables them; an agent turns on two-factor login, logs in
  * with a code and a recovery code, and the admin resets it; a shop admin requires two-factor login
@@ -152,6 +153,32 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     expect(await bar.textContent()).toContain("c0005@shopper.demo");
     expect(await bar.textContent()).toContain(subject);
     await agent.screenshot({ path: `${SHOTS}/email-thread.png` });
+  });
+
+  it("offers a shopper who asks for a person outside the service hours to leave a message or to mail the shop", async () => {
+    // The beauty shop closed all week, through the admin API, and opened again afterwards.
+    const from = "203.0.113.81";
+    const adminToken = await apiLogin("admin@beauty.demo", "kefu123456", from);
+    const hoursUrl = `${suite.server.url}/api/admin/business-hours`;
+    const auth = { authorization: `Bearer ${adminToken}` };
+    const before = ((await (await fetch(hoursUrl, { headers: auth })).json()) as { hours: unknown }).hours;
+    const setHours = (hours: unknown) => fetch(hoursUrl, { method: "PUT", headers: { "content-type": "application/json", ...auth }, body: JSON.stringify({ hours }) });
+    const closed = { timeZone: "Asia/Shanghai", weekly: Object.fromEntries(["mon", "tue", "wed", "thu", "fri", "sat", "sun"].map((d) => [d, []])) };
+    expect((await setHours(closed)).status).toBe(200);
+    try {
+      const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+      await shopper.goto(`${suite.server.url}/widget.html?shop=beauty&customer=c0006`);
+      await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+      await shopper.getByTestId("composer-input").fill("转人工");
+      await shopper.getByTestId("send-button").click();
+      await shopper.getByTestId("leave-message-form").waitFor({ timeout: 15_000 });
+      const mail = shopper.getByTestId("leave-by-email").locator("a");
+      expect(await mail.textContent()).toBe("beauty@kefu.localhost");
+      expect(await mail.getAttribute("href")).toBe("mailto:beauty@kefu.localhost");
+      await shopper.screenshot({ path: `${SHOTS}/leave-message.png` });
+    } finally {
+      await setHours(before);
+    }
   });
 
   it("shows an order the mall pushes in the agent's open context panel, without a reload", async () => {

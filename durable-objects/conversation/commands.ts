@@ -34,7 +34,7 @@ const perAddress = new RateLimiter(LIMITS.addressMessageBurst, LIMITS.addressMes
 export function roomJoined(room: ConversationRoom, state: ConnectionState): ServerEvent {
   const s = room.store;
   const session = s.session();
-  const email = emailThreadOf(room);
+  const email = state.role === "agent" ? emailThreadOf(room) : null;
   return {
     type: "room.joined",
     threadId: room.name,
@@ -43,7 +43,7 @@ export function roomJoined(room: ConversationRoom, state: ConnectionState): Serv
     readSeq: { customer: s.readSeq("customer"), agent: s.readSeq("agent") },
     unread: s.unread(),
     session: session ? sessionInfo(session) : null,
-    ...(state.role === "agent" && email ? { email: { address: email.address, subject: email.subject } } : {}),
+    ...(email ? { email: { address: email.address, subject: email.subject } } : {}),
   };
 }
 

@@ -7,10 +7,11 @@
  * try, reported to the thread's staff in a note; a sent mail is noted there too.
  */
 import * as v from "valibot";
-import { composeReplyMail, replySubject, serviceAddress } from "../../core/domain/email";
+import { composeReplyMail, replySubject } from "../../core/domain/email";
 import type { Attachment, ChatMessage } from "../../core/protocol";
 import { database } from "../../worker/db/client";
 import { findShop } from "../../worker/db/repos/shops";
+import { shopMailbox } from "../../worker/services/email/mailbox";
 import type { ConversationRoom } from "./room";
 import type { CustomerClaims } from "./session-sync";
 import { postNotice } from "./post";
@@ -61,7 +62,8 @@ export async function receiveEmail(room: ConversationRoom, mail: InboundEmail): 
   const before = emailThreadOf(room);
   // The thread's history before its first mail stays out of the shopper's inbox.
   if (before === null) room.store.setMeta(MAILED_THROUGH, String(room.store.lastSeq()));
-  const messageIds = [...(before?.messageIds ?? []), ...(mail.messageId && !before?.messageIds.includes(mail.messageId) ? [mail.messageId] : [])].slice(-10);
+  const known = before?.messageIds ?? [];
+  const messageIds = mail.messageId && !known.includes(mail.messageId) ? [...known, mail.messageId].slice(-10) : known;
   const thread: EmailThread = { address: mail.address, subject: mail.subject || before?.subject || "", messageIds, locale: mail.customer.locale === "en-US" ? "en-US" : "zh-CN" };
   room.store.setMeta(THREAD, JSON.stringify(thread));
   const sender = { role: "customer" as const, id: mail.customer.id, name: mail.customer.name };
@@ -71,7 +73,7 @@ export async function receiveEmail(room: ConversationRoom, mail: InboundEmail): 
     seqs.push(message.seq);
   }
   for (const [i, image] of mail.images.entries()) {
-    const { message } = await room.post({ clientId: `${mail.clientId.slice(0, 60)}-i${i}`, sender, kind: "image", body: { attachment: image }, channel: "email", entry: null, customer: mail.customer });
+    const { message } = await room.post({ clientId: `${mail.clientId}-i${i}`, sender, kind: "image", body: { attachment: image }, channel: "email", entry: null, customer: mail.customer });
     seqs.push(message.seq);
   }
   return seqs;
@@ -113,18 +115,18 @@ async function sendDueMail(room: ConversationRoom, now: number): Promise<void> {
   const after = Math.max(Number(store.getMeta(MAILED_THROUGH) ?? 0), store.readSeq("customer"));
   const through = store.lastSeq();
   const answers = store.messagesAfter(after, 200, "customer").filter((m) => m.seq <= through);
-  const domain = room.bindings.EMAIL_DOMAIN;
+  const mailbox = shopMailbox(room.bindings, room.ref.shopId);
   const shop = await findShop(database(room.bindings.DB), room.ref.shopId).catch(() => undefined);
   const shopName = (thread?.locale === "en-US" ? shop?.nameEn : shop?.name) ?? room.ref.shopId;
   const mail = thread ? composeReplyMail(answers, thread.locale, shopName) : null;
-  if (!mail || !thread || !domain || !room.bindings.EMAIL) {
+  if (!mail || !thread || !mailbox || !room.bindings.EMAIL) {
     store.setMeta(MAILED_THROUGH, String(through));
     return;
   }
   const last = thread.messageIds[thread.messageIds.length - 1];
   try {
     await room.bindings.EMAIL.send({
-      from: { email: serviceAddress(room.ref.shopId, domain), name: shopName },
+      from: { email: mailbox, name: shopName },
       to: thread.address,
       subject: replySubject(thread.subject, thread.locale === "en-US" ? `Your message to ${shopName}` : `${shopName} 客服回复`),
       text: mail.text,

@@ -16,7 +16,7 @@ import { PROACTIVE_SENDER } from "../../worker/services/proactive/deliver";
 import type { ChatMessage } from "../../core/protocol";
 import { oneEvent, postDelivery } from "../helpers/mall";
 import { STAFF, api, seedFixture, shopperToken, staffToken, uniqueCustomer } from "../helpers/fixtures";
-import { cid, connect, roomSettled } from "../helpers/socket";
+import { cid, connect, roomSettled, type SocketClient } from "../helpers/socket";
 
 const DOMAIN = env.EMAIL_DOMAIN;
 const PASSED = "mx.cloudflare.net; dkim=pass header.d=shopper.test; spf=pass smtp.mailfrom=shopper.test; dmarc=pass header.from=shopper.test";
@@ -113,6 +113,12 @@ async function recordMail(threadId: string, fail?: string, slowMs = 0): Promise<
     Object.defineProperty(room, "bindings", { value: bindings, configurable: true });
   });
   return sent;
+}
+
+/** The agent posts a message (an answer, or a note) and waits until it is stored. */
+async function answer(agent: SocketClient, text: string, kind: "text" | "note" = "text"): Promise<void> {
+  agent.send({ type: "message.send", clientId: cid(), kind, text });
+  await agent.next("message.acked");
 }
 
 /** Lets the reply delay pass and fires the room's alarm. */
@@ -321,11 +327,9 @@ describe("e-mail door: answers out", () => {
     const messageId = `<${crypto.randomUUID()}@shopper.test>`;
     const { c, threadId, sent, agent } = await mailedThread({ messageId });
     for (const text of ["您好，订单今天下午发出", "单号稍后可在订单页查看"]) {
-      agent.send({ type: "message.send", clientId: cid(), kind: "text", text });
-      await agent.next("message.acked");
+      await answer(agent, text);
     }
-    agent.send({ type: "message.send", clientId: cid(), kind: "note", text: "内部备注：仓库已确认" });
-    await agent.next("message.acked");
+    await answer(agent, "内部备注：仓库已确认", "note");
     await replyDelayPasses(threadId);
 
     expect(sent).toHaveLength(1);
@@ -355,8 +359,7 @@ describe("e-mail door: answers out", () => {
     await agent.next("read.updated", (e) => e.side === "customer" && e.seq === message.seq);
     // The shopper closed the app before the next answer.
     shopper.close();
-    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "预计明天送达" });
-    await agent.next("message.acked");
+    await answer(agent, "预计明天送达");
     await replyDelayPasses(threadId);
     expect(sent).toHaveLength(1);
     expect(sent[0]!.text).toContain("预计明天送达");
@@ -366,12 +369,10 @@ describe("e-mail door: answers out", () => {
 
   it("mails an answer posted while the previous mail was being sent in the next one", async () => {
     const { threadId, sent, agent } = await mailedThread({ slowMs: 300 });
-    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "第一条回复" });
-    await agent.next("message.acked");
+    await answer(agent, "第一条回复");
     const firstMail = replyDelayPasses(threadId);
     await expect.poll(() => sent.length).toBe(1);
-    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "第二条回复" });
-    await agent.next("message.acked");
+    await answer(agent, "第二条回复");
     await firstMail;
     expect(sent[0]!.text).toContain("第一条回复");
     expect(sent[0]!.text).not.toContain("第二条回复");
@@ -395,8 +396,7 @@ describe("e-mail door: answers out", () => {
 
   it("retries a failed send, then tells the thread's staff", async () => {
     const { c, threadId, sent, agent } = await mailedThread({ fail: "550 mailbox unavailable" });
-    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "请问还需要什么帮助？" });
-    await agent.next("message.acked");
+    await answer(agent, "请问还需要什么帮助？");
     for (let i = 0; i < 4; i++) await replyDelayPasses(threadId);
     expect(sent).toHaveLength(4);
     const note = await agent.next("message.created", (e) => e.message.body.notice?.code === "email.failed");
@@ -417,8 +417,7 @@ describe("e-mail door: answers out", () => {
     await agent.next("room.joined");
     shopper.send({ type: "message.send", clientId: cid(), kind: "text", text: "在吗" });
     await agent.next("message.created", (e) => e.message.sender.role === "customer");
-    agent.send({ type: "message.send", clientId: cid(), kind: "text", text: "在的" });
-    await agent.next("message.acked");
+    await answer(agent, "在的");
     const due = await runInDurableObject(await getServerByName(env.ConversationRoom, threadId), (room) => room.store.getMeta("email_due_at"));
     expect(due).toBeNull();
     expect(sent).toEqual([]);

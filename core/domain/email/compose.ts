@@ -109,8 +109,7 @@ export function composeReplyMail(messages: readonly ChatMessage[], locale: MailL
   let count = 0;
   for (const m of messages) {
     if (m.visibility === "staff" || m.kind === "note" || m.sender.role === "customer") continue;
-    // Of the thread's system notices, the shopper's mail carries who joined and the parcel's news.
-    if (m.sender.role === "system" && m.body.notice?.code !== "agent.assigned" && !proactiveNoticeTemplate(m.body.notice?.code ?? "", locale)) continue;
+    // A system notice goes only when a mail has words for it (who joined, the hours, the parcel's news).
     const lines = linesOf(m, locale);
     if (!lines.length) continue;
     count++;

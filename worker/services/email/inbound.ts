@@ -12,15 +12,14 @@
 import PostalMime, { type Email } from "postal-mime";
 import { getServerByName } from "partyserver";
 import { clip, newTextOf, normalizeAddress, senderAuthenticated, shopOfServiceAddress, textOfHtml } from "../../../core/domain/email";
-import { checkUpload, EXTENSIONS } from "../../../core/domain/media";
 import { LIMITS, threadIdOf, type Attachment } from "../../../core/protocol";
-import { uploadPrefix } from "../../../durable-objects/conversation/message-body";
 import type { InboundEmail } from "../../../durable-objects/conversation/email-replies";
 import type { CustomerClaims } from "../../../durable-objects/conversation/session-sync";
 import { database } from "../../db/client";
 import { findCustomerByEmail } from "../../db/repos/customers";
 import { findShop } from "../../db/repos/shops";
 import { sha256Hex } from "../../lib/crypto";
+import { checkFile, putThreadFile } from "../uploads";
 
 /** The largest mail taken in, attachments included. */
 export const EMAIL_MAX_BYTES = 10 * 1024 * 1024;
@@ -87,7 +86,7 @@ async function takeMail(message: ForwardableEmailMessage, env: Env): Promise<Mai
   const threadId = threadIdOf(shopId, customer.id);
   // The same mail delivered again posts nothing new and overwrites its own images.
   const clientId = `em_${(await sha256Hex(mail.messageId ?? `${from}|${mail.date ?? ""}|${mail.subject ?? ""}|${written}`)).slice(0, 40)}`;
-  const { images, skipped } = await storeImages(env, mail, shopId, customer.id, clientId);
+  const { images, skipped } = await storeImages(env, mail, threadId, customer.id, clientId);
   const skippedLine = skipped.length ? `\n[${customer.locale === "en-US" ? "attachments not shown" : "未显示的附件"}: ${skipped.join(", ")}]` : "";
   const text = clip(`${written || (mail.subject ?? "").trim()}${skippedLine}`.trim(), LIMITS.textMaxChars);
   if (!text && !images.length) return { status: "ignored", reason: "empty mail" };
@@ -110,19 +109,18 @@ async function takeMail(message: ForwardableEmailMessage, env: Env): Promise<Mai
  * The mail's images, checked as uploads are, into the thread's R2 prefix under keys of the mail's
  * own; the names of the other attachments. Images under 2 kB are spacers and tracking pixels.
  */
-async function storeImages(env: Env, mail: Email, shopId: string, customerId: string, clientId: string): Promise<{ images: Attachment[]; skipped: string[] }> {
+async function storeImages(env: Env, mail: Email, threadId: string, customerId: string, clientId: string): Promise<{ images: Attachment[]; skipped: string[] }> {
   const images: Attachment[] = [];
   const skipped: string[] = [];
   for (const a of mail.attachments) {
     const bytes: ArrayBuffer = a.content instanceof ArrayBuffer ? a.content : new TextEncoder().encode(String(a.content)).slice().buffer;
     if (a.mimeType.startsWith("image/") && bytes.byteLength < MIN_IMAGE_BYTES) continue;
-    const check = images.length < MAX_IMAGES ? checkUpload(a.mimeType, bytes.byteLength, new Uint8Array(bytes, 0, Math.min(16, bytes.byteLength))) : null;
+    const check = images.length < MAX_IMAGES ? checkFile(a.mimeType, bytes) : null;
     if (!check?.ok || check.family !== "image") {
       skipped.push(clip(a.filename ?? a.mimeType, 80));
       continue;
     }
-    const key = `${uploadPrefix(shopId, customerId)}${clientId}-i${images.length}.${EXTENSIONS[check.mime]}`;
-    await env.FILES.put(key, bytes, { httpMetadata: { contentType: check.mime }, customMetadata: { uploadedBy: customerId, via: "email" } });
+    const key = await putThreadFile(env, threadId, `${clientId}-i${images.length}`, check.mime, bytes, customerId);
     images.push({ key, mime: check.mime, size: bytes.byteLength });
   }
   return { images, skipped };

@@ -11,13 +11,12 @@
  * Options: --orders N (200) --browsing N (2000) --loads N (500) --others N (300 other customers)
  * The last line is JSON: the shop agent's load (what a chat opening costs), in ms.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { Miniflare } from "miniflare";
-import { argValue, repoRoot } from "../scripts/lib/eval-args";
+import { argValue } from "../scripts/lib/eval-args";
 import type { ThreadContext } from "../worker/services/context/types";
 import { bundleWorker } from "./lib/bundle";
+import { migrate } from "./lib/migrate";
 import { r3, summarize } from "./lib/stats";
 
 const ORDERS = Number(argValue("orders") ?? 200);
@@ -25,16 +24,6 @@ const BROWSING = Number(argValue("browsing") ?? 2000);
 const LOADS = Number(argValue("loads") ?? 500);
 const OTHERS = Number(argValue("others") ?? 300);
 const WARMUP = 50;
-
-/** Applies every migration file in order, statement by statement. */
-async function migrate(d1: D1Database): Promise<void> {
-  const dir = path.join(repoRoot, "migrations");
-  for (const file of readdirSync(dir).filter((f) => f.endsWith(".sql")).sort()) {
-    for (const stmt of readFileSync(path.join(dir, file), "utf8").split("--> statement-breakpoint")) {
-      if (stmt.trim()) await d1.prepare(stmt).run();
-    }
-  }
-}
 
 const VARIANTS = [
   { key: "noop", label: "harness only (no-op request)", url: "/noop" },

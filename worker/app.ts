@@ -12,6 +12,7 @@ import { onError } from "./middleware/errors";
 import { bodyLimits } from "./middleware/body-limit";
 import { perIpRateLimits } from "./middleware/rate-limit";
 import { adminRoutes } from "./routes/admin";
+import { analyticsRoutes } from "./routes/analytics";
 import { authRoutes } from "./routes/auth";
 import { contextRoutes } from "./routes/context";
 import { healthRoutes } from "./routes/health";
@@ -23,7 +24,7 @@ import { shopRoutes } from "./routes/shops";
 import { threadRoutes } from "./routes/threads";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", healthRoutes).route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes);
+export const api = new Hono<AppEnv>().route("/", healthRoutes).route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes).route("/", analyticsRoutes);
 
 api.get(
   "/openapi.json",

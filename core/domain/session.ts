@@ -5,6 +5,7 @@
  */
 import type { Channel, Entry } from "../protocol/common";
 import type { SenderRole } from "../protocol/message";
+import type { Intent } from "./intent";
 
 export type SessionStatus = "bot" | "queued" | "assigned" | "resolved";
 
@@ -13,6 +14,8 @@ export interface SessionState {
   status: SessionStatus;
   channel: Channel;
   entry: Entry | null;
+  /** What the opening message was about (its detected intent; null when it had no text): analytics' hot topics. */
+  topic: Intent | null;
   openedAt: number;
   handedOffAt: number | null;
   assignedAt: number | null;
@@ -31,21 +34,25 @@ export interface SessionState {
   botMessages: number;
   rating: number | null;
   ratedAt: number | null;
+  /** The shopper's comment with their rating (满意度评价; core/domain/rating.ts). Absent in sessions stored before ratings. */
+  ratingComment?: string | null;
+  /** When the shopper was invited to rate the session, once they were. */
+  ratingInvitedAt?: number | null;
 }
 
 /** Transitions worth a D1 write and a metrics event (the rest stay in the room). */
-export type SessionEvent = "opened" | "handed_off" | "assigned" | "first_response" | "resolved";
+export type SessionEvent = "opened" | "handed_off" | "assigned" | "first_response" | "resolved" | "rated";
 
 export function isOpen(s: SessionState | null): s is SessionState {
   return s !== null && s.status !== "resolved";
 }
 
 /** A new session, opened by a customer's message; it starts with the bot. */
-export function openSession(id: string, channel: Channel, entry: Entry | null, now: number): SessionState {
+export function openSession(id: string, channel: Channel, entry: Entry | null, now: number, topic: Intent | null = null): SessionState {
   return {
-    id, status: "bot", channel, entry, openedAt: now, handedOffAt: null, assignedAt: null, agentId: null, agentName: null, groupId: null,
+    id, status: "bot", channel, entry, topic, openedAt: now, handedOffAt: null, assignedAt: null, agentId: null, agentName: null, groupId: null,
     firstResponseAt: null, lastMessageAt: now, lastCustomerMessageAt: null, resolvedAt: null, resolvedBy: null, closeReason: null,
-    customerMessages: 0, agentMessages: 0, botMessages: 0, rating: null, ratedAt: null,
+    customerMessages: 0, agentMessages: 0, botMessages: 0, rating: null, ratedAt: null, ratingComment: null, ratingInvitedAt: null,
   };
 }
 

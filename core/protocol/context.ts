@@ -56,6 +56,8 @@ export interface ContextSession {
   resolvedAt: number | null;
   closeReason: string | null;
   rating: number | null;
+  /** The shopper's comment with their rating, if any. */
+  ratingComment: string | null;
 }
 
 /** A page of the customer's orders in scope, newest first (`GET /api/context/orders`). */

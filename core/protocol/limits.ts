@@ -26,6 +26,8 @@ export const LIMITS = {
   historyPageMax: 100,
   /** Messages a reconnect may replay in one frame; more arrive as further pages. */
   syncBatchMax: 200,
+  /** A satisfaction rating's optional comment (满意度评价), in characters. */
+  ratingCommentMaxChars: 200,
 } as const;
 
 /**

@@ -69,6 +69,18 @@ export type TrackingStep = v.InferOutput<typeof TrackingStep>;
 /** A bot answer taken from a knowledge article (HTML rendered and sanitised on the server). */
 export const ArticleAnswer = v.object({ id: v.string(), question: v.string(), html: v.string() });
 
+/**
+ * The session a satisfaction rating is about. An invitation (`rating.invited`) carries when it
+ * lapses; the rating given (`rating.rated`) carries the score and the shopper's comment.
+ */
+export const RatingBody = v.object({
+  sessionId: v.string(),
+  expiresAt: v.optional(v.number()),
+  score: v.optional(v.number()),
+  comment: v.optional(v.string()),
+});
+export type RatingBody = v.InferOutput<typeof RatingBody>;
+
 /** What a stored message carries, by kind. */
 export const MessageBody = v.object({
   text: v.optional(v.string()),
@@ -84,6 +96,8 @@ export const MessageBody = v.object({
   product: v.optional(ProductCard),
   /** For system notices: a code the UI translates, with parameters. */
   notice: v.optional(v.object({ code: v.string(), params: v.optional(v.record(v.string(), v.string())) })),
+  /** A satisfaction rating (满意度评价), with notice `rating.invited` or `rating.rated`. */
+  rating: v.optional(RatingBody),
 });
 export type MessageBody = v.InferOutput<typeof MessageBody>;
 

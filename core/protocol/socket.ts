@@ -6,6 +6,7 @@ import * as v from "valibot";
 import { ErrorBody } from "./common";
 import { parseInput, type Parsed } from "./validate";
 import { ChatMessage, ClientId, FileKey, MessageText } from "./message";
+import { LIMITS } from "./limits";
 
 const SendText = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("text"), text: MessageText });
 const SendImage = v.object({ type: v.literal("message.send"), clientId: ClientId, kind: v.literal("image"), key: FileKey });
@@ -42,6 +43,20 @@ export const LeaveMessageSubmit = v.object({
   contact: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(64, "must be at most 64 characters"))),
 });
 
+/** A session of this thread, by its id (`ss_…`). */
+const SessionRef = v.pipe(v.string("must be a string"), v.minLength(1, "must not be empty"), v.maxLength(64, "must be at most 64 characters"));
+/** A satisfaction score: 1 (非常不满意) to 5 (非常满意), whole stars only. */
+export const RatingScore = v.pipe(v.number("must be a number from 1 to 5"), v.integer("must be a whole number from 1 to 5"), v.minValue(1, "must be from 1 to 5"), v.maxValue(5, "must be from 1 to 5"));
+/** Staff invite the shopper to rate the thread's latest session (满意度评价), once per session. */
+export const SessionInviteRating = v.object({ type: v.literal("session.invite_rating"), sessionId: SessionRef });
+/** The shopper rates the session they were invited to rate: once, within 24 hours of the invitation. */
+export const SessionRate = v.object({
+  type: v.literal("session.rate"),
+  sessionId: SessionRef,
+  score: RatingScore,
+  comment: v.optional(v.pipe(v.string("must be a string"), v.trim(), v.maxLength(LIMITS.ratingCommentMaxChars, `must be at most ${LIMITS.ratingCommentMaxChars} characters`))),
+});
+
 /** Every frame a client may send to a room, by its `type`. */
 const COMMANDS = {
   "message.send": MessageSend,
@@ -54,6 +69,8 @@ const COMMANDS = {
   "leave_message.submit": LeaveMessageSubmit,
   "bot.feedback": BotFeedback,
   "human.request": HumanRequest,
+  "session.invite_rating": SessionInviteRating,
+  "session.rate": SessionRate,
 } as const;
 type CommandType = keyof typeof COMMANDS;
 export type ClientCommand = v.InferOutput<(typeof COMMANDS)[CommandType]>;
@@ -90,6 +107,12 @@ export const SessionInfo = v.object({
   agentName: v.optional(v.nullable(v.string())),
   groupKey: v.optional(v.nullable(v.string())),
   resolvedAt: v.nullable(v.number()),
+  /** A person (not only the bot) served it: it may be rated (满意度评价). */
+  personServed: v.optional(v.boolean()),
+  /** When the shopper was invited to rate it, if they were. */
+  ratingInvitedAt: v.optional(v.nullable(v.number())),
+  /** The shopper's score (1-5), once rated. */
+  rating: v.optional(v.nullable(v.number())),
 });
 export type SessionInfo = v.InferOutput<typeof SessionInfo>;
 
@@ -140,6 +163,8 @@ export const QueueUpdated = v.object({
 });
 export const LeaveMessageSaved = v.object({ type: v.literal("leave_message.saved"), id: v.string() });
 export const FeedbackSaved = v.object({ type: v.literal("bot.feedback_saved"), seq: v.number(), helpful: v.boolean() });
+/** To the rating connection: the room stored its `session.rate` (both sides also get the `rating.rated` notice). */
+export const RatingSaved = v.object({ type: v.literal("session.rating_saved"), sessionId: v.string(), score: v.number(), comment: v.optional(v.string()) });
 export const ErrorFrame = v.object({ type: v.literal("error"), ...ErrorBody.entries, clientId: v.optional(v.string()) });
 
 /** Parts of the agent's context panel that mall data can change (docs/mall-integration.md §7). */
@@ -156,7 +181,7 @@ export const ContextChanged = v.object({ type: v.literal("context.changed"), par
 /** Every frame a room may send. The web validates what it receives with this. */
 export const ServerEvent = v.variant("type", [
   RoomJoined, MessageCreated, MessageAcked, MessagesSynced, TypingChanged, ReadUpdated, UnreadChanged, SessionChanged, Pong, ErrorFrame,
-  QueueUpdated, LeaveMessageSaved, FeedbackSaved, ContextChanged,
+  QueueUpdated, LeaveMessageSaved, FeedbackSaved, RatingSaved, ContextChanged,
 ]);
 export type ServerEvent = v.InferOutput<typeof ServerEvent>;
 export type ErrorFrame = v.InferOutput<typeof ErrorFrame>;

@@ -5,7 +5,7 @@
  * answer, suggest, answer an order question, or hand off to a person.
  */
 import { asksForHuman, decideBotTurn, greetingFor, type BotAction } from "../../core/domain/bot";
-import { detectIntent } from "../../core/domain/intent";
+import { detectIntent, type Intent } from "../../core/domain/intent";
 import { resolveOrderReference, type OrderSummary } from "../../core/domain/order-reference";
 import { DEFAULT_TIME_ZONE, isWithinBusinessHours } from "../../core/domain/routing";
 import { isUpset } from "../../core/domain/sentiment";
@@ -46,6 +46,11 @@ function readText(text: string): TextReading {
   const reading = { intent: detectIntent(text), askedForHuman: asksForHuman(text), upset: isUpset(text) };
   if (text.length <= MAX_REMEMBERED_TEXT) readings.set(text, reading);
   return reading;
+}
+
+/** What a session opened by this text is about, for analytics (the bot's turn reads it from the memo). */
+export function topicOf(text: string): Intent {
+  return readText(text).intent.intent;
 }
 
 /** The first message of a session: route it, then let the bot take the turn or hand off. */

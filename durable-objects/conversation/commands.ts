@@ -21,6 +21,7 @@ import { RateLimiter } from "./rate-limit";
 import type { ConversationRoom } from "./room";
 import { errorFrame, sendEvent } from "./audience";
 import { checkCredential } from "./credential-check";
+import { inviteRating, rateSession } from "./rating";
 
 const limiter = new RateLimiter(LIMITS.messageBurst, LIMITS.messagesPerSecond);
 /**
@@ -98,6 +99,10 @@ export async function handleCommand(room: ConversationRoom, conn: Connection<Con
         return await botFeedback(room, conn, state, cmd.value.seq, cmd.value.helpful);
       case "human.request":
         return await humanRequest(room, state);
+      case "session.invite_rating":
+        return await inviteRating(room, state, cmd.value.sessionId);
+      case "session.rate":
+        return await rateSession(room, conn, state, cmd.value);
     }
   } catch (err) {
     sendEvent(conn, errorFrame(err, clientId));

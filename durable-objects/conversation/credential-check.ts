@@ -7,7 +7,7 @@
  * would stay open, so here the room checks again before such a socket writes something that matters:
  * - a shopper's frame that opens a session or leaves a message: one D1 read, once per consultation
  *   (an open session's later messages pass; revoking then closes this room's sockets);
- * - a staff member's message, resolve or intervention: one D1 read per socket a minute at most
+ * - a staff member's message, resolve, intervention or rating invitation: one D1 read per socket a minute at most
  *   (the account disabled, the login session that opened the socket ended, its password reset by
  *   an admin, or its shop now requiring two-factor login it has not turned on);
  * - a staff member's message into a thread that never had a session (the revocation could not find
@@ -30,7 +30,7 @@ import type { ConversationRoom } from "./room";
 
 /** How long a staff socket's check holds (per room instance). */
 const STAFF_RECHECK_MS = 60_000;
-const STAFF_WRITES = new Set<ClientCommand["type"]>(["message.send", "session.resolve", "platform.intervene"]);
+const STAFF_WRITES = new Set<ClientCommand["type"]>(["message.send", "session.resolve", "platform.intervene", "session.invite_rating"]);
 /** Staff frames the shopper's side hears of without a message: typing and read marks. */
 const STAFF_SIGNALS = new Set<ClientCommand["type"]>(["typing.set", "read.mark"]);
 const staffCheckedAt = new WeakMap<WebSocket, number>();

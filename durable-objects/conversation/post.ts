@@ -8,9 +8,11 @@ import { isOpen, openSession, recordMessage, resolveSession, type SessionEvent, 
 import { randomId } from "../../worker/lib/crypto";
 import type { ConversationRoom } from "./room";
 import { syncSession, type CustomerClaims } from "./session-sync";
-import { botTurn, startSession } from "./bot";
+import { botTurn, startSession, topicOf } from "./bot";
 import { sendEvent } from "./audience";
 import { noteAnswerForEmail } from "./email-replies";
+import { invitesOnClose, servedByPerson, withInvitation } from "../../core/domain/rating";
+import { postRatingInvitation } from "./rating";
 
 export interface PostInput {
   clientId: string;
@@ -29,7 +31,10 @@ export interface PostInput {
 }
 
 export function sessionInfo(s: SessionState): SessionInfo {
-  return { id: s.id, status: s.status, openedAt: s.openedAt, agentId: s.agentId, agentName: s.agentName, groupKey: s.groupId, resolvedAt: s.resolvedAt };
+  return {
+    id: s.id, status: s.status, openedAt: s.openedAt, agentId: s.agentId, agentName: s.agentName, groupKey: s.groupId, resolvedAt: s.resolvedAt,
+    personServed: servedByPerson(s), ratingInvitedAt: s.ratingInvitedAt ?? null, rating: s.rating ?? null,
+  };
 }
 
 /** Appends a message (or returns the one already stored under its clientId) and fans it out. */
@@ -39,7 +44,7 @@ export async function postMessage(room: ConversationRoom, input: PostInput): Pro
   let session = before;
   const events: SessionEvent[] = [];
   if (input.sender.role === "customer" && !isOpen(session)) {
-    session = openSession(randomId("ss"), input.channel, input.entry, now);
+    session = openSession(randomId("ss"), input.channel, input.entry, now, input.body.text ? topicOf(input.body.text) : null);
     events.push("opened");
   }
   const wasUnassigned = isOpen(session) && session.agentId === null;
@@ -122,11 +127,17 @@ function letFramesLeave(): Promise<void> {
   return scheduler.wait(1);
 }
 
-/** Resolves the open session, posts a system notice, and records the transition. */
+/**
+ * Resolves the open session, posts a system notice, and records the transition. A session a
+ * person served also invites the shopper to rate it (满意度评价), unless staff already did.
+ */
 export async function closeSession(room: ConversationRoom, session: SessionState, by: string, reason: "resolved" | "idle", now: number): Promise<SessionState> {
-  const resolved = resolveSession(session, by, reason, now);
+  let resolved = resolveSession(session, by, reason, now);
+  const invite = invitesOnClose(resolved);
+  if (invite) resolved = withInvitation(resolved, now);
   room.store.saveSession(resolved);
   postNotice(room, resolved, reason === "idle" ? "session.closed_idle" : "session.resolved", {}, now);
+  if (invite) postRatingInvitation(room, resolved, now);
   room.broadcastEvent({ type: "session.changed", session: sessionInfo(resolved) });
   await writeTransition(room, ["resolved"], now);
   await (await getServerByName(room.bindings.AgentQueue, room.ref.shopId)).release(resolved.id).catch((err: Error) => console.error("queue release failed", err.message));
@@ -136,12 +147,17 @@ export async function closeSession(room: ConversationRoom, session: SessionState
 
 /** Appends and broadcasts a system notice (a code the UI translates, with parameters). */
 export function postNotice(room: ConversationRoom, s: SessionState, code: string, params: Record<string, string>, now: number, visibility: "all" | "staff" = "all"): ChatMessage {
+  return postSystem(room, s, { notice: { code, ...(Object.keys(params).length ? { params } : {}) } }, now, visibility);
+}
+
+/** Appends and broadcasts a system message with any body (a notice with a rating card, say). */
+export function postSystem(room: ConversationRoom, s: SessionState, body: MessageBody, now: number, visibility: "all" | "staff" = "all"): ChatMessage {
   const notice = room.store.append({
     clientId: randomId("sys"),
     sessionId: s.id,
     sender: { role: "system", id: "system", name: "system" },
     kind: "system",
-    body: { notice: { code, ...(Object.keys(params).length ? { params } : {}) } },
+    body,
     channel: s.channel,
     entry: null,
     visibility,

@@ -9,10 +9,10 @@
  * and an agent at work is sent to set it up first; a staff member changes their password and an
  * admin sets a new one for someone who forgot it; an agent sees where they are logged in and logs
  * other devices out, and a shop admin logs an agent out everywhere; a shop admin sets the service hours; a login locked out by failures says for how
- * long, and the staff member's usual browser still gets in while the account is locked elsewhere. Screenshots go to tests/e2e/screenshots/.
+ * long, and the staff member's usual browser still gets in while the account is locked elsewhere; an agent resolves a chat and the shopper rates it (满意度评价); a shop admin reads the day's service report and exports it. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { browserMissing, MISSING_MESSAGE } from "./browser";
@@ -610,5 +610,116 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await expect.poll(() => note.getAttribute("data-code")).toBe("locked");
     expect(await note.textContent()).toContain("请 15 分钟后再试");
     await page.screenshot({ path: `${SHOTS}/login-locked.png` });
+  });
+  it("shows a shop admin the service report of today's chats, and exports it as a spreadsheet file", async () => {
+    // A shopper asks apparel where their parcel is; the agent steps in and answers. (Apparel: the
+    // electronics admin has two-factor login on by now, from the test above.)
+    const agent = await consoleAs("agent2@apparel.demo");
+    const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&customer=c0077`);
+    await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    await shopper.getByTestId("composer-input").fill("我的快递到哪了");
+    await shopper.getByTestId("send-button").click();
+    const thread = agent.locator('[data-testid="thread-item"][data-thread-id="apparel:c0077"]');
+    await thread.waitFor({ timeout: 20_000 });
+    await thread.click();
+    await agent.getByTestId("composer-input").fill("亲，包裹今天下午送到");
+    await agent.getByTestId("send-button").click();
+    await shopper.getByTestId("message").filter({ hasText: "亲，包裹今天下午送到" }).waitFor({ timeout: 15_000 });
+
+    const admin = await consoleAs("admin@apparel.demo");
+    await admin.getByTestId("nav-stats").click();
+    await admin.getByTestId("stats-preset-1").click();
+    const kpi = (id: string) => admin.getByTestId(`stats-kpi-${id}`).locator(".kpi-value");
+    await expect.poll(async () => Number(await kpi("sessions").textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    expect(Number(await kpi("handedOff").textContent())).toBeGreaterThanOrEqual(1);
+    await admin.locator('[data-testid="stats-topics"] li[data-key="logistics"]').waitFor();
+    expect(await admin.locator('[data-testid="stats-topics"] li[data-key="logistics"] .hbar-label').textContent()).toBe("物流");
+    // Whoever holds the chat (the queue may have given it to a colleague before agent2 stepped in) is listed with it.
+    const rows = admin.getByTestId("stats-agents").locator("tbody tr");
+    await rows.first().waitFor();
+    const held = await rows.evaluateAll((trs) => trs.map((tr) => Number(tr.querySelectorAll("td")[1]?.textContent)));
+    expect(held.every((n) => n >= 1)).toBe(true);
+    await admin.screenshot({ path: `${SHOTS}/service-report.png`, fullPage: true });
+
+    // The day's figures as a CSV file, with the headers in the console's language.
+    await admin.getByTestId("stats-export").click();
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByTestId("stats-export-days").click()]);
+    expect(download.suggestedFilename()).toMatch(/^kefu-apparel-days-\d{4}-\d{2}-\d{2}_\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.startsWith("\ufeff日期,咨询量,")).toBe(true);
+    expect(csv.trim().split("\r\n")).toHaveLength(2);
+
+    // In English, the same page reads in English.
+    await admin.getByTestId("lang-switch").click();
+    await expect.poll(() => admin.locator(".stats-page h1").textContent()).toBe("Service report");
+    expect(await admin.locator('[data-testid="stats-topics"] li[data-key="logistics"] .hbar-label').textContent()).toBe("Logistics");
+  });
+
+  it("invites the shopper to rate once the agent resolves, and shows the agent the rating", async () => {
+    const agent = await suite.browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await agent.goto(`${suite.server.url}/`);
+    await agent.getByTestId("login-email").fill("agent3@apparel.demo");
+    await agent.getByTestId("login-password").fill("kefu123456");
+    await agent.getByTestId("login-submit").click();
+    await agent.getByTestId("thread-list").waitFor();
+
+    const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&customer=c0012`);
+    await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    const question = `裤子洗了会缩水吗？${Date.now() % 10000}`;
+    await shopper.getByTestId("composer-input").fill(question);
+    await shopper.getByTestId("send-button").click();
+
+    const thread = agent.locator('[data-testid="thread-item"][data-thread-id="apparel:c0012"]');
+    await thread.waitFor({ timeout: 20_000 });
+    await thread.click();
+    await agent.getByTestId("message").filter({ hasText: question }).waitFor({ timeout: 15_000 });
+    await expect.poll(() => agent.getByTestId("connection-status").first().getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    const answer = "亲，纯棉面料建议冷水手洗，基本不会缩水～";
+    await agent.getByTestId("composer-input").fill(answer);
+    await agent.getByTestId("send-button").click();
+    await shopper.getByTestId("message").filter({ hasText: answer }).waitFor({ timeout: 15_000 });
+
+    // Served by a person: staff may invite; resolving invites by itself.
+    const invite = agent.getByTestId("invite-rating-button");
+    await expect.poll(() => invite.isEnabled(), { timeout: 15_000 }).toBe(true);
+    await agent.getByTestId("resolve-button").click();
+    await agent.locator('[data-notice="rating.invited"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => invite.isDisabled()).toBe(true);
+    expect(await invite.textContent()).toBe("已邀请评价");
+
+    const card = shopper.getByTestId("rating-card");
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getAttribute("data-state")).toBe("open");
+    expect(await shopper.getByTestId("rating-submit").isDisabled()).toBe(true);
+    await shopper.locator('[data-testid="rating-star"][data-score="4"]').click();
+    expect(await shopper.getByTestId("rating-words").textContent()).toBe("满意");
+    const comment = "回复很耐心，讲得很清楚";
+    await shopper.getByTestId("rating-comment").fill(comment);
+    await shopper.screenshot({ path: `${SHOTS}/rating-card.png` });
+    await shopper.getByTestId("rating-submit").click();
+
+    await expect.poll(() => card.getAttribute("data-state"), { timeout: 15_000 }).toBe("rated");
+    expect(await card.getAttribute("data-score")).toBe("4");
+    expect(await shopper.getByTestId("rating-thanks").textContent()).toBe("感谢您的评价");
+    expect(await card.textContent()).toContain(comment);
+    expect(await shopper.getByTestId("rating-star").count()).toBe(0);
+    await shopper.screenshot({ path: `${SHOTS}/rating-thanks.png` });
+
+    // Staff see the rating, with its stars, words and comment; the button says it was rated.
+    const rated = agent.locator('[data-notice="rating.rated"]');
+    await rated.waitFor({ timeout: 15_000 });
+    expect(await rated.textContent()).toContain(`顾客评价：★★★★☆ 满意 “${comment}”`);
+    await expect.poll(() => invite.textContent(), { timeout: 15_000 }).toBe("已评价 ★★★★☆");
+    // The context panel's session history fills in the stars from D1.
+    await expect.poll(() => agent.locator('[data-testid="context-session-rating"][data-score="4"]').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await agent.screenshot({ path: `${SHOTS}/rating-console.png` });
+
+    // A reload replays history: the card is rated, and cannot be submitted again.
+    await shopper.reload();
+    await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    await expect.poll(() => shopper.getByTestId("rating-card").getAttribute("data-state"), { timeout: 15_000 }).toBe("rated");
+    expect(await shopper.getByTestId("rating-submit").count()).toBe(0);
   });
 });

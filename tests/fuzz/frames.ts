@@ -49,6 +49,8 @@ function anyone(r: Rng, ids: { foreignKey: string; foreignOrder: string; foreign
     `{"type":"read.mark","seq":${r.pick(["NaN", "Infinity", "-Infinity", "0x10", "1e999999"])}}`,
     JSON.stringify({ type: "leave_message.submit", text: r.pick<unknown>(["", "   ", null, 7]), contact: "x" }),
     JSON.stringify({ type: "leave_message.submit", text: "ok", contact: "x".repeat(65) }),
+    JSON.stringify({ type: "session.rate", sessionId: r.pick<unknown>(["", null, 7, "x".repeat(65), "ss_nope"]), score: r.pick<unknown>([0, 6, 2.5, "4", null, -1, 1e9]) }),
+    JSON.stringify({ type: "session.rate", sessionId: "ss_nope", score: 4, comment: r.pick<unknown>([42, ["x"], "长".repeat(LIMITS.ratingCommentMaxChars + r.int(1, 50))]) }),
     `{"type":"message.send","__proto__":{"kind":"text","text":"polluted"},"clientId":"${clientId(r)}"}`,
     `{"type":"message.send","clientId":"${clientId(r)}","kind":"text","text":${deepJson(r.int(100, 2000))}}`,
     deepJson(r.int(1000, LIMITS.frameMaxBytes / 2 - 10), r.next() < 0.5 ? "array" : "object").slice(0, LIMITS.frameMaxBytes),
@@ -63,12 +65,18 @@ export function shopperFrame(r: Rng, ids: Parameters<typeof anyone>[1]): Frame {
   const staffOnly = [
     JSON.stringify({ type: "session.resolve" }),
     JSON.stringify({ type: "message.send", clientId: clientId(r), kind: "note", text: "internal?" }),
+    JSON.stringify({ type: "session.invite_rating", sessionId: "ss_any" }),
   ];
   return r.pick([...anyone(r, ids), ...staffOnly]);
 }
 
-/** A shop agent's frames: the shared ones plus a resolve with no open session and a shopper-only command. */
+/** A shop agent's frames: the shared ones plus a resolve with no open session, an invitation of no session and shopper-only commands. */
 export function agentFrame(r: Rng, ids: Parameters<typeof anyone>[1]): Frame {
-  const refused = [JSON.stringify({ type: "session.resolve" }), JSON.stringify({ type: "leave_message.submit", text: "我是客服" })];
+  const refused = [
+    JSON.stringify({ type: "session.resolve" }),
+    JSON.stringify({ type: "leave_message.submit", text: "我是客服" }),
+    JSON.stringify({ type: "session.rate", sessionId: "ss_any", score: 5 }),
+    JSON.stringify({ type: "session.invite_rating", sessionId: "ss_nope" }),
+  ];
   return r.pick([...anyone(r, ids), ...refused]);
 }

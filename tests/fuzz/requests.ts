@@ -56,6 +56,7 @@ export function paramValues(own: { customer: string }): Record<string, [string, 
 const QUERIES = [
   "shop=electronics", "shop=platform", "shop=<script>", "shop=a&shop=b", "shop[]=apparel", "limit=-1", "limit=1e309", "limit=NaN",
   "limit=99999999999999999999", "before=-5", "before=abc", "status=%00", "thread=electronics:c1", "thread=apparel:c2&message=x", `q=${"y".repeat(8000)}`,
+  "from=2026-02-30&to=2026-01-01", "from=0000-00-00&to=9999-99-99", "days=1e9", "days=-1&table=../../etc", "table=sessions&lang=xx",
 ];
 
 /** A body that no route accepts as valid input, with the content type it is sent under. */

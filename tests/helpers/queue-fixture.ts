@@ -6,7 +6,7 @@ import { env, exports } from "cloudflare:workers";
 import { database } from "../../worker/db/client";
 import { shops, skillGroups, staff, staffGroups, staffSessions } from "../../worker/db/schema";
 import { sha256Hex } from "../../worker/lib/crypto";
-import { newStaffSessionId } from "../../worker/db/repos/staff";
+import { insertStaffSession, newStaffSessionId } from "../../worker/db/repos/staff";
 import { QueueEvent, type QueueEvent as Event } from "../../core/protocol";
 import { frameQueue } from "./frame-queue";
 import { socketTicketFor } from "./socket";
@@ -83,4 +83,15 @@ export async function connectQueue(shopId: string, token: string, credential: "t
   ws.accept();
   const queue = frameQueue(ws, QueueEvent);
   return { ws, ...queue, send: (frame) => ws.send(JSON.stringify(frame)), close: () => ws.close(1000, "done") };
+}
+
+/** A platform admin with a live session (the fixture has none). */
+export async function platformAdminToken(): Promise<{ id: string; token: string }> {
+  const db = database(env.DB);
+  const id = `st-pa-${crypto.randomUUID().slice(0, 8)}`;
+  const token = `st_${id}_${crypto.randomUUID().replace(/-/g, "")}`;
+  const now = Date.now();
+  await db.insert(staff).values({ id, shopId: "platform", email: `${id}@platform.test`, name: "平台管理员", role: "platform_admin", passwordHash: "x", capacity: 5, seniority: 3, createdAt: now }).run();
+  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: id, expiresAt: now + 3600_000, createdAt: now });
+  return { id, token };
 }

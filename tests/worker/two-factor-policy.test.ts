@@ -9,11 +9,9 @@ import { env } from "cloudflare:workers";
 import { getServerByName } from "partyserver";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../worker/db/client";
-import { staff, staffTwoFactor } from "../../worker/db/schema";
-import { insertStaffSession } from "../../worker/db/repos/staff";
-import { sha256Hex } from "../../worker/lib/crypto";
+import { staffTwoFactor } from "../../worker/db/schema";
 import { seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
-import { connectQueue, makeShop } from "../helpers/queue-fixture";
+import { connectQueue, makeShop, platformAdminToken } from "../helpers/queue-fixture";
 import { cid, closedBy, connect, roomSettled, socketTicketFor } from "../helpers/socket";
 import { call, shopWithAgent } from "../helpers/staff-accounts";
 import { awayFromStepEdge, codeOf } from "../helpers/totp";
@@ -166,13 +164,3 @@ describe("turning two-factor login on", () => {
   });
 });
 
-/** A platform admin with a live session (the fixture has none). */
-async function platformAdminToken(): Promise<{ id: string; token: string }> {
-  const db = database(env.DB);
-  const id = `st-pa-${crypto.randomUUID().slice(0, 8)}`;
-  const token = `st_${id}_${crypto.randomUUID().replace(/-/g, "")}`;
-  const now = Date.now();
-  await db.insert(staff).values({ id, shopId: "platform", email: `${id}@platform.test`, name: "平台管理员", role: "platform_admin", passwordHash: "x", capacity: 5, seniority: 3, createdAt: now }).run();
-  await insertStaffSession(db, { tokenHash: await sha256Hex(token), staffId: id, expiresAt: now + 3600_000, createdAt: now });
-  return { id, token };
-}

@@ -267,6 +267,8 @@ export const sessions = sqliteTable(
     channel: text("channel").notNull(),
     entryType: text("entry_type"),
     entryId: text("entry_id"),
+    /** The opening message's detected intent (hot topics); null when it had no text. */
+    topic: text("topic"),
     status: text("status").notNull(),
     openedAt: integer("opened_at").notNull(),
     handedOffAt: integer("handed_off_at"),
@@ -283,10 +285,14 @@ export const sessions = sqliteTable(
     botMessages: integer("bot_messages").notNull().default(0),
     rating: integer("rating"),
     ratedAt: integer("rated_at"),
+    /** The shopper's comment with their rating (满意度评价), at most 200 characters. */
+    ratingComment: text("rating_comment"),
     updatedAt: integer("updated_at").notNull(),
   },
   (t) => [
     index("sessions_shop_opened").on(t.shopId, t.openedAt),
+    // The platform's report of every shop reads a range of days across shops.
+    index("sessions_opened").on(t.openedAt),
     index("sessions_thread").on(t.threadId, t.openedAt),
     index("sessions_customer").on(t.customerId, t.openedAt),
   ],

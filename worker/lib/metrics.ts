@@ -4,13 +4,16 @@
  */
 import type { SessionState } from "../../core/domain/session";
 
-/** Writes `session.<event>` with the session's shop, channel and agent; never throws. */
+/**
+ * Writes `session.<event>` with the session's shop, channel and agent; never throws. Doubles: the
+ * time, first response and duration (ms from opening), and the satisfaction score (0 until rated).
+ */
 export function writeSessionEvent(metrics: AnalyticsEngineDataset | undefined, event: string, shopId: string, s: SessionState, now: number): void {
   try {
     metrics?.writeDataPoint({
       indexes: [shopId],
       blobs: [`session.${event}`, shopId, s.id, s.channel, s.agentId ?? "", s.groupId ?? "", s.entry?.type ?? ""],
-      doubles: [now, s.firstResponseAt ? s.firstResponseAt - s.openedAt : 0, s.resolvedAt ? s.resolvedAt - s.openedAt : 0],
+      doubles: [now, s.firstResponseAt ? s.firstResponseAt - s.openedAt : 0, s.resolvedAt ? s.resolvedAt - s.openedAt : 0, s.rating ?? 0],
     });
   } catch {
     // Metrics must never break a conversation.

@@ -10,7 +10,8 @@ import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
-import { outcomeCounts, proactiveScope } from "../services/proactive/admin";
+import { adminReadScope } from "../services/admin-scope";
+import { outcomeCounts } from "../services/proactive/admin";
 import { listDead, replayDeadLetter } from "../services/proactive/dead-letters";
 
 export const proactiveRoutes = new Hono<AppEnv>()
@@ -23,7 +24,7 @@ export const proactiveRoutes = new Hono<AppEnv>()
     valid("query", DeadLetterQuery),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(await listDead(database(c.env.DB), proactiveScope(c.get("identity"), q.shop), q.state, q.limit));
+      return c.json(await listDead(database(c.env.DB), adminReadScope(c.get("identity"), q.shop), q.state, q.limit));
     },
   )
   .post(
@@ -32,7 +33,7 @@ export const proactiveRoutes = new Hono<AppEnv>()
     valid("param", DeadLetterParam),
     valid("query", ShopQuery),
     async (c) => {
-      const scope = proactiveScope(c.get("identity"), c.req.valid("query").shop);
+      const scope = adminReadScope(c.get("identity"), c.req.valid("query").shop);
       return c.json({ deadLetter: await replayDeadLetter(c.env, database(c.env.DB), scope, c.req.valid("param").id, Date.now()) });
     },
   )
@@ -42,6 +43,6 @@ export const proactiveRoutes = new Hono<AppEnv>()
     valid("query", OutcomeQuery),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(await outcomeCounts(database(c.env.DB), proactiveScope(c.get("identity"), q.shop), q.days, Date.now()));
+      return c.json(await outcomeCounts(database(c.env.DB), adminReadScope(c.get("identity"), q.shop), q.days, Date.now()));
     },
   );

@@ -22,3 +22,14 @@ export function staffShop(identity: Identity, requested: string | undefined): st
   if (requested && requested !== identity.shopId) throw new DomainError("forbidden", "you may only read your own shop");
   return identity.shopId;
 }
+
+/**
+ * What an admin's report or list may cover: a shop admin their shop; a platform admin one shop
+ * (`?shop=`) or every shop. Agents are refused.
+ */
+export function adminReadScope(identity: Identity, requested: string | undefined): { shopId: string } | "all" {
+  if (identity.kind !== "staff" || (identity.role !== "shop_admin" && identity.role !== "platform_admin")) throw new DomainError("forbidden", "admins only");
+  if (identity.role === "platform_admin") return requested ? { shopId: requested } : "all";
+  if (requested && requested !== identity.shopId) throw new DomainError("forbidden", "shop admins may only see their own shop");
+  return { shopId: identity.shopId };
+}

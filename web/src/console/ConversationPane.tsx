@@ -2,6 +2,7 @@ import { useSignal } from "@preact/signals";
 import { useMemo } from "preact/hooks";
 import type { ChatMessage } from "../../../core/protocol";
 import { PLATFORM_SHOP_ID, parseThreadId } from "../../../core/protocol";
+import { ratingStars } from "../../../core/domain/rating";
 import type { StaffProfile } from "../common/api-types";
 import { ChatBody } from "../common/chat/ChatBody";
 import { ChatContext } from "../common/chat/context";
@@ -43,6 +44,10 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
   const queue = ws.transferQueue.value;
   const canTransfer = session?.status === "assigned" && queue !== null && (session.agentId === staff.id || isAdmin);
   const platformInShop = staff.shopId === PLATFORM_SHOP_ID && shopId !== PLATFORM_SHOP_ID;
+  // 满意度评价: once per session, and only for a session a person served (bot answers are rated on their own).
+  const ratingInvited = typeof session?.ratingInvitedAt === "number";
+  const rated = typeof session?.rating === "number";
+  const canInviteRating = session !== null && session.personServed === true && !ratingInvited && !rated;
   const intervened = c.messages.value.some((m) => m.kind === "system" && m.body.notice?.code === "platform.intervened" && m.sessionId === session?.id);
   return (
     <>
@@ -66,6 +71,16 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
                 {t("transfer.button")}
               </button>
             )}
+            <button
+              type="button"
+              class="btn btn-outline btn-small"
+              data-testid="invite-rating-button"
+              disabled={!canInviteRating || !connected}
+              title={session && session.personServed !== true ? t("rating.noPerson") : t("rating.inviteHint")}
+              onClick={() => c.inviteRating()}
+            >
+              {rated ? t("rating.rated", { stars: ratingStars(session!.rating!) }) : t(ratingInvited ? "rating.inviteSent" : "rating.invite")}
+            </button>
             <button type="button" class="btn btn-outline btn-small" data-testid="resolve-button" disabled={!open || !connected} onClick={() => c.resolve()}>
               {t("conv.resolve")}
             </button>

@@ -6,6 +6,7 @@ import type { AuthModel } from "../models/auth";
 import { WorkspaceModel } from "../models/workspace";
 import { AccountView } from "./AccountView";
 import { AdminView } from "./admin/AdminView";
+import { AnalyticsView } from "./analytics/AnalyticsView";
 import { ConversationPane } from "./ConversationPane";
 import { CannedAdmin } from "./kb/CannedAdmin";
 import { LeaveMessagesView } from "./LeaveMessagesView";
@@ -50,6 +51,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
         )}
         {view === "queue" && <QueueView ws={ws} staff={staff} />}
         {view === "admin" && isAdmin && <AdminView admin={ws.admin} />}
+        {view === "stats" && isAdmin && <AnalyticsView model={ws.analytics} />}
         {view === "replies" && !isAdmin && (
           <main class="page" data-testid="replies-view">
             <header class="page-head">

@@ -64,6 +64,8 @@ export const ContextModel = createModel((opts: ContextOptions) => {
   });
   const messages = opts.conversation.messages;
   const lastCustomer = computed(() => lastFrom(messages.value, (m) => m.sender.role === "customer"));
+  /** The latest satisfaction rating: the session history shows its stars once D1 has them (the room writes them before the notice). */
+  const lastRated = computed(() => lastFrom(messages.value, (m) => m.kind === "system" && m.body.notice?.code === "rating.rated"));
   /** The latest shopper message that can name an order: text, or an order card. */
   const lastAsk = computed(() => lastFrom(messages.value, (m) => m.sender.role === "customer" && (m.kind === "text" || m.kind === "order_card")));
   const entry = computed(() => lastCustomer.value?.entry ?? opts.listEntry.value);
@@ -115,10 +117,11 @@ export const ContextModel = createModel((opts: ContextOptions) => {
     }
   }
 
-  // Reload when the chat opens, when its entry changes and when the shopper writes.
+  // Reload when the chat opens, when its entry changes, when the shopper writes and when they rate.
   effect(() => {
     void entryKey.value;
     void lastCustomer.value?.seq;
+    void lastRated.value?.seq;
     const timer = setTimeout(() => void load().then(resolve), SETTLE_MS);
     return () => clearTimeout(timer);
   });

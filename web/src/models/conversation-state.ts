@@ -6,6 +6,7 @@
 import { signal } from "@preact/signals";
 import type { ChatMessage, ContextPart, MessageSend, ServerEvent, SessionInfo, Side } from "../../../core/protocol";
 import { feedbackRefused, feedbackSaved, type FeedbackState } from "./conversation-bot";
+import { ratingRefused, ratingSaved, type RatingSend } from "./conversation-rating";
 
 export type ConnectionStatus = "connecting" | "open" | "reconnecting" | "offline";
 
@@ -58,6 +59,8 @@ export function createConversationState() {
     leftMessage: signal<LeftMessage | null>(null),
     /** Ratings of bot answers by message seq. */
     feedback: signal<ReadonlyMap<number, FeedbackState>>(new Map()),
+    /** The shopper's satisfaction ratings (满意度评价) on their way or refused, by session id. */
+    ratings: signal<ReadonlyMap<string, RatingSend>>(new Map()),
     /** The shopper tapped 转人工 and the room has not moved the session yet. */
     humanRequested: signal(false),
     /** Staff: the latest `context.changed` (a new object each time, so every push is seen). */
@@ -158,6 +161,7 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
       if (e.clientId && state.pending.value.has(e.clientId)) updatePending(state, e.clientId, { status: "failed", error: e.error });
       else if (!e.clientId && state.leftMessage.value?.status === "sending") state.leftMessage.value = { status: "failed", error: e.error };
       else if (!e.clientId && feedbackRefused(state, e.error)) return {};
+      else if (!e.clientId && ratingRefused(state, e.error)) return {};
       else state.error.value = e.error;
       return {};
     case "leave_message.saved":
@@ -165,6 +169,9 @@ export function applyEvent(state: ConversationState, e: ServerEvent, me: { id: s
       return {};
     case "bot.feedback_saved":
       feedbackSaved(state, e);
+      return {};
+    case "session.rating_saved":
+      ratingSaved(state, e);
       return {};
     case "context.changed":
       state.contextChanged.value = { parts: e.parts };

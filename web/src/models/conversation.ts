@@ -12,6 +12,7 @@ import type { HistoryPage } from "../common/api-types";
 import { openRoomSocket } from "../common/room-socket";
 import { addMessages, applyEvent, createConversationState, maxSeq } from "./conversation-state";
 import { createBotActions } from "./conversation-bot";
+import { createRatingActions } from "./conversation-rating";
 import { createSender } from "./conversation-send";
 
 export interface ConversationOptions {
@@ -52,6 +53,7 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
 
   const sender = createSender(state, opts, sendFrame);
   const bot = createBotActions(state, opts.threadId, sendFrame);
+  const rating = createRatingActions(state, sendFrame);
   effect(bot.persist);
 
   function onFrame(ev: MessageEvent) {
@@ -116,7 +118,13 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
     humanRequested: state.humanRequested,
     /** Staff: the mall changed the customer's data; the context panel reloads on it. */
     contextChanged: state.contextChanged,
+    /** Satisfaction ratings on their way, stored or refused, by session id (conversation-rating.ts). */
+    ratings: state.ratings,
     rateAnswer: bot.rate,
+    /** The shopper rates a session they were invited to rate (满意度评价). */
+    rateSession: rating.rate,
+    /** Staff invite the shopper to rate the latest session, once. */
+    inviteRating: rating.invite,
     requestHuman: bot.requestHuman,
     sendText: sender.sendText,
     sendNote: sender.sendNote,

@@ -15,7 +15,7 @@ export function sessionRow(threadId: string, shopId: string, customerId: string,
     status: s.status, openedAt: s.openedAt, handedOffAt: s.handedOffAt, assignedAt: s.assignedAt, agentId: s.agentId, groupId: s.groupId,
     firstResponseAt: s.firstResponseAt, lastMessageAt: s.lastMessageAt, resolvedAt: s.resolvedAt, resolvedBy: s.resolvedBy,
     closeReason: s.closeReason, customerMessages: s.customerMessages, agentMessages: s.agentMessages, botMessages: s.botMessages,
-    rating: s.rating, ratedAt: s.ratedAt, updatedAt: now,
+    topic: s.topic ?? null, rating: s.rating, ratedAt: s.ratedAt, ratingComment: s.ratingComment ?? null, updatedAt: now,
   };
 }
 

@@ -55,7 +55,7 @@ export function toSession(s: SessionRow, agentName: string | null): ContextSessi
     id: s.id, shopId: s.shopId, channel: s.channel, status: s.status, outcome, handledBy, groupKey: s.groupId,
     agent: s.agentId ? { id: s.agentId, name: agentName ?? s.agentId } : null,
     entry: s.entryType ? { type: s.entryType, id: s.entryId } : null,
-    openedAt: s.openedAt, resolvedAt: s.resolvedAt, closeReason: s.closeReason, rating: s.rating,
+    openedAt: s.openedAt, resolvedAt: s.resolvedAt, closeReason: s.closeReason, rating: s.rating, ratingComment: s.ratingComment,
   };
 }
 

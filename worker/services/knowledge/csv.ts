@@ -8,6 +8,7 @@ import Papa from "papaparse";
 import { DomainError } from "../../../core/domain/errors";
 import { columnOf, CSV_COLUMNS, recordToRow, rowToRecord, type CsvColumn } from "../../../core/domain/knowledge";
 import type { ArticleRow } from "../../db/repos/knowledge";
+import { toCsv } from "../../lib/csv";
 
 export interface DecodedCsv {
   text: string;
@@ -55,6 +56,5 @@ export function csvRows(text: string): Record<string, unknown>[] {
  * a spreadsheet formula get a leading apostrophe (CSV injection); import takes it off again.
  */
 export function articlesToCsv(articles: ArticleRow[]): string {
-  const body = Papa.unparse({ fields: [...CSV_COLUMNS], data: articles.map(rowToRecord) }, { newline: "\r\n", escapeFormulae: true });
-  return `\ufeff${body}\r\n`;
+  return toCsv(CSV_COLUMNS, articles.map(rowToRecord));
 }

@@ -1,20 +1,11 @@
 /**
- * What the proactive admin views may see: a shop admin their shop; a platform admin one shop
- * (`?shop=`) or every shop, including dead letters that name no shop.
+ * Proactive outcome counts for the admin views (scoped by `adminReadScope`: a platform admin's
+ * "all" includes dead letters that name no shop).
  */
 import { and, count, eq, gte, sql } from "drizzle-orm";
-import { DomainError } from "../../../core/domain/errors";
 import type { Database } from "../../db/client";
 import type { DeadLetterScope } from "../../db/repos/dead-letters";
 import { proactiveOutcomes } from "../../db/schema";
-import type { Identity } from "../identity";
-
-export function proactiveScope(identity: Identity, requested: string | undefined): DeadLetterScope {
-  if (identity.kind !== "staff" || (identity.role !== "shop_admin" && identity.role !== "platform_admin")) throw new DomainError("forbidden", "admins only");
-  if (identity.role === "platform_admin") return requested ? { shopId: requested } : "all";
-  if (requested && requested !== identity.shopId) throw new DomainError("forbidden", "shop admins may only see their own shop");
-  return { shopId: identity.shopId };
-}
 
 /** Beijing time: the mall's default zone, used for the day buckets of the outcome counts. */
 const DAY_OFFSET_MS = 8 * 3_600_000;

@@ -3,6 +3,7 @@ import { sideOf } from "../../models/conversation-state";
 import { channelName, entryName, formatTime, noticeText, t } from "../i18n";
 import { useChat } from "./context";
 import { MessageContent } from "./MessageContent";
+import { RatingItem } from "./RatingCard";
 
 /** "来自: App · 商品页 p-123": where a customer wrote from, for the agent. */
 function Origin({ channel, entry }: { channel: ChatMessage["channel"]; entry: Entry | null }) {
@@ -30,6 +31,7 @@ function botKind(m: ChatMessage): string | undefined {
 export function MessageItem({ message: m, continued }: { message: ChatMessage; continued: boolean }) {
   const { conversation, perspective, meId, MessageActions } = useChat();
   const time = <time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt)}</time>;
+  if (m.kind === "system" && m.body.rating) return <RatingItem message={m} />;
   if (m.kind === "system") {
     const staffOnly = m.visibility === "staff";
     return (

@@ -6,6 +6,8 @@ import { enLearn } from "./en-learn";
 import { enQueue } from "./en-queue";
 import { enProactive } from "../../../../core/domain/proactive/notice-text";
 import { enAccount } from "./en-account";
+import { enRating } from "./en-rating";
+import { enAnalytics } from "./en-analytics";
 import type { zhCN } from "./zh-CN";
 
 /** English. Typed against the Chinese dictionary so a missing key fails typecheck. */
@@ -18,6 +20,8 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...enLearn,
   ...enProactive,
   ...enAccount,
+  ...enRating,
+  ...enAnalytics,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",

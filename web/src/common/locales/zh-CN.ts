@@ -6,6 +6,8 @@ import { zhLearn } from "./zh-CN-learn";
 import { zhQueue } from "./zh-CN-queue";
 import { zhProactive } from "../../../../core/domain/proactive/notice-text";
 import { zhAccount } from "./zh-CN-account";
+import { zhRating } from "./zh-CN-rating";
+import { zhAnalytics } from "./zh-CN-analytics";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
@@ -17,6 +19,8 @@ export const zhCN = {
   ...zhLearn,
   ...zhProactive,
   ...zhAccount,
+  ...zhRating,
+  ...zhAnalytics,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",

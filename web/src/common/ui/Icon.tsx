@@ -16,6 +16,7 @@ const PATHS = {
   transfer: "M4 8h13l-4-4M20 16H7l4 4",
   reply: "M10 7L4 12l6 5M4 12h10a6 6 0 0 1 6 6",
   mail: "M4 6h16v12H4zM4 7l8 6 8-6",
+  chart: "M4 20h16M7 16v-5M12 16V6M17 16v-8",
 } as const;
 
 export function Icon({ name, size = 18 }: { name: keyof typeof PATHS; size?: number }) {

@@ -58,7 +58,12 @@ function SessionLine({ s, ctx }: { s: ContextSession; ctx: ThreadContext }) {
       <div class="ctx-line-main">
         <span class="ctx-session-top">
           <span class={`badge ctx-outcome-${s.outcome}`}>{nameOf("outcome", s.outcome)}</span>
-          {s.rating !== null && <span class="ctx-rating" aria-label={t("ctx.rating", { n: s.rating })}>{"★".repeat(s.rating)}{"☆".repeat(Math.max(0, 5 - s.rating))}</span>}
+          {s.rating !== null && (
+            <span class="ctx-rating" data-testid="context-session-rating" data-score={s.rating} aria-label={t("ctx.rating", { n: s.rating })} title={s.ratingComment ?? undefined}>
+              {"★".repeat(s.rating)}
+              {"☆".repeat(Math.max(0, 5 - s.rating))}
+            </span>
+          )}
           <time>{formatTime(s.openedAt)}</time>
         </span>
         <span class="ctx-sub">

@@ -1,0 +1,33 @@
+/** zh-CN: satisfaction ratings (满意度评价): the shopper's card, the staff's notices and the invite button. */
+import { RATING_WORDS } from "../../../../core/domain/rating";
+
+export const zhRating = {
+  "rating.ask": "请您对本次服务进行评价",
+  "rating.starsLabel": "满意度",
+  "rating.star": "{n} 星：{words}",
+  "rating.score.1": RATING_WORDS[1].zh,
+  "rating.score.2": RATING_WORDS[2].zh,
+  "rating.score.3": RATING_WORDS[3].zh,
+  "rating.score.4": RATING_WORDS[4].zh,
+  "rating.score.5": RATING_WORDS[5].zh,
+  "rating.commentLabel": "评价内容（选填）",
+  "rating.commentPlaceholder": "说说您的感受（选填，最多 {max} 字）",
+  "rating.submit": "提交评价",
+  "rating.sending": "正在提交…",
+  "rating.failed": "评价未提交",
+  "rating.thanks": "感谢您的评价",
+  "rating.expired": "评价已过期（邀请后 24 小时内可评价）",
+  "rating.closed": "本次评价已结束",
+  "rating.comment": "“{comment}”",
+  "rating.invitedStaff": "已邀请顾客评价本次服务",
+  "rating.invitedBy": "{by} 邀请顾客评价本次服务",
+  "rating.ratedStaff": "顾客评价：{stars} {words}",
+  "rating.ratedMine": "您的评价：{stars} {words}",
+  "rating.invite": "邀请评价",
+  "rating.inviteHint": "邀请顾客为本次服务评分（每次会话一次）",
+  "rating.inviteSent": "已邀请评价",
+  "rating.rated": "已评价 {stars}",
+  "rating.noPerson": "仅由机器人接待的会话不邀请评价",
+  "notice.rating.invited": "已邀请评价本次服务",
+  "notice.rating.rated": "顾客评价 {score} 星",
+} as const;

@@ -1,0 +1,44 @@
+/**
+ * 数据报表: the service report of a range of days, and its tables as CSV. Shop admins see their
+ * shop; platform admins one shop (?shop=) or all shops.
+ */
+import { Hono } from "hono";
+import { describeRoute } from "hono-openapi";
+import { AnalyticsExportQuery, AnalyticsQuery } from "../../core/protocol/analytics";
+import { database } from "../db/client";
+import type { AppEnv } from "../env";
+import { requireIdentity, requireStaff } from "../middleware/auth";
+import { valid } from "../middleware/validate";
+import { adminReadScope } from "../services/admin-scope";
+import { reportCsv, serviceReport } from "../services/analytics";
+
+export const analyticsRoutes = new Hono<AppEnv>()
+  .use("/admin/analytics", requireIdentity, requireStaff)
+  .use("/admin/analytics/*", requireIdentity, requireStaff)
+  .get(
+    "/admin/analytics",
+    describeRoute({
+      tags: ["analytics"],
+      summary:
+        "The service report of sessions opened on local days from..to (the shop's time zone; default the last 7 days): volume, bot containment, hand-offs, first response and handling times, CSAT, busy hours, topics, channels and each agent's figures.",
+    }),
+    valid("query", AnalyticsQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      return c.json(await serviceReport(database(c.env.DB), adminReadScope(c.get("identity"), q.shop), q, Date.now()));
+    },
+  )
+  .get(
+    "/admin/analytics/export",
+    describeRoute({ tags: ["analytics"], summary: "One table of the report (days, agents, or every session) as CSV, UTF-8 with BOM; headers in `lang`." }),
+    valid("query", AnalyticsExportQuery),
+    async (c) => {
+      const q = c.req.valid("query");
+      const file = await reportCsv(database(c.env.DB), adminReadScope(c.get("identity"), q.shop), q, Date.now());
+      return c.body(file.csv, 200, {
+        "content-type": "text/csv; charset=utf-8",
+        "content-disposition": `attachment; filename="${file.filename}"`,
+        ...(file.truncated ? { "x-kefu-truncated": "true" } : {}),
+      });
+    },
+  );

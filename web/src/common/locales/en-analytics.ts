@@ -56,5 +56,5 @@ export const enAnalytics: Record<keyof typeof zhAnalytics, string> = {
   "stats.seconds": "{n}s",
   "stats.minutes": "{m}m {s}s",
   "stats.hoursMinutes": "{h}h {m}m",
-  "intent.unknown": "Not recognised (images, voice…)",
+  "intent.unknown": "Untagged (no text, or before topics)",
 };

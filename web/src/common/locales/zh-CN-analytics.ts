@@ -54,5 +54,5 @@ export const zhAnalytics = {
   "stats.seconds": "{n} 秒",
   "stats.minutes": "{m} 分 {s} 秒",
   "stats.hoursMinutes": "{h} 小时 {m} 分",
-  "intent.unknown": "未识别（图片、语音等）",
+  "intent.unknown": "未标注（无文字或升级前）",
 };

@@ -66,7 +66,18 @@ function ExportMenu({ model }: { model: AnalyticsModel }) {
       <summary class="btn btn-outline" data-testid="stats-export">{busy ? t("stats.exporting") : t("stats.export")}</summary>
       <div class="stats-export-menu" role="menu">
         {ANALYTICS_TABLES.map((table) => (
-          <button key={table} type="button" role="menuitem" disabled={busy !== null} data-testid={`stats-export-${table}`} onClick={() => void model.exportTable(table)}>
+          <button
+            key={table}
+            type="button"
+            role="menuitem"
+            disabled={busy !== null}
+            data-testid={`stats-export-${table}`}
+            onClick={(e) => {
+              // The menu closes once a table is chosen; the button says "exporting" meanwhile.
+              e.currentTarget.closest("details")?.removeAttribute("open");
+              void model.exportTable(table);
+            }}
+          >
             {t(`stats.export.${table}`)}
           </button>
         ))}
@@ -206,7 +217,9 @@ function Bars({ rows, testId }: { rows: { key: string; label: string; aria?: str
     <ul class="hbars" data-testid={testId}>
       {rows.map((r) => (
         <li key={r.key} data-key={r.key}>
-          <span class="hbar-label" aria-label={r.aria}>{r.label}</span>
+          <span class="hbar-label" aria-label={r.aria} title={r.label}>
+            {r.label}
+          </span>
           <span class="hbar-track">
             <span class="hbar-fill" style={{ width: `${(r.value / max) * 100}%` }} />
           </span>

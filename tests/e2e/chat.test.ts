@@ -721,5 +721,16 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
     await expect.poll(() => shopper.getByTestId("rating-card").getAttribute("data-state"), { timeout: 15_000 }).toBe("rated");
     expect(await shopper.getByTestId("rating-submit").count()).toBe(0);
+
+    // The shop admin's report lists the comment with its stars, and opens the chat from it.
+    const admin = await consoleAs("admin@apparel.demo");
+    await admin.getByTestId("nav-stats").click();
+    await admin.getByTestId("stats-preset-1").click();
+    const said = admin.getByTestId("stats-comments").locator("li").filter({ hasText: comment });
+    await said.waitFor({ timeout: 15_000 });
+    expect(await said.getAttribute("data-score")).toBe("4");
+    await said.getByTestId("stats-comment-open").click();
+    await admin.getByTestId("message").filter({ hasText: comment }).first().waitFor({ timeout: 15_000 });
+    expect(new URL(admin.url()).hash).toBe(`#/t/${encodeURIComponent("apparel:c0012")}`);
   });
 });

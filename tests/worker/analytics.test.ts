@@ -19,6 +19,7 @@ type Report = {
   topics: { topic: string; sessions: number; handedOff: number }[];
   channels: { channel: string; sessions: number }[];
   agents: { agentId: string; name: string; sessions: number; resolved: number; responseAvgMs: number | null; handleAvgMs: number | null; rated: number; avgRating: number | null; csat: number | null; messages: number }[];
+  comments: { sessionId: string; threadId: string; score: number; comment: string; ratedAt: number; agentId: string | null; agentName: string | null }[];
 };
 
 const report = async (token: string, query: string) => {
@@ -31,6 +32,8 @@ const ZONE = "Asia/Kolkata";
 /** A local wall time in ZONE as epoch ms. */
 const local = (date: string, hhmm: string) => Date.parse(`${date}T${hhmm}:00+05:30`);
 const S = 1000;
+const t2 = local("2026-03-02", "00:10");
+const t3 = local("2026-03-02", "10:00");
 
 let shop: TestShop;
 let other: TestShop;
@@ -49,23 +52,21 @@ beforeAll(async () => {
   });
   const ana = shop.staffId("ana");
   const bo = shop.staffId("bo");
-  const t2 = local("2026-03-02", "00:10");
-  const t3 = local("2026-03-02", "10:00");
   const t4 = local("2026-03-03", "10:00");
   // One statement per row: D1 takes at most 100 bound values a statement.
   const rows = [
     // 1 March, 23:50 local (18:20 UTC): the bot alone, closed when idle.
     row("s1", shop.shopId, { openedAt: local("2026-03-01", "23:50"), topic: "pre_sales", channel: "miniprogram", closeReason: "idle", resolvedAt: local("2026-03-02", "00:30"), resolvedBy: "system", botMessages: 2, customerMessages: 1 }),
     // 2 March, 00:10 local (still 1 March in UTC): handed off, answered in 30 s, resolved after 10 min, five stars.
-    row("s2", shop.shopId, { openedAt: t2, topic: "logistics", handedOffAt: t2 + 60 * S, assignedAt: t2 + 90 * S, firstResponseAt: t2 + 90 * S, agentId: ana, resolvedAt: t2 + 600 * S, resolvedBy: ana, closeReason: "resolved", agentMessages: 4, rating: 5, ratedAt: t2 + 700 * S }),
+    row("s2", shop.shopId, { openedAt: t2, topic: "logistics", handedOffAt: t2 + 60 * S, assignedAt: t2 + 90 * S, firstResponseAt: t2 + 90 * S, agentId: ana, resolvedAt: t2 + 600 * S, resolvedBy: ana, closeReason: "resolved", agentMessages: 4, rating: 5, ratedAt: t2 + 700 * S, ratingComment: "回复很快" }),
     // 2 March, 10:00: answered in 10 s by the other agent, two stars.
-    row("s3", shop.shopId, { openedAt: t3, topic: "after_sales", handedOffAt: t3, assignedAt: t3 + 10 * S, firstResponseAt: t3 + 10 * S, agentId: bo, resolvedAt: t3 + 310 * S, resolvedBy: bo, closeReason: "resolved", agentMessages: 3, rating: 2, ratedAt: t3 + 400 * S }),
+    row("s3", shop.shopId, { openedAt: t3, topic: "after_sales", handedOffAt: t3, assignedAt: t3 + 10 * S, firstResponseAt: t3 + 10 * S, agentId: bo, resolvedAt: t3 + 310 * S, resolvedBy: bo, closeReason: "resolved", agentMessages: 3, rating: 2, ratedAt: t3 + 400 * S, ratingComment: "等太久了" }),
     // 3 March, 10:00: answered in 2 min, still open, four stars so far; no text to read a topic from.
     row("s4", shop.shopId, { openedAt: t4, status: "assigned", topic: null, handedOffAt: t4, assignedAt: t4 + 120 * S, firstResponseAt: t4 + 120 * S, agentId: ana, agentMessages: 1, rating: 4, ratedAt: t4 + 200 * S }),
     // 4 March: after the range.
     row("s5", shop.shopId, { openedAt: local("2026-03-04", "09:00"), topic: "logistics" }),
     // Another shop's session in the same hours: never in this shop's report.
-    row("s6", other.shopId, { openedAt: t3, topic: "complaint", handedOffAt: t3, firstResponseAt: t3 + 5 * S, agentId: other.staffId("cy"), rating: 1 }),
+    row("s6", other.shopId, { openedAt: t3, topic: "complaint", handedOffAt: t3, firstResponseAt: t3 + 5 * S, agentId: other.staffId("cy"), rating: 1, ratedAt: t3 + 60 * S, ratingComment: "别家的评价" }),
   ];
   const [first, ...rest] = rows.map((r) => db.insert(sessions).values(r));
   await db.batch([first!, ...rest]);
@@ -100,6 +101,11 @@ describe("the service report (数据报表)", () => {
     expect(body.agents).toEqual([
       { agentId: shop.staffId("ana"), name: "客服ana", sessions: 2, resolved: 1, responseAvgMs: 75_000, handleAvgMs: 510_000, rated: 2, avgRating: 4.5, csat: 1, messages: 5 },
       { agentId: shop.staffId("bo"), name: "=HYPERLINK(\"x\")", sessions: 1, resolved: 1, responseAvgMs: 10_000, handleAvgMs: 300_000, rated: 1, avgRating: 2, csat: 0, messages: 3 },
+    ]);
+    // Ratings that came with words, newest first; the one without (s4) and the other shop's are not listed.
+    expect(body.comments).toEqual([
+      { sessionId: "s3", threadId: `${shop.shopId}:cu-s3`, score: 2, comment: "等太久了", ratedAt: t3 + 400 * S, agentId: shop.staffId("bo"), agentName: "=HYPERLINK(\"x\")" },
+      { sessionId: "s2", threadId: `${shop.shopId}:cu-s2`, score: 5, comment: "回复很快", ratedAt: t2 + 700 * S, agentId: shop.staffId("ana"), agentName: "客服ana" },
     ]);
   });
 

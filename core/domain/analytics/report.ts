@@ -47,6 +47,17 @@ export interface AgentCounts {
   messages: number;
 }
 
+/** A rating that came with words (满意度评价), as the report lists it. */
+export interface RatingComment {
+  sessionId: string;
+  threadId: string;
+  score: number;
+  comment: string;
+  ratedAt: number;
+  agentId: string | null;
+  agentName: string | null;
+}
+
 export interface ReportInput {
   from: string;
   to: string;
@@ -58,6 +69,8 @@ export interface ReportInput {
   topics: { topic: string | null; sessions: number; handedOff: number }[];
   channels: { channel: string; sessions: number }[];
   agents: AgentCounts[];
+  /** The range's latest ratings with a comment, newest first. */
+  comments: RatingComment[];
 }
 
 export interface DayFigures {
@@ -115,6 +128,7 @@ export interface Report {
   topics: { topic: string; sessions: number; handedOff: number }[];
   channels: { channel: string; sessions: number }[];
   agents: AgentFigures[];
+  comments: RatingComment[];
 }
 
 /** Calendar dates `from`..`to` (inclusive) as YYYY-MM-DD. */
@@ -210,6 +224,7 @@ export function buildReport(input: ReportInput): Report {
         messages: a.messages,
       }))
       .sort((a, b) => b.sessions - a.sessions || a.name.localeCompare(b.name)),
+    comments: input.comments,
   };
 }
 

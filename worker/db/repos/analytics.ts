@@ -1,14 +1,17 @@
 /**
  * What the service report counts in D1: sessions opened in a range of instants, of one shop or of
- * all, in four grouped scans sent as one batch (one round trip). The shop-and-opened index covers a shop's
+ * all, in four grouped scans and the latest rating comments, sent as one batch (one round trip). The shop-and-opened index covers a shop's
  * range; core/domain/analytics files the quarters into local days.
  */
-import { and, asc, count, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { QUARTER_MS, type AgentCounts, type QuarterCounts, type ReportInput } from "../../../core/domain/analytics/report";
 import type { Database } from "../client";
 import { sessions, staff } from "../schema";
 
 export type ReportScope = { shopId: string } | "all";
+
+/** Rating comments the report lists, newest first. */
+const REPORT_COMMENTS = 20;
 
 /** Longest first response counted by the second; slower ones count at this value in the percentiles. */
 const RESPONSE_CAP_SECONDS = 86_400;
@@ -40,7 +43,7 @@ export async function reportCounts(db: Database, scope: ReportScope, start: numb
   // Literals, not bound values: D1 binds a JS number as a REAL, and REAL division would not group.
   const quarter = sql<number>`(${sessions.openedAt} / ${sql.raw(String(QUARTER_MS))})`.mapWith(Number);
   const seconds = sql<number>`min(${sql.raw(String(RESPONSE_CAP_SECONDS))}, max(0, ${responseMs} / 1000))`.mapWith(Number);
-  const [quarters, responseSeconds, mix, agents] = await db.batch([
+  const [quarters, responseSeconds, mix, agents, comments] = await db.batch([
     db
       .select({
         quarter,
@@ -66,6 +69,14 @@ export async function reportCounts(db: Database, scope: ReportScope, start: numb
       .leftJoin(staff, eq(staff.id, sessions.agentId))
       .where(and(where, isNotNull(sessions.agentId)))
       .groupBy(sessions.agentId),
+    // What shoppers wrote with their ratings, newest first: the quality review's reading list.
+    db
+      .select({ sessionId: sessions.id, threadId: sessions.threadId, score: sql<number>`${sessions.rating}`.mapWith(Number), comment: sql<string>`${sessions.ratingComment}`, ratedAt: sql<number>`${sessions.ratedAt}`.mapWith(Number), agentId: sessions.agentId, agentName: staff.name })
+      .from(sessions)
+      .leftJoin(staff, eq(staff.id, sessions.agentId))
+      .where(and(where, isNotNull(sessions.rating), isNotNull(sessions.ratingComment)))
+      .orderBy(desc(sessions.ratedAt))
+      .limit(REPORT_COMMENTS),
   ]);
   const add = <K extends string | number | null>(into: Map<K, { sessions: number; handedOff: number }>, key: K, row: { sessions: number; handedOff: number }) => {
     const at = into.get(key) ?? { sessions: 0, handedOff: 0 };
@@ -86,6 +97,7 @@ export async function reportCounts(db: Database, scope: ReportScope, start: numb
     topics: [...topics].map(([topic, n]) => ({ topic, ...n })),
     channels: [...channels].map(([channel, n]) => ({ channel, sessions: n.sessions })),
     agents: agents as AgentCounts[],
+    comments,
   };
 }
 

@@ -1,6 +1,6 @@
-import type { AgentFigures, DayFigures } from "../../../../core/domain/analytics/report";
+import type { AgentFigures, DayFigures, RatingComment } from "../../../../core/domain/analytics/report";
 import { ANALYTICS_TABLES } from "../../../../core/protocol/analytics";
-import { lang, nameOf, t, type MessageKey } from "../../common/i18n";
+import { formatTime, lang, nameOf, t, type MessageKey } from "../../common/i18n";
 import { ErrorNote } from "../../common/ui/ErrorNote";
 import { ALL_SHOPS, RANGE_PRESETS, type AnalyticsModel, type ServiceReport } from "../../models/analytics";
 
@@ -8,7 +8,7 @@ import { ALL_SHOPS, RANGE_PRESETS, type AnalyticsModel, type ServiceReport } fro
  * 数据报表: the range (presets or two dates), the shop (platform admins), headline figures, the
  * charts (per day, per hour, ratings, topics, channels), each agent's figures, and CSV exports.
  */
-export function AnalyticsView({ model }: { model: AnalyticsModel }) {
+export function AnalyticsView({ model, onOpen }: { model: AnalyticsModel; onOpen: (threadId: string) => void }) {
   const report = model.report.value;
   const range = model.range.value;
   return (
@@ -41,7 +41,7 @@ export function AnalyticsView({ model }: { model: AnalyticsModel }) {
       </header>
       {model.error.value && <ErrorNote error={model.error.value} />}
       {!report && model.loading.value && <p class="empty-hint">{t("stats.loading")}</p>}
-      {report && <ReportBody report={report} busy={model.loading.value} />}
+      {report && <ReportBody report={report} busy={model.loading.value} onOpen={onOpen} />}
     </main>
   );
 }
@@ -86,7 +86,7 @@ function ExportMenu({ model }: { model: AnalyticsModel }) {
   );
 }
 
-function ReportBody({ report, busy }: { report: ServiceReport; busy: boolean }) {
+function ReportBody({ report, busy, onOpen }: { report: ServiceReport; busy: boolean; onOpen: (threadId: string) => void }) {
   const s = report.totals;
   return (
     <div class={`stats-body${busy ? " stale" : ""}`} aria-busy={busy}>
@@ -125,6 +125,9 @@ function ReportBody({ report, busy }: { report: ServiceReport; busy: boolean }) 
           </div>
           <Card title={t("stats.agents")} wide>
             <AgentTable agents={report.agents} />
+          </Card>
+          <Card title={t("stats.comments")} wide>
+            <Comments comments={report.comments} onOpen={onOpen} />
           </Card>
         </>
       )}
@@ -259,6 +262,30 @@ function AgentTable({ agents }: { agents: AgentFigures[] }) {
         ))}
       </tbody>
     </table>
+  );
+}
+
+/** The latest ratings that came with words, each opening its chat. */
+function Comments({ comments, onOpen }: { comments: RatingComment[]; onOpen: (threadId: string) => void }) {
+  if (comments.length === 0) return <p class="empty-hint">{t("stats.noComments")}</p>;
+  return (
+    <ul class="stats-comments" data-testid="stats-comments">
+      {comments.map((c) => (
+        <li key={c.sessionId} data-score={c.score}>
+          <span class={`stats-comment-stars${c.score <= 2 ? " low" : ""}`} aria-label={t("stats.stars", { n: c.score })}>
+            {"★".repeat(c.score)}
+            {"☆".repeat(Math.max(0, 5 - c.score))}
+          </span>
+          <q class="stats-comment-text">{c.comment}</q>
+          <span class="stats-comment-meta">
+            {c.agentName ?? c.agentId ?? ""} · {formatTime(c.ratedAt)}
+          </span>
+          <button type="button" class="btn btn-outline btn-small" data-testid="stats-comment-open" onClick={() => onOpen(c.threadId)}>
+            {t("stats.openChat")}
+          </button>
+        </li>
+      ))}
+    </ul>
   );
 }
 

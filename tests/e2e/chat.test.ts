@@ -654,6 +654,16 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await admin.getByTestId("lang-switch").click();
     await expect.poll(() => admin.locator(".stats-page h1").textContent()).toBe("Service report");
     expect(await admin.locator('[data-testid="stats-topics"] li[data-key="logistics"] .hbar-label').textContent()).toBe("Logistics");
+
+    // The platform's admin starts on every shop at once, and may pick one.
+    const platform = await consoleAs("admin@platform.demo");
+    await platform.getByTestId("nav-stats").click();
+    const picker = platform.getByTestId("stats-shop");
+    expect(await picker.inputValue()).toBe("");
+    expect(await picker.locator("option").first().textContent()).toBe("全部店铺");
+    await expect.poll(async () => Number(await platform.getByTestId("stats-kpi-sessions").locator(".kpi-value").textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    await picker.selectOption("apparel");
+    await platform.locator('[data-testid="stats-topics"] li[data-key="logistics"]').waitFor({ timeout: 15_000 });
   });
 
   it("invites the shopper to rate once the agent resolves, and shows the agent the rating", async () => {

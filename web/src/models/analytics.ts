@@ -17,8 +17,8 @@ import type { UiError } from "./conversation-state";
 export type ServiceReport = Report & { shopId: string | null };
 /** How many days back a preset covers, today included. */
 export const RANGE_PRESETS = [1, 7, 30] as const;
-/** Platform admins' choice of every shop at once. */
-export const ALL_SHOPS = "";
+/** Platform admins' choice of every shop at once (the shop picker's "" value). */
+const ALL_SHOPS = "";
 
 export const AnalyticsModel = createModel((opts: { api: ApiClient; staff: StaffProfile; active: ReadonlySignal<boolean>; shops: ReadonlySignal<ShopInfo[]> }) => {
   const canPickShop = computed(() => opts.staff.shopId === PLATFORM_SHOP_ID);

@@ -1,8 +1,9 @@
 import type { AgentFigures, DayFigures, RatingComment } from "../../../../core/domain/analytics/report";
 import { ANALYTICS_TABLES } from "../../../../core/protocol/analytics";
-import { formatTime, lang, nameOf, t, type MessageKey } from "../../common/i18n";
+import { formatTime, nameOf, t, type MessageKey } from "../../common/i18n";
 import { ErrorNote } from "../../common/ui/ErrorNote";
-import { ALL_SHOPS, RANGE_PRESETS, type AnalyticsModel, type ServiceReport } from "../../models/analytics";
+import { RANGE_PRESETS, type AnalyticsModel, type ServiceReport } from "../../models/analytics";
+import { ShopPicker } from "../ShopPicker";
 
 /**
  * 数据报表: the range (presets or two dates), the shop (platform admins), headline figures, the
@@ -24,19 +25,7 @@ export function AnalyticsView({ model, onOpen }: { model: AnalyticsModel; onOpen
         </div>
         <DateRange model={model} />
         <span class="page-head-spacer" />
-        {model.canPickShop.value && (
-          <label class="shop-picker">
-            <span>{t("admin.shop")}</span>
-            <select data-testid="stats-shop" value={model.shopId.value} onChange={(e) => model.setShop(e.currentTarget.value)}>
-              <option value={ALL_SHOPS}>{t("stats.allShops")}</option>
-              {model.shops.value.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {lang.value === "en" ? s.nameEn : s.name} ({s.id})
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
+        {model.canPickShop.value && <ShopPicker value={model.shopId.value} shops={model.shops.value} onChange={(id) => model.setShop(id)} testId="stats-shop" allLabel={t("stats.allShops")} />}
         <ExportMenu model={model} />
       </header>
       {model.error.value && <ErrorNote error={model.error.value} />}

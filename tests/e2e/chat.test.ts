@@ -732,6 +732,15 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await expect.poll(() => shopper.getByTestId("rating-card").getAttribute("data-state"), { timeout: 15_000 }).toBe("rated");
     expect(await shopper.getByTestId("rating-submit").count()).toBe(0);
 
+    // The agent's own figures (我的数据) hold the rating and its comment, and no colleague's.
+    await agent.getByTestId("nav-stats").click();
+    await agent.getByTestId("stats-preset-1").click();
+    await expect.poll(() => agent.locator(".stats-page h1").textContent()).toBe("我的数据");
+    await agent.getByTestId("stats-comments").locator("li").filter({ hasText: comment }).waitFor({ timeout: 15_000 });
+    expect(await agent.getByTestId("stats-kpi-csat").locator(".kpi-value").textContent()).toMatch(/%$/);
+    expect(await agent.getByTestId("stats-agents").count()).toBe(0);
+    expect(await agent.getByTestId("stats-kpi-containment").count()).toBe(0);
+
     // The shop admin's report lists the comment with its stars, and opens the chat from it.
     const admin = await consoleAs("admin@apparel.demo");
     await admin.getByTestId("nav-stats").click();

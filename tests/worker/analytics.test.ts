@@ -155,6 +155,25 @@ describe("the service report (数据报表)", () => {
     expect((await report(platform, "shop=no-such-shop")).status).toBe(404);
   });
 
+  it("gives every staff member their own figures: only the sessions they held", async () => {
+    const mine = async (token: string, query: string) => (await (await api(`/api/analytics/mine?${query}`, { token })).json()) as Report & { agentId: string };
+    const ana = await mine(shop.tokens.ana!, "from=2026-03-01&to=2026-03-03");
+    expect(ana).toMatchObject({ shopId: shop.shopId, agentId: shop.staffId("ana"), timeZone: ZONE });
+    expect(ana.totals).toMatchObject({ sessions: 2, handedOff: 2, resolved: 1, responded: 2, responseAvgMs: 75_000, rated: 2, avgRating: 4.5, csat: 1 });
+    expect(ana.days.map((d) => d.sessions)).toEqual([0, 1, 1]);
+    expect(ana.agents.map((a) => a.agentId)).toEqual([shop.staffId("ana")]);
+    expect(ana.comments.map((c) => c.sessionId)).toEqual(["s2"]);
+    // Asking for another shop changes nothing: the figures are the caller's own.
+    const bo = await mine(shop.tokens.bo!, `from=2026-03-01&to=2026-03-03&shop=${other.shopId}`);
+    expect(bo).toMatchObject({ shopId: shop.shopId, agentId: shop.staffId("bo"), totals: { sessions: 1, rated: 1, csat: 0 } });
+    expect(bo.comments.map((c) => c.comment)).toEqual(["等太久了"]);
+    const res = await api("/api/analytics/mine/export?from=2026-03-01&to=2026-03-03&table=sessions", { token: shop.tokens.bo! });
+    expect(res.headers.get("content-disposition")).toBe(`attachment; filename="kefu-${shop.shopId}-${shop.staffId("bo")}-sessions-2026-03-01_2026-03-03.csv"`);
+    expect((await res.text()).trim().split("\r\n").slice(1).map((r) => r.split(",")[0])).toEqual(["s3"]);
+    // Shoppers have no figures.
+    expect((await api("/api/analytics/mine", { token: await shopperToken(uniqueCustomer()) })).status).toBe(403);
+  });
+
   it("refuses a bad range, naming the field", async () => {
     const cases: [string, string, RegExp][] = [
       ["from=2026-03-05&to=2026-03-01", "to", /before from/],

@@ -33,3 +33,9 @@ export function adminReadScope(identity: Identity, requested: string | undefined
   if (requested && requested !== identity.shopId) throw new DomainError("forbidden", "shop admins may only see their own shop");
   return { shopId: identity.shopId };
 }
+
+/** An agent's own figures: the sessions they held in their shop (platform staff hold none). */
+export function ownReportScope(identity: Identity): { shopId: string; agentId: string } {
+  if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
+  return { shopId: identity.shopId, agentId: identity.staffId };
+}

@@ -28,10 +28,10 @@ async function reportFrame(db: Database, scope: ReportScope, q: { from?: string;
   return { ...range, timeZone, ...rangeInstants(range.from, range.to, timeZone) };
 }
 
-export async function serviceReport(db: Database, scope: ReportScope, q: AnalyticsQuery, now: number): Promise<Report & { shopId: string | null }> {
+export async function serviceReport(db: Database, scope: ReportScope, q: AnalyticsQuery, now: number): Promise<Report & { shopId: string | null; agentId: string | null }> {
   const frame = await reportFrame(db, scope, q, now);
   const counts = await reportCounts(db, scope, frame.start, frame.end);
-  return { shopId: scope === "all" ? null : scope.shopId, ...buildReport({ from: frame.from, to: frame.to, timeZone: frame.timeZone, ...counts }) };
+  return { shopId: scope === "all" ? null : scope.shopId, agentId: scope === "all" ? null : (scope.agentId ?? null), ...buildReport({ from: frame.from, to: frame.to, timeZone: frame.timeZone, ...counts }) };
 }
 
 /** One table of the report as a CSV file, with the name to save it under. */
@@ -48,6 +48,6 @@ export async function reportCsv(db: Database, scope: ReportScope, q: AnalyticsEx
     const report = buildReport({ from: frame.from, to: frame.to, timeZone: frame.timeZone, ...counts });
     table = q.table === "days" ? daysTable(report, q.lang) : agentsTable(report, q.lang);
   }
-  const who = scope === "all" ? "all" : scope.shopId;
+  const who = scope === "all" ? "all" : scope.agentId ? `${scope.shopId}-${scope.agentId}` : scope.shopId;
   return { filename: `kefu-${who}-${q.table}-${frame.from}_${frame.to}.csv`, csv: toCsv(table.fields, table.rows), truncated };
 }

@@ -8,12 +8,12 @@ const ITEMS: { view: View; icon: "chat" | "queue" | "settings" | "inbox" | "repl
   { view: "chats", icon: "chat", label: "nav.chats" },
   { view: "queue", icon: "queue", label: "nav.queue" },
   { view: "admin", icon: "settings", label: "nav.admin", only: "admin" },
-  { view: "stats", icon: "chart", label: "nav.stats", only: "admin" },
+  { view: "stats", icon: "chart", label: "nav.stats" },
   { view: "replies", icon: "reply", label: "nav.replies", only: "agent" },
   { view: "leave", icon: "inbox", label: "nav.leave" },
 ];
 
-/** 会话 / 排队 / 管理 and 数据 (admins) or 快捷回复 (agents) / 留言, with the waiting count and my new chats as badges. */
+/** 会话 / 排队 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 留言, with the waiting count and my new chats as badges. */
 export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean }) {
   const current = ws.view.value;
   const waiting = ws.queue.snapshot.value?.waiting.length ?? 0;

@@ -51,7 +51,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
         )}
         {view === "queue" && <QueueView ws={ws} staff={staff} />}
         {view === "admin" && isAdmin && <AdminView admin={ws.admin} />}
-        {view === "stats" && isAdmin && <AnalyticsView model={ws.analytics} onOpen={(id) => ws.select(id)} />}
+        {view === "stats" && <AnalyticsView model={ws.analytics} onOpen={(id) => ws.select(id)} />}
         {view === "replies" && !isAdmin && (
           <main class="page" data-testid="replies-view">
             <header class="page-head">

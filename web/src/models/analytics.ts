@@ -1,6 +1,6 @@
 /**
  * 数据报表: the service report of a range of days (a preset or two dates), of the admin's shop
- * or, for platform admins, one shop or all; loaded while the page is on screen and whenever the
+ * or, for platform admins, one shop or all; for agents, their own figures (我的数据); loaded while the page is on screen and whenever the
  * range or shop changes; each table downloadable as CSV.
  */
 import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
@@ -20,9 +20,12 @@ export const RANGE_PRESETS = [1, 7, 30] as const;
 /** Platform admins' choice of every shop at once (the shop picker's "" value). */
 const ALL_SHOPS = "";
 
-export const AnalyticsModel = createModel((opts: { api: ApiClient; staff: StaffProfile; active: ReadonlySignal<boolean>; shops: ReadonlySignal<ShopInfo[]> }) => {
-  const canPickShop = computed(() => opts.staff.shopId === PLATFORM_SHOP_ID);
-  const shopId = signal(opts.staff.shopId === PLATFORM_SHOP_ID ? ALL_SHOPS : opts.staff.shopId);
+export const AnalyticsModel = createModel((opts: { api: ApiClient; staff: StaffProfile; isAdmin: boolean; active: ReadonlySignal<boolean>; shops: ReadonlySignal<ShopInfo[]> }) => {
+  /** Agents see their own figures (我的数据); admins their shop's, platform admins any shop's or all. */
+  const own = computed(() => !opts.isAdmin);
+  const base = opts.isAdmin ? "/admin/analytics" : "/analytics/mine";
+  const canPickShop = computed(() => opts.isAdmin && opts.staff.shopId === PLATFORM_SHOP_ID);
+  const shopId = signal(canPickShop.peek() ? ALL_SHOPS : opts.staff.shopId);
   /** A preset (days back) or an explicit range. */
   const range = signal<{ days: number } | { from: string; to: string }>({ days: 7 });
   const report = signal<ServiceReport | null>(null);
@@ -33,7 +36,7 @@ export const AnalyticsModel = createModel((opts: { api: ApiClient; staff: StaffP
   /** The query of the report and its exports. */
   function query(): string {
     const q = new URLSearchParams();
-    if (shopId.peek()) q.set("shop", shopId.peek());
+    if (canPickShop.peek() && shopId.peek()) q.set("shop", shopId.peek());
     const r = range.peek();
     if ("from" in r) {
       q.set("from", r.from);
@@ -47,7 +50,7 @@ export const AnalyticsModel = createModel((opts: { api: ApiClient; staff: StaffP
     const mine = ++generation;
     loading.value = true;
     try {
-      const next = await opts.api.get<ServiceReport>(`/admin/analytics?${query()}`);
+      const next = await opts.api.get<ServiceReport>(`${base}?${query()}`);
       if (mine !== generation) return;
       report.value = next;
       error.value = null;
@@ -77,7 +80,7 @@ export const AnalyticsModel = createModel((opts: { api: ApiClient; staff: StaffP
       }
       q.set("table", table);
       q.set("lang", lang.peek());
-      const blob = await opts.api.blob(`/admin/analytics/export?${q}`);
+      const blob = await opts.api.blob(`${base}/export?${q}`);
       downloadBlob(blob, `kefu-${shopId.peek() || "all"}-${table}-${q.get("from") ?? ""}_${q.get("to") ?? ""}.csv`);
     } catch (err) {
       error.value = toUiError(err);
@@ -87,6 +90,7 @@ export const AnalyticsModel = createModel((opts: { api: ApiClient; staff: StaffP
   }
 
   return {
+    own,
     canPickShop,
     shopId,
     shops: opts.shops,

@@ -1,7 +1,7 @@
 /**
  * The console's place in the URL hash, so a reload lands where the agent was:
  * `#/t/<threadId>` (a conversation), `#/queue`, `#/admin`, `#/leave`, `#/replies` (an agent's
- * canned replies), `#/stats` (数据报表, admins), `#/account` (账号安全); anything else is 会话.
+ * canned replies), `#/stats` (数据报表; agents: their own figures), `#/account` (账号安全); anything else is 会话.
  */
 export type View = "chats" | "queue" | "admin" | "stats" | "leave" | "replies" | "account";
 

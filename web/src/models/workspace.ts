@@ -43,7 +43,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const isPlatformAdmin = opts.staff.role === "platform_admin";
   const start = parseHash(location.hash);
   /** 管理 is for admins; agents keep their canned replies on a page of their own. */
-  const allowed = (v: View): View => ((v === "admin" || v === "stats") && !isAdmin ? "chats" : v === "replies" && isAdmin ? "admin" : v);
+  const allowed = (v: View): View => (v === "admin" && !isAdmin ? "chats" : v === "replies" && isAdmin ? "admin" : v);
   const view = signal<View>(allowed(start.view));
   const selectedId = signal<string | null>(start.threadId ?? null);
   const threads = new ThreadListModel(api);
@@ -116,7 +116,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const admin = new AdminModel({ api, staff: opts.staff, active: computed(() => view.value === "admin"), shops });
   /** Agents' own canned replies (admins manage theirs, and the shop's, under 管理). */
   const canned = new CannedModel({ api, shopId: signal(own), isAdmin: false, active: computed(() => view.value === "replies" && !isAdmin) });
-  const analytics = new AnalyticsModel({ api, staff: opts.staff, active: computed(() => view.value === "stats" && isAdmin), shops });
+  const analytics = new AnalyticsModel({ api, staff: opts.staff, isAdmin, active: computed(() => view.value === "stats"), shops });
   const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
   /** 账号安全: the staff member's own two-factor login, password and login sessions. */
   const onAccountPage = computed(() => view.value === "account");

@@ -8,7 +8,8 @@ import { QUARTER_MS, type AgentCounts, type QuarterCounts, type ReportInput } fr
 import type { Database } from "../client";
 import { sessions, staff } from "../schema";
 
-export type ReportScope = { shopId: string } | "all";
+/** A shop (an agent's own figures: only the sessions they held), or every shop. */
+export type ReportScope = { shopId: string; agentId?: string } | "all";
 
 /** Rating comments the report lists, newest first. */
 const REPORT_COMMENTS = 20;
@@ -34,7 +35,8 @@ const counts = {
 };
 
 function inRange(scope: ReportScope, start: number, end: number): SQL | undefined {
-  return and(scope === "all" ? undefined : eq(sessions.shopId, scope.shopId), gte(sessions.openedAt, start), lt(sessions.openedAt, end));
+  if (scope === "all") return and(gte(sessions.openedAt, start), lt(sessions.openedAt, end));
+  return and(eq(sessions.shopId, scope.shopId), scope.agentId ? eq(sessions.agentId, scope.agentId) : undefined, gte(sessions.openedAt, start), lt(sessions.openedAt, end));
 }
 
 /** The report's counts of sessions opened in [start, end). */

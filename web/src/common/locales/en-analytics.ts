@@ -4,6 +4,7 @@ import type { zhAnalytics } from "./zh-CN-analytics";
 export const enAnalytics: Record<keyof typeof zhAnalytics, string> = {
   "nav.stats": "Stats",
   "stats.title": "Service report",
+  "stats.titleOwn": "My figures",
   "stats.allShops": "All shops",
   "stats.preset.1": "Today",
   "stats.preset.7": "Last 7 days",

@@ -2,6 +2,7 @@
 export const zhAnalytics = {
   "nav.stats": "数据",
   "stats.title": "数据报表",
+  "stats.titleOwn": "我的数据",
   "stats.allShops": "全部店铺",
   "stats.preset.1": "今天",
   "stats.preset.7": "近 7 天",

@@ -15,7 +15,7 @@ export function AnalyticsView({ model, onOpen }: { model: AnalyticsModel; onOpen
   return (
     <main class="page stats-page" data-testid="stats-view">
       <header class="page-head">
-        <h1>{t("stats.title")}</h1>
+        <h1>{t(model.own.value ? "stats.titleOwn" : "stats.title")}</h1>
         <div class="tabs" role="group" aria-label={t("stats.title")}>
           {RANGE_PRESETS.map((days) => (
             <button key={days} type="button" class={`tab${"days" in range && range.days === days ? " active" : ""}`} aria-pressed={"days" in range && range.days === days} data-testid={`stats-preset-${days}`} onClick={() => model.setPreset(days)}>
@@ -30,7 +30,7 @@ export function AnalyticsView({ model, onOpen }: { model: AnalyticsModel; onOpen
       </header>
       {model.error.value && <ErrorNote error={model.error.value} />}
       {!report && model.loading.value && <p class="empty-hint">{t("stats.loading")}</p>}
-      {report && <ReportBody report={report} busy={model.loading.value} onOpen={onOpen} />}
+      {report && <ReportBody report={report} own={model.own.value} busy={model.loading.value} onOpen={onOpen} />}
     </main>
   );
 }
@@ -75,15 +75,20 @@ function ExportMenu({ model }: { model: AnalyticsModel }) {
   );
 }
 
-function ReportBody({ report, busy, onOpen }: { report: ServiceReport; busy: boolean; onOpen: (threadId: string) => void }) {
+/** `own`: an agent's figures, every session theirs: no bot containment, no table of agents. */
+function ReportBody({ report, own, busy, onOpen }: { report: ServiceReport; own: boolean; busy: boolean; onOpen: (threadId: string) => void }) {
   const s = report.totals;
   return (
     <div class={`stats-body${busy ? " stale" : ""}`} aria-busy={busy}>
       <p class="stats-range" data-testid="stats-range">{t("stats.range", { from: report.from, to: report.to, zone: report.timeZone })}</p>
       <section class="kpis" data-testid="stats-kpis">
         <Kpi id="sessions" label={t("stats.kpi.sessions")} value={String(s.sessions)} />
-        <Kpi id="containment" label={t("stats.kpi.containment")} value={pct(s.containment)} hint={t("stats.kpi.containmentHint", { n: s.botOnly })} />
-        <Kpi id="handedOff" label={t("stats.kpi.handedOff")} value={String(s.handedOff)} hint={t("stats.kpi.handedOffHint", { n: s.resolved })} />
+        {!own && <Kpi id="containment" label={t("stats.kpi.containment")} value={pct(s.containment)} hint={t("stats.kpi.containmentHint", { n: s.botOnly })} />}
+        {own ? (
+          <Kpi id="resolved" label={t("stats.agent.resolved")} value={String(s.resolved)} />
+        ) : (
+          <Kpi id="handedOff" label={t("stats.kpi.handedOff")} value={String(s.handedOff)} hint={t("stats.kpi.handedOffHint", { n: s.resolved })} />
+        )}
         <Kpi id="response" label={t("stats.kpi.response")} value={duration(s.responseAvgMs)} hint={t("stats.kpi.responseHint", { p50: duration(s.responseP50Ms), p90: duration(s.responseP90Ms) })} />
         <Kpi id="handle" label={t("stats.kpi.handle")} value={duration(s.handleAvgMs)} hint={t("stats.kpi.handleHint")} />
         <Kpi id="csat" label={t("stats.kpi.csat")} value={pct(s.csat)} hint={s.rated ? t("stats.kpi.csatHint", { n: s.rated, avg: s.avgRating ?? t("stats.none") }) : t("stats.kpi.csatNone")} />
@@ -112,9 +117,11 @@ function ReportBody({ report, busy, onOpen }: { report: ServiceReport; busy: boo
               <Bars testId="stats-channels" rows={report.channels.map((c) => ({ key: c.channel, label: channelName(c.channel), value: c.sessions }))} />
             </Card>
           </div>
-          <Card title={t("stats.agents")} wide>
-            <AgentTable agents={report.agents} />
-          </Card>
+          {!own && (
+            <Card title={t("stats.agents")} wide>
+              <AgentTable agents={report.agents} />
+            </Card>
+          )}
           <Card title={t("stats.comments")} wide>
             <Comments comments={report.comments} onOpen={onOpen} />
           </Card>

@@ -38,3 +38,8 @@ export function errorBody(err: DomainError): { code: ErrorCode; message: string;
 export function statusOf(code: ErrorCode): number {
   return ERROR_STATUS[code];
 }
+
+/** An error about one input field: the message names it, and `details` lists it as validation errors do. */
+export function fieldError(code: ErrorCode, field: string, message: string): DomainError {
+  return new DomainError(code, `${field}: ${message}`, [{ field, message }]);
+}

@@ -8,13 +8,11 @@
  * within 24 hours of the invitation and while it is still the thread's latest session. Sessions
  * only the bot served are not invited: its answers carry helpful / not helpful.
  */
-import { LIMITS } from "../protocol/limits";
-import { DomainError } from "./errors";
+import { fieldError, type DomainError } from "./errors";
 import type { SessionState } from "./session";
 
 /** How long an invitation stays open. */
 export const RATING_WINDOW_MS = 24 * 60 * 60 * 1000;
-export const RATING_COMMENT_MAX_CHARS = LIMITS.ratingCommentMaxChars;
 export const RATING_SCORES = [1, 2, 3, 4, 5] as const;
 export type RatingScore = (typeof RATING_SCORES)[number];
 
@@ -67,15 +65,10 @@ export function invitesOnClose(s: SessionState): boolean {
   return servedByPerson(s) && !isInvited(s) && !isRated(s);
 }
 
-/** A refusal that names its field, as the socket's schema errors do. */
-function refused(code: "invalid_input" | "conflict", field: string | null, message: string): DomainError {
-  return new DomainError(code, field ? `${field}: ${message}` : message, field ? [{ field, message }] : undefined);
-}
-
 /** Why `current` (the thread's latest session) is not the session a frame names, or null when it is. */
 function notLatest(current: SessionState | null, sessionId: string): DomainError | null {
-  if (!current) return refused("invalid_input", "sessionId", "this thread has no session");
-  if (current.id !== sessionId) return refused("invalid_input", "sessionId", "not the thread's latest session");
+  if (!current) return fieldError("invalid_input", "sessionId", "this thread has no session");
+  if (current.id !== sessionId) return fieldError("invalid_input", "sessionId", "not the thread's latest session");
   return null;
 }
 
@@ -83,9 +76,9 @@ function notLatest(current: SessionState | null, sessionId: string): DomainError
 export function invitationRefusal(current: SessionState | null, sessionId: string): DomainError | null {
   const wrong = notLatest(current, sessionId);
   if (wrong || !current) return wrong;
-  if (!servedByPerson(current)) return refused("conflict", "sessionId", "only the bot served this session; its answers are rated on their own");
-  if (isRated(current)) return refused("conflict", "sessionId", "this session was already rated");
-  if (isInvited(current)) return refused("conflict", "sessionId", "the shopper was already invited to rate this session");
+  if (!servedByPerson(current)) return fieldError("conflict", "sessionId", "only the bot served this session; its answers are rated on their own");
+  if (isRated(current)) return fieldError("conflict", "sessionId", "this session was already rated");
+  if (isInvited(current)) return fieldError("conflict", "sessionId", "the shopper was already invited to rate this session");
   return null;
 }
 
@@ -93,9 +86,9 @@ export function invitationRefusal(current: SessionState | null, sessionId: strin
 export function ratingRefusal(current: SessionState | null, sessionId: string, now: number): DomainError | null {
   const wrong = notLatest(current, sessionId);
   if (wrong || !current) return wrong;
-  if (isRated(current)) return refused("conflict", "sessionId", "this session was already rated");
-  if (!isInvited(current)) return refused("conflict", "sessionId", "this session was not offered for rating");
-  if (now > invitationExpiresAt(current)!) return refused("conflict", "sessionId", "the invitation to rate this session expired (24 hours)");
+  if (isRated(current)) return fieldError("conflict", "sessionId", "this session was already rated");
+  if (!isInvited(current)) return fieldError("conflict", "sessionId", "this session was not offered for rating");
+  if (now > invitationExpiresAt(current)!) return fieldError("conflict", "sessionId", "the invitation to rate this session expired (24 hours)");
   return null;
 }
 

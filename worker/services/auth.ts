@@ -2,7 +2,7 @@
  * Staff login and logout, guest tokens, and the demo-only shopper token issuer.
  */
 import { sign } from "hono/utils/jwt/jwt";
-import { DomainError } from "../../core/domain/errors";
+import { DomainError, fieldError } from "../../core/domain/errors";
 import { LOCKOUT, afterFailure, afterSuccess, attemptKeys, lockedUntil, type AttemptCounter } from "../../core/domain/lockout";
 import type { LoginBody, PasswordChangeBody } from "../../core/protocol";
 import type { Database } from "../db/client";
@@ -128,7 +128,7 @@ export async function confirmPassword(db: Database, staffId: string, password: s
   if (until) throw new DomainError("locked", "too many failed logins: try again later", { retryAfterSec: Math.ceil((until - now) / 1000) });
   if (await verifyPassword(password, row.passwordHash)) return;
   await recordFailure(db, keys, { account, pair }, now);
-  throw new DomainError("invalid_input", `${field}: is not this account's password`, [{ field, message: "is not this account's password" }]);
+  throw fieldError("invalid_input", field, "is not this account's password");
 }
 
 /**

@@ -5,7 +5,7 @@
 import { and, eq } from "drizzle-orm";
 import { getServerByName } from "partyserver";
 import { isWithinBusinessHours, routeSession, validateRuleSet, type BusinessHours, type RoutingRule } from "../../core/domain/routing";
-import { DomainError } from "../../core/domain/errors";
+import { DomainError, fieldError } from "../../core/domain/errors";
 import type { AgentUpdate, GroupUpdate, RuleTestBody } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { listGroups, listStaffWithGroups } from "../db/repos/directory";
@@ -111,7 +111,7 @@ export function groupIdsOf(groups: readonly { id: string; key: string }[], keys:
   const unknown = keys.filter((k) => !groups.some((g) => g.key === k));
   if (unknown.length) {
     const message = `no group ${unknown.join(", ")} in this shop`;
-    throw new DomainError("invalid_input", `groups: ${message}`, [{ field: "groups", message }]);
+    throw fieldError("invalid_input", "groups", message);
   }
   return keys.map((k) => groups.find((g) => g.key === k)!.id);
 }

@@ -6,7 +6,7 @@
  * D1 for the history.
  */
 import { getServerByName } from "partyserver";
-import { DomainError } from "../../core/domain/errors";
+import { DomainError, fieldError } from "../../core/domain/errors";
 import { rolesForShop, type AgentCreate, type AgentPasswordReset } from "../../core/protocol";
 import type { Database } from "../db/client";
 import { listGroups } from "../db/repos/directory";
@@ -25,10 +25,10 @@ export async function createAgent(env: Env, db: Database, shopId: string, body: 
   const roles = rolesForShop(shopId);
   if (!roles.includes(body.role)) {
     const message = `must be ${roles.join(" or ")} in this shop`;
-    throw new DomainError("invalid_input", `role: ${message}`, [{ field: "role", message }]);
+    throw fieldError("invalid_input", "role", message);
   }
   const groupIds = groupIdsOf(await listGroups(db, shopId), body.groups ?? []);
-  if (await findStaffByEmail(db, body.email)) throw new DomainError("conflict", "email: an account with this e-mail exists already", [{ field: "email", message: "an account with this e-mail exists already" }]);
+  if (await findStaffByEmail(db, body.email)) throw fieldError("conflict", "email", "an account with this e-mail exists already");
   const id = randomId("staff");
   await insertStaff(db, { id, shopId, email: body.email, name: body.name, role: body.role, passwordHash: await hashPassword(body.password), passwordChangeRequired: body.mustChangePassword, capacity: body.capacity ?? 5, seniority: body.seniority ?? 1, createdAt: now }, groupIds);
   await (await getServerByName(env.AgentQueue, shopId)).reloadDirectory();

@@ -15,7 +15,7 @@
  * associated data, so a row copied onto another account opens nothing); recovery codes are kept
  * only as SHA-256 hashes.
  */
-import { DomainError } from "../../core/domain/errors";
+import { DomainError, fieldError } from "../../core/domain/errors";
 import { base32Encode, matchTotp, otpauthUri } from "../lib/totp";
 import { RECOVERY_CODE_PATTERN } from "../../core/protocol";
 import type { Database } from "../db/client";
@@ -220,7 +220,7 @@ export async function resealTwoFactorSecrets(env: Env, db: Database): Promise<nu
 }
 
 function wrongCode(message: string): DomainError {
-  return new DomainError("invalid_input", `code: ${message}`, [{ field: "code", message }]);
+  return fieldError("invalid_input", "code", message);
 }
 
 /** Ten characters of the alphabet, each equally likely (bytes past the last whole multiple are drawn again). */

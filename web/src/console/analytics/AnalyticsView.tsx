@@ -1,6 +1,7 @@
 import type { AgentFigures, DayFigures, RatingComment } from "../../../../core/domain/analytics/report";
 import { ANALYTICS_TABLES } from "../../../../core/protocol/analytics";
-import { formatTime, nameOf, t, type MessageKey } from "../../common/i18n";
+import { ratingStars, RATING_SCORES } from "../../../../core/domain/rating";
+import { channelName, formatTime, nameOf, t, type MessageKey } from "../../common/i18n";
 import { ErrorNote } from "../../common/ui/ErrorNote";
 import { RANGE_PRESETS, type AnalyticsModel, type ServiceReport } from "../../models/analytics";
 import { ShopPicker } from "../ShopPicker";
@@ -105,7 +106,7 @@ function ReportBody({ report, own, busy, onOpen }: { report: ServiceReport; own:
               <Columns values={report.hours} label={(h) => t("stats.hourLabel", { h })} every={3} testId="stats-hours" />
             </Card>
             <Card title={t("stats.ratings")}>
-              <Bars testId="stats-ratings" rows={[5, 4, 3, 2, 1].map((n) => ({ key: String(n), label: `${"★".repeat(n)}${"☆".repeat(5 - n)}`, aria: t("stats.stars", { n }), value: s.ratingCounts[n - 1] ?? 0 }))} />
+              <Bars testId="stats-ratings" rows={[...RATING_SCORES].reverse().map((n) => ({ key: String(n), label: ratingStars(n), aria: t("stats.stars", { n }), value: s.ratingCounts[n - 1] ?? 0 }))} />
             </Card>
             <Card title={t("stats.topics")}>
               <Bars
@@ -269,8 +270,7 @@ function Comments({ comments, onOpen }: { comments: RatingComment[]; onOpen: (th
       {comments.map((c) => (
         <li key={c.sessionId} data-score={c.score}>
           <span class={`stats-comment-stars${c.score <= 2 ? " low" : ""}`} aria-label={t("stats.stars", { n: c.score })}>
-            {"★".repeat(c.score)}
-            {"☆".repeat(Math.max(0, 5 - c.score))}
+            {ratingStars(c.score)}
           </span>
           <q class="stats-comment-text">{c.comment}</q>
           <span class="stats-comment-meta">
@@ -290,7 +290,7 @@ function pct(share: number | null): string {
 }
 
 /** A duration as people read it: seconds, minutes and seconds, or hours and minutes. */
-export function duration(ms: number | null): string {
+function duration(ms: number | null): string {
   if (ms === null) return t("stats.none");
   const total = Math.round(ms / 1000);
   if (total < 60) return t("stats.seconds", { n: total });
@@ -298,7 +298,3 @@ export function duration(ms: number | null): string {
   return t("stats.hoursMinutes", { h: Math.floor(total / 3600), m: String(Math.floor((total % 3600) / 60)).padStart(2, "0") });
 }
 
-/** Channels are a closed list (core/protocol CHANNELS), each with its name in both languages. */
-function channelName(channel: string): string {
-  return t(`channel.${channel}` as MessageKey) ?? channel;
-}

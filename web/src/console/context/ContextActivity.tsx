@@ -1,3 +1,4 @@
+import { ratingStars } from "../../../../core/domain/rating";
 import type { ContextProduct, ContextSession, ThreadContext } from "../../common/context-types";
 import { channelName, formatMoney, formatTime, nameOf, t } from "../../common/i18n";
 import type { ContextModel } from "../../models/context";
@@ -60,8 +61,7 @@ function SessionLine({ s, ctx }: { s: ContextSession; ctx: ThreadContext }) {
           <span class={`badge ctx-outcome-${s.outcome}`}>{nameOf("outcome", s.outcome)}</span>
           {s.rating !== null && (
             <span class="ctx-rating" data-testid="context-session-rating" data-score={s.rating} aria-label={t("ctx.rating", { n: s.rating })} title={s.ratingComment ?? undefined}>
-              {"★".repeat(s.rating)}
-              {"☆".repeat(Math.max(0, 5 - s.rating))}
+              {ratingStars(s.rating)}
             </span>
           )}
           <time>{formatTime(s.openedAt)}</time>

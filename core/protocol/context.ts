@@ -3,6 +3,7 @@
  * resolution (`GET /api/context/resolve`): built by the worker, read by the console.
  */
 import type { OrderCard } from "./message";
+import type { TicketCategory, TicketPriority, TicketStatus } from "./tickets";
 
 export interface TrackEvent {
   status: string;
@@ -98,12 +99,25 @@ export interface ThreadContext {
     /** Sessions routed to the complaints group or closed as a complaint. */
     sessions: ContextSession[];
     leaveMessages: { id: string; shopId: string; text: string; status: string; createdAt: number }[];
-    /** Tickets do not exist yet: always empty, with `ticketsAvailable: false`. */
-    tickets: never[];
-    ticketsAvailable: false;
+    /** The customer's tickets (工单) in scope, active first then newest, at most 20. */
+    tickets: ContextTicket[];
   };
   /** Names of the shops that appear above. */
   shops: { id: string; name: string; nameEn: string }[];
+}
+
+/** A ticket as the context panel lists it; the 工单 page shows the rest. */
+export interface ContextTicket {
+  id: string;
+  number: number;
+  shopId: string;
+  title: string;
+  category: TicketCategory;
+  status: TicketStatus;
+  priority: TicketPriority;
+  createdAt: number;
+  dueAt: number;
+  overdue: boolean;
 }
 
 export interface ResolvedReference {

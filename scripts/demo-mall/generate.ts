@@ -1,6 +1,6 @@
 /**
  * The demo mall: a platform desk and four shops with their staff, products, shoppers, orders,
- * parcel tracks, carts and page views. Deterministic: the same `now` gives byte-identical rows,
+ * parcel tracks, carts, page views and a few of the apparel shop's tickets. Deterministic: the same `now` gives byte-identical rows,
  * and a different `now` gives the same rows (same ids, statuses, items) with times moved to it,
  * so "yesterday's order" is yesterday's whenever the mall is seeded.
  *
@@ -15,6 +15,7 @@ import { randomOrders } from "./orders";
 import { productRows, type ProductRow } from "./products";
 import { shipmentRows, type ShipmentEventRow } from "./shipments";
 import { SELLING_SHOPS, type SellingShopId } from "./shops";
+import { ticketRows, type TicketEventRow, type TicketRow } from "./tickets";
 import { DEMO_NOW } from "./time";
 
 export { DEMO_LOGINS, DEMO_PASSWORD, type DemoLogin } from "./shops";
@@ -35,6 +36,8 @@ export interface DemoMall {
   shipmentEvents: ShipmentEventRow[];
   carts: CartRow[];
   browsingEvents: BrowsingEventRow[];
+  tickets: TicketRow[];
+  ticketEvents: TicketEventRow[];
 }
 
 /** Options of {@link generateDemoMall}. */
@@ -65,5 +68,6 @@ export async function generateDemoMall({ now = DEMO_NOW }: GenerateOptions = {})
     shipmentEvents: shipmentRows(now, orders, new Map(profiles.map((p) => [p.id, p]))),
     carts: cartRows(now, profiles, productsByShop),
     browsingEvents: browsingRows(now, profiles, productsByShop),
+    ...ticketRows(now, staff),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * The demo mall as SQL statements for `wrangler d1 execute --file`. Re-runnable: rows are
- * `INSERT OR REPLACE`d by their deterministic keys, and parcel tracks of the demo orders are
- * cleared first so a track that got shorter leaves no stale steps behind.
+ * `INSERT OR REPLACE`d by their deterministic keys, and parcel tracks of the demo orders (and the
+ * logs of the demo tickets, whose event ids D1 assigns) are cleared first so nothing is left twice.
  */
 import { getTableColumns, getTableName, type Table } from "drizzle-orm";
 import * as schema from "../../worker/db/schema";
@@ -21,6 +21,8 @@ export const DEMO_TABLES: Record<RowKey, Table> = {
   shipmentEvents: schema.shipmentEvents,
   carts: schema.carts,
   browsingEvents: schema.browsingEvents,
+  tickets: schema.tickets,
+  ticketEvents: schema.ticketEvents,
 };
 
 // D1 refuses statements over 100 KB; stay well below, in UTF-8 bytes since titles are Chinese.
@@ -76,6 +78,8 @@ export function demoMallSql(mall: DemoMall): string[] {
   for (let i = 0; i < orderIds.length; i += 500) {
     clears.push(`DELETE FROM "shipment_events" WHERE "order_id" IN (${orderIds.slice(i, i + 500).join(", ")});`);
   }
+  const ticketIds = mall.tickets.map((t) => sqlLiteral(t.id));
+  if (ticketIds.length > 0) clears.push(`DELETE FROM "ticket_events" WHERE "ticket_id" IN (${ticketIds.join(", ")});`);
   const inserts = (Object.keys(DEMO_TABLES) as RowKey[]).flatMap((key) => insertStatements(DEMO_TABLES[key], mall[key]));
   return [...clears, ...inserts];
 }

@@ -16,32 +16,13 @@ import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { browserMissing, MISSING_MESSAGE } from "./browser";
-import { useBrowserSuite, type BrowserSuite } from "./suite";
+import { staffLogins, useBrowserSuite, type BrowserSuite } from "./suite";
 import { readDevVars } from "../../scripts/lib/dev-vars";
 import { awayFromStepEdge, codeOf, wrongCode } from "../helpers/totp";
 
 const SHOTS = "tests/e2e/screenshots";
 const suite = {} as BrowserSuite;
-
-/** A console page logged in as a demo agent (or with `password`), on the thread list. */
-async function consoleAs(email: string, password = "kefu123456", from?: string) {
-  // `from`: the client address the requests come from (as Cloudflare's edge says), so a test's
-  // many logins count against its own per-address limit (20 a minute), not the other tests'.
-  const agent = await suite.browser.newPage({ viewport: { width: 1280, height: 800 }, ...(from ? { extraHTTPHeaders: { "cf-connecting-ip": from } } : {}) });
-  await agent.goto(`${suite.server.url}/`);
-  await agent.getByTestId("login-email").fill(email);
-  await agent.getByTestId("login-password").fill(password);
-  await agent.getByTestId("login-submit").click();
-  await agent.getByTestId("thread-list").waitFor();
-  return agent;
-}
-
-/** A staff session token from the API, as the console's login gets one. */
-async function apiLogin(email: string, password: string, from: string): Promise<string> {
-  const res = await fetch(`${suite.server.url}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json", "cf-connecting-ip": from }, body: JSON.stringify({ email, password }) });
-  expect(res.status).toBe(200);
-  return ((await res.json()) as { token: string }).token;
-}
+const { consoleAs, apiLogin } = staffLogins(suite);
 
 /**
  * Turns on two-factor login on the account page shown (password, QR key, the app's code of the

@@ -9,6 +9,8 @@ import { SHIPMENT_STATUSES } from "../../scripts/demo-mall/shipments";
 import { DEMO_TABLES, demoMallSql, rowCounts, sqlLiteral } from "../../scripts/demo-mall/sql";
 import { DAY, dayStart } from "../../scripts/demo-mall/time";
 import { verifyPassword } from "../../worker/lib/password";
+import { isOverdue } from "../../core/domain/tickets";
+import type { TicketStatus } from "../../core/protocol/tickets";
 
 const mall = await generateDemoMall();
 const byId = <T extends { id: string }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
@@ -136,6 +138,27 @@ describe("generateDemoMall", () => {
       const last = events[events.length - 1]!;
       expect(last.status === "delivered").toBe(order.deliveredAt != null);
       if (order.deliveredAt != null) expect(last.occurredAt).toBe(order.deliveredAt);
+    }
+  });
+
+  it("gives the apparel shop a few tickets of every status, one overdue, each with the log that led there", () => {
+    const { tickets, ticketEvents, now } = mall;
+    expect(tickets.map((t) => [t.shopId, t.number])).toEqual([1, 2, 3, 4, 5].map((n) => ["apparel", n]));
+    expect(new Set(tickets.map((t) => t.status))).toEqual(new Set(["open", "in_progress", "pending", "resolved", "closed"]));
+    expect(tickets.filter((t) => isOverdue({ status: t.status as TicketStatus, dueAt: t.dueAt }, now)).map((t) => t.number)).toEqual([1]);
+    const staffIds = new Set(mall.staff.map((s) => s.id));
+    const customerIds = new Set(mall.customers.map((c) => c.id));
+    for (const t of tickets) {
+      const log = ticketEvents.filter((e) => e.ticketId === t.id);
+      expect(log[0]).toMatchObject({ kind: "created", at: t.createdAt });
+      expect(log.map((e) => e.at)).toEqual([...log.map((e) => e.at)].sort((a, b) => a - b));
+      expect(log.at(-1)!.at).toBe(t.updatedAt);
+      expect(t.updatedAt).toBeLessThanOrEqual(now);
+      expect(t.status).toBe(log.filter((e) => e.kind === "status").at(-1)?.toValue ?? "open");
+      expect(t.assigneeId ?? null).toBe(log.filter((e) => e.kind === "assign").at(-1)?.toValue ?? null);
+      for (const id of [t.createdBy, t.assigneeId, ...log.map((e) => e.actorId)]) if (id) expect(staffIds.has(id), id).toBe(true);
+      expect(customerIds.has(t.customerId)).toBe(true);
+      if (t.orderId) expect(mall.orders.find((o) => o.id === t.orderId)).toMatchObject({ shopId: "apparel", customerId: t.customerId });
     }
   });
 

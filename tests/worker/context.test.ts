@@ -92,7 +92,7 @@ describe("context panel", () => {
     expect(ctx.customer.channels.map((c) => c.channel).sort()).toEqual(["app", "miniprogram"]);
     expect(ctx.browsing).toEqual([expect.objectContaining({ productId: "p-tee", views: 2, product: expect.objectContaining({ title: "纯棉圆领T恤" }) })]);
     expect(ctx.cart).toMatchObject({ updatedAt: yesterday, items: [{ productId: "p-tee", qty: 3, product: { id: "p-tee", shopId: "apparel", title: "纯棉圆领T恤", priceCents: 7900 } }] });
-    expect(ctx.complaints).toEqual({ sessions: [], leaveMessages: [expect.objectContaining({ id: "lm-a" })], tickets: [], ticketsAvailable: false });
+    expect(ctx.complaints).toEqual({ sessions: [], leaveMessages: [expect.objectContaining({ id: "lm-a" })], tickets: [] });
     expect(ctx.shops.map((s) => s.id)).toEqual(["apparel"]);
   });
 

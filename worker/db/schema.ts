@@ -500,3 +500,62 @@ export const deadLetters = sqliteTable(
   },
   (t) => [index("dead_letters_shop").on(t.shopId, t.diedAt), index("dead_letters_died").on(t.diedAt)],
 );
+
+/**
+ * 工单: what one chat cannot close, followed to closure (core/domain/tickets.ts). `number` counts
+ * from 1 per shop and is assigned by the insert itself (max + 1, unique per shop). `updated_at`
+ * only ever grows, so an action can check it is changing the ticket it read.
+ */
+export const tickets = sqliteTable(
+  "tickets",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    number: integer("number").notNull(),
+    threadId: text("thread_id").notNull(),
+    customerId: text("customer_id").notNull(),
+    sessionId: text("session_id"),
+    orderId: text("order_id"),
+    leaveMessageId: text("leave_message_id"),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    category: text("category").notNull(),
+    priority: text("priority").notNull(),
+    status: text("status").notNull(),
+    /** The skill group's key in the ticket's shop, or null. */
+    department: text("department"),
+    assigneeId: text("assignee_id"),
+    createdBy: text("created_by").notNull(),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    dueAt: integer("due_at").notNull(),
+    resolvedAt: integer("resolved_at"),
+    closedAt: integer("closed_at"),
+  },
+  (t) => [
+    uniqueIndex("tickets_shop_number").on(t.shopId, t.number),
+    index("tickets_shop_status_due").on(t.shopId, t.status, t.dueAt),
+    index("tickets_shop_updated").on(t.shopId, t.updatedAt),
+    index("tickets_shop_assignee").on(t.shopId, t.assigneeId, t.status),
+    index("tickets_customer").on(t.customerId, t.createdAt),
+  ],
+);
+
+/** A ticket's log, append-only (a trigger refuses updates): one row per action. */
+export const ticketEvents = sqliteTable(
+  "ticket_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    ticketId: text("ticket_id").notNull(),
+    shopId: text("shop_id").notNull(),
+    at: integer("at").notNull(),
+    actorId: text("actor_id").notNull(),
+    actorName: text("actor_name").notNull(),
+    kind: text("kind").notNull(),
+    text: text("text"),
+    fromValue: text("from_value"),
+    toValue: text("to_value"),
+  },
+  (t) => [index("ticket_events_ticket").on(t.ticketId, t.id)],
+);

@@ -4,10 +4,16 @@
  * is shown as the server wrote it.
  */
 import { t, type MessageKey } from "./i18n";
+import { zhTickets } from "./locales/zh-CN-tickets";
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
 
 const n = (key: MessageKey, params: Record<string, string | number>) => t(key, params);
+/** A ticket status or priority the server names (`in_progress`, `high`) in the UI language. */
+function ticketValue(s: string): string {
+  for (const prefix of ["tickets.status.", "tickets.priority."]) if (`${prefix}${s}` in zhTickets) return t(`${prefix}${s}` as MessageKey);
+  return s;
+}
 
 const RULES: Rule[] = [
   [/^Invalid key: Expected "\w+" but received undefined/, () => t("issue.required")],
@@ -52,6 +58,22 @@ const RULES: Rule[] = [
   [/^this session is not assigned/, () => t("issue.notAssigned")],
   [/^(.+) is offline$/, (m) => n("issue.agentOffline", { name: m[1]! })],
   [/^only the assigned agent or an admin can transfer/, () => t("issue.transferForbidden")],
+  [/^the ticket is already (\w+)/, (m) => n("issue.ticketSame", { s: ticketValue(m[1]!) })],
+  [/^a closed ticket cannot change/, () => t("issue.ticketClosed")],
+  [/^an? (\w+) ticket cannot become (\w+)/, (m) => n("issue.ticketMove", { from: ticketValue(m[1]!), to: ticketValue(m[2]!) })],
+  [/^the ticket changed meanwhile/, () => t("issue.ticketChanged")],
+  [/^the ticket is unassigned already/, () => t("issue.ticketUnassigned")],
+  [/^the ticket is assigned to them already/, () => t("issue.ticketAssigned")],
+  [/^the ticket has no department already/, () => t("issue.ticketNoDepartment")],
+  [/^the ticket is with (\S+) already/, (m) => n("issue.ticketDepartment", { d: m[1]! })],
+  [/^(must be a skill group key of the shop|is not a skill group of this shop)/, () => t("issue.department")],
+  [/^is not an enabled staff member/, () => t("issue.staffDisabled")],
+  [/^must be a staff member of the ticket's shop or of the platform/, () => t("issue.staffForeign")],
+  [/^is not a session of this thread/, () => t("issue.sessionForeign")],
+  [/^is not this customer's order in this shop/, () => t("issue.orderForeign")],
+  [/^is not a message this customer left with this shop/, () => t("issue.leaveForeign")],
+  [/^was handled (already|meanwhile)/, () => t("issue.leaveHandled")],
+  [/^you may not open tickets on this thread/, () => t("issue.ticketThread")],
 ];
 
 /** One field message in the UI language. */

@@ -15,10 +15,12 @@ import type { WorkspaceModel } from "../models/workspace";
 import { composerAssist } from "./assist/AssistList";
 import { SaveAsKnowledge, SuggestDialog } from "./assist/SaveAsKnowledge";
 import { ContextPanel } from "./context/ContextPanel";
+import { TicketCreateDialog } from "./tickets/TicketCreateDialog";
 import { TransferDialog } from "./TransferDialog";
 
 export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: StaffProfile }) {
   const transferOpen = useSignal(false);
+  const ticketOpen = useSignal(false);
   const c = ws.conversation.value;
   const tools = ws.tools.value;
   const threadId = ws.selectedId.value;
@@ -81,6 +83,10 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
             >
               {rated ? t("rating.rated", { stars: ratingStars(session!.rating!) }) : t(ratingInvited ? "rating.inviteSent" : "rating.invite")}
             </button>
+            <button type="button" class="btn btn-outline btn-small" data-testid="create-ticket-button" onClick={() => (ticketOpen.value = true)}>
+              <Icon name="ticket" size={14} />
+              {t("ticketNew.button")}
+            </button>
             <button type="button" class="btn btn-outline btn-small" data-testid="resolve-button" disabled={!open || !connected} onClick={() => c.resolve()}>
               {t("conv.resolve")}
             </button>
@@ -106,11 +112,38 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
           </ChatBody>
         </ChatContext.Provider>
       </section>
-      <ContextPanel model={tools.context} row={row} customerId={customerId} agentName={session?.agentName ?? null} />
+      <ContextPanel model={tools.context} row={row} customerId={customerId} agentName={session?.agentName ?? null} onOpenTicket={(id) => ws.openTicket(id)} />
       <SuggestDialog model={tools.suggestion} />
+      {ticketOpen.value && <ChatTicketDialog ws={ws} threadId={threadId} sessionId={session?.id ?? null} onClose={() => (ticketOpen.value = false)} />}
       {transferOpen.value && queue && session && (
         <TransferDialog queue={queue} sessionId={session.id} currentAgentId={session.agentId} onClose={() => (transferOpen.value = false)} />
       )}
     </>
+  );
+}
+
+/** 创建工单 from the open chat: prefilled from the shopper's latest words and the context panel. */
+function ChatTicketDialog({ ws, threadId, sessionId, onClose }: { ws: WorkspaceModel; threadId: string; sessionId: string | null; onClose: () => void }) {
+  const c = ws.conversation.peek();
+  const context = ws.tools.peek()?.context;
+  const messages = c?.messages.peek() ?? [];
+  const said = [...messages].reverse().find((m) => m.sender.role === "customer" && m.kind === "text" && m.body.text?.trim());
+  const meant = context?.highlight.peek();
+  return (
+    <TicketCreateDialog
+      api={ws.api}
+      threadId={threadId}
+      sessionId={sessionId}
+      context={context?.data.peek() ?? null}
+      text={said?.body.text ?? ""}
+      orderId={meant && !meant.ambiguous ? (meant.candidates[0]?.orderId ?? null) : null}
+      directory={ws.directory}
+      onClose={onClose}
+      onCreated={(d) => {
+        onClose();
+        context?.refresh();
+        ws.toasts.push({ title: t("ticketNew.created", { number: d.ticket.number }), body: d.ticket.title, action: { label: t("ticketNew.view"), run: () => ws.openTicket(d.ticket.id) } });
+      }}
+    />
   );
 }

@@ -1,11 +1,15 @@
+import { useSignal } from "@preact/signals";
 import { formatTime, t } from "../common/i18n";
 import { ErrorNote } from "../common/ui/ErrorNote";
 import { Icon } from "../common/ui/Icon";
-import type { LeaveMessagesModel } from "../models/leave-messages";
+import type { LeaveMessage, LeaveMessagesModel } from "../models/leave-messages";
+import type { WorkspaceModel } from "../models/workspace";
 import { ShopPicker } from "./ShopPicker";
+import { TicketCreateDialog } from "./tickets/TicketCreateDialog";
 
-/** 留言: what shoppers left when nobody could take the chat; open the thread, mark handled. */
-export function LeaveMessagesView({ model, onOpen }: { model: LeaveMessagesModel; onOpen: (threadId: string) => void }) {
+/** 留言: what shoppers left when nobody could take the chat; open the thread, mark handled, or turn it into a ticket (转工单). */
+export function LeaveMessagesView({ model, ws, onOpen }: { model: LeaveMessagesModel; ws: WorkspaceModel; onOpen: (threadId: string) => void }) {
+  const converting = useSignal<LeaveMessage | null>(null);
   const items = model.items.value;
   const handling = model.handling.value;
   return (
@@ -39,6 +43,9 @@ export function LeaveMessagesView({ model, onOpen }: { model: LeaveMessagesModel
                 <button type="button" class="btn btn-outline btn-small" data-testid="leave-open-thread" onClick={() => onOpen(m.threadId)}>
                   {t("leaveList.openThread")}
                 </button>
+                <button type="button" class="btn btn-outline btn-small" data-testid="leave-to-ticket" onClick={() => (converting.value = m)}>
+                  {t("leaveList.toTicket")}
+                </button>
                 <button type="button" class="btn btn-primary btn-small" data-testid="leave-handle" disabled={handling.has(m.id)} onClick={() => void model.handle(m.id)}>
                   {t(handling.has(m.id) ? "leaveList.handling" : "leaveList.handle")}
                 </button>
@@ -47,6 +54,30 @@ export function LeaveMessagesView({ model, onOpen }: { model: LeaveMessagesModel
           </li>
         ))}
       </ul>
+      {converting.value && <LeaveTicketDialog ws={ws} message={converting.value} onClose={() => (converting.value = null)} onDone={() => void model.refresh()} />}
     </main>
+  );
+}
+
+/** 转工单: the create dialog on the message's thread, its words as the title and description. */
+function LeaveTicketDialog({ ws, message, onClose, onDone }: { ws: WorkspaceModel; message: LeaveMessage; onClose: () => void; onDone: () => void }) {
+  const contact = message.contact ? `\n${t("leaveList.contact")}: ${message.contact}` : "";
+  return (
+    <TicketCreateDialog
+      api={ws.api}
+      threadId={message.threadId}
+      sessionId={message.sessionId}
+      leaveMessageId={message.id}
+      context={null}
+      text={message.text}
+      description={`${message.text}${contact}`}
+      directory={ws.directory}
+      onClose={onClose}
+      onCreated={(d) => {
+        onClose();
+        onDone();
+        ws.toasts.push({ title: t("ticketNew.created", { number: d.ticket.number }), body: d.ticket.title, action: { label: t("ticketNew.view"), run: () => ws.openTicket(d.ticket.id) } });
+      }}
+    />
   );
 }

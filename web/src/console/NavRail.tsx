@@ -4,16 +4,17 @@ import type { View } from "../models/route";
 import type { WorkspaceModel } from "../models/workspace";
 
 /** `admin`: admins only; `agent`: agents only (admins find canned replies under 管理). */
-const ITEMS: { view: View; icon: "chat" | "queue" | "settings" | "inbox" | "reply" | "chart"; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.stats" | "nav.leave" | "nav.replies"; only?: "admin" | "agent" }[] = [
+const ITEMS: { view: View; icon: "chat" | "queue" | "settings" | "inbox" | "reply" | "chart" | "ticket"; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.stats" | "nav.leave" | "nav.replies" | "nav.tickets"; only?: "admin" | "agent" }[] = [
   { view: "chats", icon: "chat", label: "nav.chats" },
   { view: "queue", icon: "queue", label: "nav.queue" },
+  { view: "tickets", icon: "ticket", label: "nav.tickets" },
   { view: "admin", icon: "settings", label: "nav.admin", only: "admin" },
   { view: "stats", icon: "chart", label: "nav.stats" },
   { view: "replies", icon: "reply", label: "nav.replies", only: "agent" },
   { view: "leave", icon: "inbox", label: "nav.leave" },
 ];
 
-/** 会话 / 排队 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 留言, with the waiting count and my new chats as badges. */
+/** 会话 / 排队 / 工单 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 留言, with the waiting count and my new chats as badges. */
 export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean }) {
   const current = ws.view.value;
   const waiting = ws.queue.snapshot.value?.waiting.length ?? 0;

@@ -16,6 +16,7 @@ import { NotifyButton } from "./NotifyButton";
 import { QueueView } from "./queue/QueueView";
 import { StatusSwitch } from "./StatusSwitch";
 import { ThreadList } from "./ThreadList";
+import { TicketsView } from "./tickets/TicketsView";
 import { Toasts } from "./Toasts";
 import { SessionControls, StaffLabel, TopbarBrand } from "./Topbar";
 
@@ -61,7 +62,8 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
           </main>
         )}
         {view === "account" && <AccountView model={ws.twoFactor} password={ws.password} sessions={ws.sessions} staff={staff} />}
-        {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} onOpen={(id) => ws.select(id)} />}
+        {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} ws={ws} onOpen={(id) => ws.select(id)} />}
+        {view === "tickets" && <TicketsView model={ws.tickets} me={{ id: staff.id, name: staff.name }} onOpenChat={(id) => ws.select(id)} />}
       </div>
       <Toasts toasts={ws.toasts} />
     </div>

@@ -1,7 +1,7 @@
 /**
  * The agent's workspace after login: the views (会话 / 排队 / 管理 / 留言, kept in the URL
  * hash), the thread list, the open conversation (replaced on every switch), the shop's queue
- * socket with new-assignment notifications, and the admin and leave-message pages.
+ * socket with new-assignment notifications, and the admin, leave-message and 工单 (ticket) pages.
  */
 import { computed, createModel, effect, signal, untracked } from "@preact/signals";
 import { PLATFORM_SHOP_ID, parseThreadId, type Entry } from "../../../core/protocol";
@@ -15,6 +15,8 @@ import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
 import { LeaveMessagesModel } from "./leave-messages";
 import { AnalyticsModel } from "./analytics";
+import { createDirectoryLoader } from "./ticket-directory";
+import { TicketsModel } from "./tickets";
 import { TwoFactorModel } from "./two-factor";
 import { PasswordModel } from "./password";
 import { SessionsModel } from "./sessions";
@@ -122,7 +124,23 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const onAccountPage = computed(() => view.value === "account");
   function go(next: View) {
     view.value = next;
-    location.hash = hashOf(next, selectedId.peek());
+    location.hash = hashOf(next, selectedId.peek(), tickets.selectedId.peek());
+  }
+  /** Departments and staff per shop for the ticket pickers, loaded once. */
+  const directory = createDirectoryLoader(api);
+  const tickets = new TicketsModel({
+    api,
+    staff: opts.staff,
+    active: computed(() => view.value === "tickets"),
+    shops,
+    directory,
+    initialId: start.ticketId ?? null,
+    onSelect: (id) => void (location.hash = hashOf("tickets", null, id)),
+  });
+  /** 工单 with one ticket open (from a toast, the context panel or a link). */
+  function openTicket(ticketId: string) {
+    tickets.select(ticketId);
+    view.value = "tickets";
   }
   const twoFactor = new TwoFactorModel({ api, active: onAccountPage });
   const sessions = new SessionsModel({ api, active: onAccountPage, onLoggedOut: opts.onLoggedOut });
@@ -134,6 +152,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
       const r = parseHash(location.hash);
       view.value = allowed(r.view);
       if (r.threadId) selectedId.value = r.threadId;
+      if (r.view === "tickets") tickets.show(r.ticketId ?? null);
     };
     window.addEventListener("hashchange", onHash);
     return () => window.removeEventListener("hashchange", onHash);
@@ -171,6 +190,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   });
 
   return {
+    api,
     view,
     threads,
     files,
@@ -185,6 +205,8 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     canned,
     leaveMessages,
     analytics,
+    tickets,
+    directory,
     twoFactor,
     password,
     sessions,
@@ -195,6 +217,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     tools,
     select,
     go,
+    openTicket,
   };
 });
 export type WorkspaceModel = InstanceType<typeof WorkspaceModel>;

@@ -10,7 +10,7 @@
 import { and, asc, count, desc, eq, inArray, lt, max, or, sql, type SQL } from "drizzle-orm";
 import type { SQLiteColumn } from "drizzle-orm/sqlite-core";
 import type { Database } from "../client";
-import { browsingEvents, carts, cartSnapshots, customers, leaveMessages, orders, products, sessions, shipmentEvents, shops, staff } from "../schema";
+import { browsingEvents, carts, cartSnapshots, customers, leaveMessages, orders, products, sessions, shipmentEvents, shops, staff, tickets } from "../schema";
 
 /** Who and what a read may cover (see worker/services/context/types.ts ContextScope). */
 export interface RowScope {
@@ -20,7 +20,7 @@ export interface RowScope {
   shops: string | null;
 }
 
-export const CONTEXT_LIMITS = { orders: 50, sessions: 20, complaints: 20, leaveMessages: 20, browsingEvents: 100 } as const;
+export const CONTEXT_LIMITS = { orders: 50, sessions: 20, complaints: 20, leaveMessages: 20, tickets: 20, browsingEvents: 100 } as const;
 
 /** Complaints: routed to the platform's complaints group, or closed as one. */
 const COMPLAINTS_GROUP = "complaints";
@@ -71,12 +71,13 @@ function trackRows(db: Database, picked: ReturnType<typeof pickOrders>) {
  * for a line of the same shop.
  */
 export async function loadContextRows(db: Database, s: RowScope, entry: { productId?: string; orderId?: string }) {
-  const [customer, channels, history, complaints, leave, orderRows, orderCount, tracks, browsing, cart, productRows, cartVersion, shopRows, entryOrder, entryTrack] = await db.batch([
+  const [customer, channels, history, complaints, leave, ticketRows, orderRows, orderCount, tracks, browsing, cart, productRows, cartVersion, shopRows, entryOrder, entryTrack] = await db.batch([
     db.select().from(customers).where(eq(customers.id, s.customerId)).limit(1),
     db.select({ channel: sessions.channel, sessions: count(), lastAt: max(sessions.openedAt) }).from(sessions).where(sessionsOf(s)).groupBy(sessions.channel).orderBy(desc(count())),
     sessionRows(db, s, undefined, CONTEXT_LIMITS.sessions),
     sessionRows(db, s, or(eq(sessions.groupId, COMPLAINTS_GROUP), eq(sessions.closeReason, COMPLAINT_REASON)), CONTEXT_LIMITS.complaints),
     db.select().from(leaveMessages).where(and(eq(leaveMessages.customerId, s.customerId), shopIs(leaveMessages.shopId, s))).orderBy(desc(leaveMessages.createdAt)).limit(CONTEXT_LIMITS.leaveMessages),
+    ticketsOf(db, s),
     db.select().from(orders).where(ordersOf(s)).orderBy(...newestFirst).limit(CONTEXT_LIMITS.orders),
     db.select({ n: count() }).from(orders).where(ordersOf(s)),
     trackRows(db, pickOrders(db, s, undefined, CONTEXT_LIMITS.orders)),
@@ -94,13 +95,25 @@ export async function loadContextRows(db: Database, s: RowScope, entry: { produc
     trackRows(db, pickOrders(db, s, eq(orders.id, entry.orderId ?? ""))),
   ]);
   return {
-    customer: customer[0], channels, history, complaints, leave, orderRows, orderCount: orderCount[0]?.n ?? 0, tracks, browsing, cart, productRows,
+    customer: customer[0], channels, history, complaints, leave, ticketRows, orderRows, orderCount: orderCount[0]?.n ?? 0, tracks, browsing, cart, productRows,
     cartUpdatedAt: cartVersion[0]?.at ?? null, shopRows, entryOrder: entryOrder[0], entryTrack,
   };
 }
 export type ContextRows = Awaited<ReturnType<typeof loadContextRows>>;
 /** A tracking event as the panel reads it. */
 export type TrackRow = ContextRows["tracks"][number];
+
+/** The customer's tickets in scope: active ones first, then newest. */
+function ticketsOf(db: Database, s: RowScope) {
+  const t = tickets;
+  const active = sql`CASE WHEN ${inArray(t.status, ["open", "in_progress", "pending"])} THEN 0 ELSE 1 END`;
+  return db
+    .select({ id: t.id, number: t.number, shopId: t.shopId, title: t.title, category: t.category, status: t.status, priority: t.priority, createdAt: t.createdAt, dueAt: t.dueAt })
+    .from(tickets)
+    .where(and(eq(t.customerId, s.customerId), shopIs(t.shopId, s)))
+    .orderBy(active, desc(t.createdAt))
+    .limit(CONTEXT_LIMITS.tickets);
+}
 
 const browsedBy = (s: RowScope) => and(eq(browsingEvents.customerId, s.customerId), shopIs(browsingEvents.shopId, s));
 

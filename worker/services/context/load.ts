@@ -6,7 +6,7 @@ import type { Entry } from "../../../core/protocol";
 import type { Database } from "../../db/client";
 import { loadContextRows, type ContextRows } from "../../db/repos/context";
 import { orderCursor } from "./orders";
-import { collapseBrowsing, productIndex, toOrder, toSession, tracksByOrder } from "./shape";
+import { collapseBrowsing, productIndex, toContextTicket, toOrder, toSession, tracksByOrder } from "./shape";
 import type { ContextScope, ThreadContext } from "./types";
 
 export interface EntryQuery {
@@ -15,7 +15,7 @@ export interface EntryQuery {
 }
 
 /** Loads a thread's context within `scope` (from `contextScope`, which did the tenancy check). */
-export async function loadThreadContext(db: Database, scope: ContextScope, entry: EntryQuery = {}): Promise<ThreadContext> {
+export async function loadThreadContext(db: Database, scope: ContextScope, entry: EntryQuery = {}, now = Date.now()): Promise<ThreadContext> {
   const rows = await loadContextRows(db, scope, {
     productId: entry.type === "product" ? entry.id : undefined,
     orderId: entry.type === "order" ? entry.id : undefined,
@@ -39,8 +39,7 @@ export async function loadThreadContext(db: Database, scope: ContextScope, entry
     complaints: {
       sessions: rows.complaints.map((r) => toSession(r.session, r.agentName)),
       leaveMessages: rows.leave.map((m) => ({ id: m.id, shopId: m.shopId, text: m.text, status: m.status, createdAt: m.createdAt })),
-      tickets: [],
-      ticketsAvailable: false,
+      tickets: rows.ticketRows.map((t) => toContextTicket(t, now)),
     },
     shops: rows.shopRows,
   };

@@ -4,9 +4,11 @@
  */
 import type { OrderCard } from "../../../core/protocol";
 import { orderCardOf } from "../../../core/domain/order-card";
-import type { TrackRow } from "../../db/repos/context";
+import { isOverdue } from "../../../core/domain/tickets";
+import type { TicketCategory, TicketPriority, TicketStatus } from "../../../core/protocol/tickets";
+import type { ContextRows, TrackRow } from "../../db/repos/context";
 import type { orders, products, sessions } from "../../db/schema";
-import type { ContextOrder, ContextProduct, ContextSession, ThreadContext, TrackEvent } from "./types";
+import type { ContextOrder, ContextProduct, ContextSession, ContextTicket, ThreadContext, TrackEvent } from "./types";
 
 type OrderRow = typeof orders.$inferSelect;
 type ProductRow = typeof products.$inferSelect;
@@ -83,4 +85,10 @@ export function collapseBrowsing(rows: BrowsingRow[], products: ReturnType<typeo
     }
   }
   return [...seen.values()];
+}
+
+/** A ticket as the panel lists it, overdue as of `now`. */
+export function toContextTicket(t: ContextRows["ticketRows"][number], now: number): ContextTicket {
+  const status = t.status as TicketStatus;
+  return { ...t, category: t.category as TicketCategory, status, priority: t.priority as TicketPriority, overdue: isOverdue({ status, dueAt: t.dueAt }, now) };
 }

@@ -47,7 +47,6 @@ export const enContext: Record<keyof typeof zhContext, string> = {
   "ctx.complaints": "Complaints and messages",
   "ctx.complaintsEmpty": "No complaints",
   "ctx.leaveMessage": "Message · {time}",
-  "ctx.noTickets": "Tickets are not connected yet",
   "outcome.open": "Open",
   "outcome.resolved": "Resolved",
   "outcome.closed_idle": "Timed out",

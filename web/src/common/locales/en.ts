@@ -8,6 +8,7 @@ import { enProactive } from "../../../../core/domain/proactive/notice-text";
 import { enAccount } from "./en-account";
 import { enRating } from "./en-rating";
 import { enAnalytics } from "./en-analytics";
+import { enTickets } from "./en-tickets";
 import type { zhCN } from "./zh-CN";
 
 /** English. Typed against the Chinese dictionary so a missing key fails typecheck. */
@@ -22,6 +23,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...enAccount,
   ...enRating,
   ...enAnalytics,
+  ...enTickets,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",

@@ -45,7 +45,6 @@ export const zhContext = {
   "ctx.complaints": "投诉与留言",
   "ctx.complaintsEmpty": "没有投诉",
   "ctx.leaveMessage": "留言 · {time}",
-  "ctx.noTickets": "工单系统尚未接入",
   "outcome.open": "进行中",
   "outcome.resolved": "已解决",
   "outcome.closed_idle": "超时关闭",

@@ -8,6 +8,7 @@ import { zhProactive } from "../../../../core/domain/proactive/notice-text";
 import { zhAccount } from "./zh-CN-account";
 import { zhRating } from "./zh-CN-rating";
 import { zhAnalytics } from "./zh-CN-analytics";
+import { zhTickets } from "./zh-CN-tickets";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
@@ -21,6 +22,7 @@ export const zhCN = {
   ...zhAccount,
   ...zhRating,
   ...zhAnalytics,
+  ...zhTickets,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",

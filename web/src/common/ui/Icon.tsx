@@ -17,6 +17,7 @@ const PATHS = {
   reply: "M10 7L4 12l6 5M4 12h10a6 6 0 0 1 6 6",
   mail: "M4 6h16v12H4zM4 7l8 6 8-6",
   chart: "M4 20h16M7 16v-5M12 16V6M17 16v-8",
+  ticket: "M4 6h16v4a2 2 0 0 0 0 4v4H4v-4a2 2 0 0 0 0-4zM9 10h6M9 14h4",
 } as const;
 
 export function Icon({ name, size = 18 }: { name: keyof typeof PATHS; size?: number }) {

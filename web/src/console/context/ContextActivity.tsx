@@ -112,7 +112,6 @@ export function ContextHistory({ ctx }: { ctx: ThreadContext }) {
             </li>
           ))}
         </ul>
-        {!c.ticketsAvailable && <p class="ctx-hint">{t("ctx.noTickets")}</p>}
       </section>
     </>
   );

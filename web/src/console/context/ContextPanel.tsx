@@ -7,6 +7,7 @@ import { LevelBadge } from "../../common/ui/LevelBadge";
 import type { ContextModel } from "../../models/context";
 import { ContextHistory, ContextShopping } from "./ContextActivity";
 import { ContextEntry } from "./ContextEntry";
+import { ContextTickets } from "./ContextTickets";
 import { ContextOrders } from "./ContextOrders";
 import { localeName } from "./context-text";
 
@@ -14,11 +15,11 @@ const LEVELS = new Set(["normal", "silver", "gold", "vip"]);
 
 /**
  * The customer beside the chat (the right column): the entry on top, who they are, their orders
- * with the one their latest message means highlighted, cart, browsing, past sessions and
- * complaints. Kept live by the model (on open, on each shopper message, on each mall change the
- * room pushes, and a slow fallback refresh).
+ * with the one their latest message means highlighted, cart, browsing, past sessions,
+ * complaints and tickets (工单). Kept live by the model (on open, on each shopper message, on
+ * each mall change the room pushes, and a slow fallback refresh).
  */
-export function ContextPanel({ model, row, customerId, agentName }: { model: ContextModel; row: ThreadRow | null; customerId: string; agentName: string | null }) {
+export function ContextPanel({ model, row, customerId, agentName, onOpenTicket }: { model: ContextModel; row: ThreadRow | null; customerId: string; agentName: string | null; onOpenTicket: (ticketId: string) => void }) {
   const ctx = model.data.value;
   const error = model.error.value;
   const c = ctx?.customer;
@@ -85,6 +86,7 @@ export function ContextPanel({ model, row, customerId, agentName }: { model: Con
           <ContextOrders model={model} ctx={ctx} />
           <ContextShopping model={model} ctx={ctx} />
           <ContextHistory ctx={ctx} />
+          <ContextTickets ctx={ctx} onOpen={onOpenTicket} />
         </>
       )}
     </aside>

@@ -1,0 +1,75 @@
+/**
+ * 工单 rules: which status changes are allowed, when a ticket falls due, and what counts as
+ * active or overdue. Pure: the worker's ticket service stores and notifies.
+ *
+ * open (待处理) → in_progress (处理中) ⇄ pending (等待中: on the shopper or another party) →
+ * resolved (已解决) → closed (已关闭). A resolved ticket may be reopened; a closed one is final.
+ * The due time is the creation time plus the priority's SLA, recomputed from creation when the
+ * priority changes; the clock does not stop while pending (the shopper waiting is still waiting).
+ */
+import type { TicketPriority, TicketStatus } from "../protocol/tickets";
+import { fieldError, type DomainError } from "./errors";
+
+const HOUR = 60 * 60 * 1000;
+
+/** How long each priority may take to resolution. */
+export const TICKET_SLA_MS: Record<TicketPriority, number> = {
+  urgent: 4 * HOUR,
+  high: 24 * HOUR,
+  normal: 48 * HOUR,
+  low: 72 * HOUR,
+};
+
+/** Where each status may go next. */
+const NEXT: Record<TicketStatus, readonly TicketStatus[]> = {
+  open: ["in_progress", "pending", "resolved", "closed"],
+  in_progress: ["open", "pending", "resolved", "closed"],
+  pending: ["in_progress", "open", "resolved", "closed"],
+  resolved: ["open", "closed"],
+  closed: [],
+};
+
+export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ["open", "in_progress", "pending"];
+
+export function isActiveTicket(status: TicketStatus): boolean {
+  return ACTIVE_TICKET_STATUSES.includes(status);
+}
+
+export function ticketDueAt(createdAt: number, priority: TicketPriority): number {
+  return createdAt + TICKET_SLA_MS[priority];
+}
+
+export function isOverdue(t: { status: TicketStatus; dueAt: number }, now: number): boolean {
+  return isActiveTicket(t.status) && now > t.dueAt;
+}
+
+/** Why `from → to` is refused, or null when allowed. */
+export function statusChangeRefusal(from: TicketStatus, to: TicketStatus): DomainError | null {
+  if (from === to) return fieldError("conflict", "status", `the ticket is already ${to}`);
+  if (from === "closed") return fieldError("conflict", "status", "a closed ticket cannot change; open a new one");
+  if (!NEXT[from].includes(to)) return fieldError("conflict", "status", `a ${from} ticket cannot become ${to}`);
+  return null;
+}
+
+/** What a status change stamps: resolution and closing times; reopening clears them. */
+export function statusStamps(to: TicketStatus, now: number, prev: { resolvedAt: number | null; closedAt: number | null }): { resolvedAt: number | null; closedAt: number | null } {
+  if (to === "resolved") return { resolvedAt: now, closedAt: null };
+  if (to === "closed") return { resolvedAt: prev.resolvedAt ?? now, closedAt: now };
+  return { resolvedAt: null, closedAt: null };
+}
+
+/**
+ * A taken ticket that is still only `open` moves to `in_progress` when someone is assigned; one
+ * `in_progress` that loses its assignee (unassigned, or handed to another department) is nobody's
+ * work any more and goes back to `open`, where the department's unassigned list shows it.
+ */
+export function statusOnAssign(status: TicketStatus, assigneeId: string | null): TicketStatus {
+  if (assigneeId !== null) return status === "open" ? "in_progress" : status;
+  return status === "in_progress" ? "open" : status;
+}
+
+/** `#12`, `12` → 12; anything else null (then the search matches text only). */
+export function ticketNumberOf(q: string): number | null {
+  const m = /^#?(\d{1,9})$/.exec(q.trim());
+  return m ? Number(m[1]) : null;
+}

@@ -87,6 +87,13 @@ export const TicketListQuery = v.object({
 });
 export type TicketListQuery = v.InferOutput<typeof TicketListQuery>;
 
+/** `GET /api/tickets/export`: every ticket a list's filters match (no paging), as CSV in `lang`. */
+export const TicketExportQuery = v.object({
+  ...v.omit(TicketListQuery, ["cursor"]).entries,
+  lang: v.optional(v.picklist(["zh-CN", "en"], "must be zh-CN or en"), "zh-CN"),
+});
+export type TicketExportQuery = v.InferOutput<typeof TicketExportQuery>;
+
 export const TicketIdParam = v.object({ id: v.pipe(v.string(), v.regex(/^tkt_[A-Za-z0-9]{8,32}$/, "must be a ticket id")) });
 
 export const TICKET_EVENT_KINDS = ["created", "comment", "reply", "status", "assign", "department", "priority"] as const;
@@ -147,4 +154,41 @@ export interface TicketDetail {
   ticket: Ticket;
   /** Oldest first. */
   events: TicketEvent[];
+}
+
+/** How many of a thread's tickets the shopper's list holds (newest first). */
+export const SHOPPER_TICKET_LIMIT = 50;
+
+/**
+ * One entry of a ticket's history as its shopper sees it: that it was opened, the replies sent
+ * to them, and each status it took. Internal notes, who did what, departments and priorities
+ * never reach this shape; a status change's note is internal (a resolution's note the shopper
+ * was told is recorded as a `reply`).
+ */
+export type ShopperTicketEntry =
+  | { kind: "created"; at: number }
+  | { kind: "reply"; at: number; text: string }
+  | { kind: "status"; at: number; status: TicketStatus };
+
+/** A ticket as its shopper sees it (`GET /api/threads/:threadId/tickets`). */
+export interface ShopperTicket {
+  id: string;
+  number: number;
+  title: string;
+  category: TicketCategory;
+  status: TicketStatus;
+  /** The shopper's own order it is about, if any. */
+  orderId: string | null;
+  createdAt: number;
+  /** The time of the latest entry of `timeline`: staff-only activity does not move it. */
+  updatedAt: number;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  /** Oldest first. */
+  timeline: ShopperTicketEntry[];
+}
+
+export interface ShopperTicketList {
+  /** Newest first, at most `SHOPPER_TICKET_LIMIT`. */
+  tickets: ShopperTicket[];
 }

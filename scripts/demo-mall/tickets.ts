@@ -1,6 +1,7 @@
 /**
  * A few 工单 of the apparel shop, so its 工单 page is not empty on first login: one of each
- * status, one overdue, each with the log that brought it there. Scripted like the demo
+ * status, one overdue, each with the log that brought it there (a resolution's note the shopper
+ * was told is a reply, as the ticket service records it). Scripted like the demo
  * shopper's orders: fixed stories, times relative to `now`.
  */
 import { ticketDueAt } from "../../core/domain/tickets";
@@ -45,11 +46,11 @@ const STORIES: Story[] = [
   },
   {
     customerId: "c0003", title: "换货：尺码偏小换大一码", description: "", category: "exchange", priority: "low", department: "aftersales", ago: 5 * DAY, by: "agent1",
-    steps: [[10, "agent1", "assign", null, null, "agent1"], [10, "agent1", "status", null, "open", "in_progress"], [2 * 24 * 60, "agent1", "status", "新尺码已发出", "in_progress", "resolved"]],
+    steps: [[10, "agent1", "assign", null, null, "agent1"], [10, "agent1", "status", null, "open", "in_progress"], [2 * 24 * 60, "agent1", "status", null, "in_progress", "resolved"], [2 * 24 * 60, "agent1", "reply", "新尺码已发出，请注意查收。", null, null]],
   },
   {
     customerId: "c0004", title: "补开增值税发票", description: "企业采购，需要专票。", category: "invoice", priority: "normal", department: "presales", ago: 10 * DAY, by: "admin",
-    steps: [[60, "admin", "status", "发票已邮寄", "open", "resolved"], [3 * 24 * 60, "admin", "status", null, "resolved", "closed"]],
+    steps: [[60, "admin", "status", null, "open", "resolved"], [60, "admin", "reply", "发票已邮寄，请注意查收。", null, null], [3 * 24 * 60, "admin", "status", null, "resolved", "closed"]],
   },
 ];
 
@@ -82,7 +83,7 @@ export function ticketRows(now: number, staff: StaffRow[]): { tickets: TicketRow
     ticketsOut.push({
       id, shopId: SHOP, number: i + 1, threadId: `${SHOP}:${s.customerId}`, customerId: s.customerId, sessionId: null, orderId: s.orderId ?? null, leaveMessageId: null,
       title: s.title, description: s.description, category: s.category, priority: s.priority, status, department: s.department, assigneeId,
-      createdBy: `st-${SHOP}-${s.by}`, createdByName: nameOf(s.by), createdAt, updatedAt: at, dueAt: ticketDueAt(createdAt, s.priority), resolvedAt, closedAt,
+      createdBy: `st-${SHOP}-${s.by}`, createdByName: nameOf(s.by), createdAt, updatedAt: at, dueAt: ticketDueAt(createdAt, s.priority), resolvedAt, closedAt, shownToCustomer: true,
     });
   });
   return { tickets: ticketsOut, ticketEvents: events };

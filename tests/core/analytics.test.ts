@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { localDateTime } from "../../core/domain/analytics/export";
+import { EMPTY_TICKET_INPUT } from "../../core/domain/analytics/tickets";
 import { QUARTER_MS, buildReport, datesBetween, lastDays, percentileSeconds, rangeInstants } from "../../core/domain/analytics/report";
 
 describe("the report's calendar", () => {
@@ -22,7 +23,7 @@ describe("the report's calendar", () => {
       from: "2026-03-08", to: "2026-03-09", timeZone: "America/New_York",
       // 04:45 UTC is 23:45 on 7 March (outside the days: totals only); 05:00 UTC is midnight of the 8th; 04:00 UTC on the 9th is midnight again (summer time).
       quarters: [quarter("2026-03-08T04:45:00Z", 1), quarter("2026-03-08T05:00:00Z", 2), quarter("2026-03-09T03:45:00Z", 3), quarter("2026-03-09T04:00:00Z", 4)],
-      responseSeconds: [], ratings: [], topics: [], channels: [], agents: [], comments: [],
+      responseSeconds: [], ratings: [], topics: [], channels: [], agents: [], comments: [], tickets: EMPTY_TICKET_INPUT,
     });
     expect(report.days.map((d) => [d.date, d.sessions])).toEqual([["2026-03-08", 5], ["2026-03-09", 4]]);
     expect(report.totals).toMatchObject({ sessions: 10, containment: 1, csat: null, avgRating: null, responseP50Ms: null });

@@ -5,9 +5,11 @@
  * (the shopper never sees it), replies to the customer (they do), hands it to another department
  * and resolves it with a note the shopper reads; the page reads in English after a switch; and a
  * change refused because someone else closed the ticket meanwhile says why, in place. The
- * platform's admin finds the ticket among every shop's. Screenshots go to tests/e2e/screenshots/.
+ * platform's admin finds the ticket among every shop's. The shopper follows their tickets in the
+ * widget's 我的工单 (the reply and the resolution, never the internal note), and an agent's 工单 nav
+ * badge counts the tickets given to them. Screenshots go to tests/e2e/screenshots/.
  */
-import { mkdirSync } from "node:fs";
+import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import { browserMissing, MISSING_MESSAGE } from "./browser";
@@ -249,5 +251,121 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "tickets in r
     await platform.getByTestId("tickets-search").fill(`#${number}`);
     await expect.poll(() => platform.getByTestId("ticket-row").count(), { timeout: 15_000 }).toBe(1);
     await platform.locator(`[data-testid="ticket-row"][data-shop="apparel"][data-number="${number}"]`).waitFor({ timeout: 15_000 });
+  });
+  // 我的工单 (the shopper's own list) and the agent's nav badge: separate steps, after the story above.
+  it("shows the shopper their tickets in 我的工单: the reply and the resolution, never the internal note", async () => {
+    const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&customer=c0001`);
+    await expect.poll(() => shopper.getByTestId("connection-status").getAttribute("data-state"), { timeout: 15_000 }).toBe("open");
+    await shopper.getByTestId("my-tickets-button").click({ timeout: 15_000 });
+    const panel = shopper.getByTestId("my-tickets");
+    await panel.waitFor();
+    // The newest ticket (this story's, closed by the admin at its end) shows its progress.
+    const card = panel.locator(`[data-testid="my-ticket"][data-number="${number}"]`);
+    await card.waitFor({ timeout: 15_000 });
+    expect(await card.getAttribute("data-status")).toBe("closed");
+    expect(await card.getByTestId("my-ticket-status").textContent()).toBe("已关闭");
+    expect(await card.getByTestId("my-ticket-title").textContent()).toBe("外套袖口开线，申请退款");
+    const progress = (await card.getByTestId("my-ticket-timeline").textContent())!;
+    expect(progress).toContain("已为您登记工单");
+    expect(progress).toContain("仓库已确认是做工问题，退款申请已提交");
+    expect(progress).toContain("状态更新为「已解决」");
+    expect(progress).toContain("退款 ¥299 已原路退回，预计 1-3 个工作日到账");
+    for (const hidden of ["已联系仓库核对同批次外套", "需要物流组追回包裹", "林小满", "售后", "物流"]) expect(progress).not.toContain(hidden);
+    await shopper.screenshot({ path: `${SHOTS}/ticket-widget-mine.png` });
+    // An older demo ticket of theirs: its internal note stays with staff.
+    const older = panel.locator('[data-testid="my-ticket"]').filter({ hasText: "双十一裙子退货后退款未到账" });
+    await older.locator(".my-ticket-head").click();
+    expect(await older.getAttribute("data-status")).toBe("in_progress");
+    expect(await older.getByTestId("my-ticket-timeline").textContent()).toContain("状态更新为「处理中」");
+    expect(await panel.textContent()).not.toContain("已提交财务加急");
+    // Back to the chat; tapping the resolution notice opens that ticket again.
+    await shopper.getByTestId("my-tickets-close").click();
+    await panel.waitFor({ state: "detached" });
+    await shopper.locator('[data-notice="ticket.resolved"]').last().getByTestId("ticket-notice-open").click();
+    await card.getByTestId("my-ticket-timeline").waitFor();
+    // Escape shuts it; in English it reads in the shopper's words.
+    await shopper.keyboard.press("Escape");
+    await panel.waitFor({ state: "detached" });
+    await shopper.getByTestId("lang-switch").click();
+    expect(await shopper.getByTestId("my-tickets-button").textContent()).toContain("My tickets");
+    await shopper.getByTestId("my-tickets-button").click();
+    expect(await card.getByTestId("my-ticket-status").textContent()).toBe("Closed");
+    expect(await card.getByTestId("my-ticket-timeline").textContent()).toContain("Reply from the shop");
+    await shopper.close();
+  });
+
+  it("counts in the agent's nav badge the active tickets assigned to them, and tells them of one someone else gave them", async () => {
+    const adminToken = await apiLogin("admin@apparel.demo");
+    const give = async (title: string) => {
+      const res = await fetch(`${suite.server.url}/api/tickets`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
+        body: JSON.stringify({ threadId: "apparel:c0002", title, category: "other", assigneeId: "st-apparel-agent1", notifyCustomer: false }),
+      });
+      expect(res.status).toBe(201);
+      return ((await res.json()) as { ticket: { id: string; number: number } }).ticket;
+    };
+    // What agent1 holds already, as the API counts it.
+    const mine = await fetch(`${suite.server.url}/api/tickets?assignee=me`, { headers: { authorization: `Bearer ${await apiLogin("agent1@apparel.demo")}` } });
+    const { counts } = (await mine.json()) as { counts: Record<string, number> };
+    const before = counts.open! + counts.in_progress! + counts.pending!;
+    const agent = await consoleAs("agent1@apparel.demo");
+    const badge = agent.getByTestId("nav-badge-tickets");
+    const shown = async () => ((await badge.count()) ? Number(await badge.textContent()) : 0);
+    await expect.poll(shown, { timeout: 15_000 }).toBe(before);
+    const first = await give("请跟进顾客的开票信息");
+    // Asked on login: a reload counts the new one.
+    await agent.reload();
+    await expect.poll(shown, { timeout: 15_000 }).toBe(before + 1);
+    expect(await badge.getAttribute("data-overdue")).toBe("0");
+    expect(await badge.getAttribute("class")).toContain("nav-badge-calm");
+    // Another arrives; the agent's own next ticket action asks again, and a toast names the new one.
+    const second = await give("顾客要求更换收货地址");
+    await agent.evaluate((id) => (location.hash = `#/tickets/${id}`), first.id);
+    await agent.getByTestId("ticket-mode-note").click({ timeout: 15_000 });
+    await agent.getByTestId("ticket-comment-input").fill("已核对开票信息");
+    await agent.getByTestId("ticket-comment-submit").click();
+    const toast = agent.getByTestId("toast").filter({ hasText: `新工单指派给您 #${second.number}` });
+    await toast.waitFor({ timeout: 15_000 });
+    await expect.poll(shown, { timeout: 15_000 }).toBe(before + 2);
+    await agent.screenshot({ path: `${SHOTS}/tickets-nav-badge.png` });
+    await toast.getByTestId("toast-action").click();
+    await expect.poll(() => agent.getByTestId("ticket-detail").getAttribute("data-id"), { timeout: 15_000 }).toBe(second.id);
+    // An agent holding an overdue ticket (the demo's #1) sees the badge red.
+    const other = await consoleAs("agent2@apparel.demo");
+    const red = other.getByTestId("nav-badge-tickets");
+    await red.waitFor({ timeout: 15_000 });
+    expect(Number(await red.getAttribute("data-overdue"))).toBeGreaterThan(0);
+    expect(await red.getAttribute("class")).not.toContain("nav-badge-calm");
+  });
+
+  it("counts the day's tickets on the 数据 page, and exports the 工单 list as a spreadsheet file", async () => {
+    const admin = await consoleAs("admin@apparel.demo");
+    await admin.getByTestId("nav-stats").click();
+    await admin.getByTestId("stats-preset-1").click();
+    const section = admin.getByTestId("stats-tickets");
+    await section.waitFor({ timeout: 15_000 });
+    expect(await section.locator("h2").first().textContent()).toBe("工单");
+    const kpi = (id: string) => admin.getByTestId(`stats-kpi-tickets-${id}`).locator(".kpi-value");
+    // The ticket the first test opened and resolved today.
+    await expect.poll(async () => Number(await kpi("opened").textContent()), { timeout: 15_000 }).toBeGreaterThanOrEqual(1);
+    expect(Number(await kpi("resolved").textContent())).toBeGreaterThanOrEqual(1);
+    const quality = admin.locator('[data-testid="stats-ticket-categories"] tr[data-category="quality"]');
+    await quality.waitFor({ timeout: 15_000 });
+    expect(await quality.locator("td").first().textContent()).toBe("质量问题");
+    await section.screenshot({ path: `${SHOTS}/service-report-tickets.png` });
+
+    // 导出 on the 工单 page: every ticket of the view, headers in the console's language.
+    await admin.getByTestId("nav-tickets").click();
+    await admin.getByTestId("tickets-view-all").click();
+    await admin.locator(`[data-testid="ticket-row"][data-number="${number}"]`).waitFor({ timeout: 15_000 });
+    const [download] = await Promise.all([admin.waitForEvent("download"), admin.getByTestId("tickets-export").click()]);
+    expect(download.suggestedFilename()).toMatch(/^kefu-apparel-tickets-all-\d{4}-\d{2}-\d{2}\.csv$/);
+    const csv = readFileSync((await download.path())!, "utf8");
+    expect(csv.startsWith("\ufeff工单号,店铺,标题,顾客,")).toBe(true);
+    expect(csv).toContain("外套袖口开线，申请退款");
+    const listed = Number(await admin.getByTestId("tickets-view-all").locator(".count-badge").textContent());
+    expect(csv.trim().split("\r\n")).toHaveLength(listed + 1);
   });
 });

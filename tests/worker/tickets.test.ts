@@ -204,7 +204,9 @@ describe("working a ticket", () => {
       ["department", shop.staffId("boss"), "logistics", "aftersales", "需补发"],
       ["priority", bo, "normal", "urgent", null],
       ["assign", bo, null, bo, null],
-      ["status", bo, "pending", "resolved", "已补发，单号 SF123"],
+      // The note the shopper is told of a resolution is recorded as a reply to them.
+      ["status", bo, "pending", "resolved", null],
+      ["reply", bo, null, null, "已补发，单号 SF123"],
       ["status", shop.staffId("boss"), "resolved", "closed", null],
     ]);
     expect(body.events[1]).toMatchObject({ fromName: null, toName: "客服ana" });

@@ -532,6 +532,8 @@ export const tickets = sqliteTable(
     dueAt: integer("due_at").notNull(),
     resolvedAt: integer("resolved_at"),
     closedAt: integer("closed_at"),
+    /** The shopper was told of it (its opening, a reply or its resolution): only then is it in their 我的工单. */
+    shownToCustomer: integer("shown_to_customer", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [
     uniqueIndex("tickets_shop_number").on(t.shopId, t.number),
@@ -539,6 +541,12 @@ export const tickets = sqliteTable(
     index("tickets_shop_updated").on(t.shopId, t.updatedAt),
     index("tickets_shop_assignee").on(t.shopId, t.assigneeId, t.status),
     index("tickets_customer").on(t.customerId, t.createdAt),
+    // The service report: opened and resolved in a range (a shop's, every shop's), the backlog across shops.
+    index("tickets_shop_created").on(t.shopId, t.createdAt),
+    index("tickets_created").on(t.createdAt),
+    index("tickets_shop_resolved").on(t.shopId, t.resolvedAt),
+    index("tickets_resolved").on(t.resolvedAt),
+    index("tickets_status_due").on(t.status, t.dueAt),
   ],
 );
 

@@ -3,7 +3,7 @@
  * shop; platform admins one shop (?shop=) or all shops; every staff member their own figures
  * (`/analytics/mine`: the sessions they held).
  */
-import { Hono, type Context } from "hono";
+import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
 import { AnalyticsExportQuery, AnalyticsQuery } from "../../core/protocol/analytics";
 import { database } from "../db/client";
@@ -12,6 +12,7 @@ import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { adminReadScope, ownReportScope } from "../services/admin-scope";
 import { reportCsv, serviceReport } from "../services/analytics";
+import { csvResponse } from "./csv-response";
 
 export const analyticsRoutes = new Hono<AppEnv>()
   .use("/admin/analytics", requireIdentity, requireStaff)
@@ -52,11 +53,3 @@ export const analyticsRoutes = new Hono<AppEnv>()
       return csvResponse(c, await reportCsv(database(c.env.DB), adminReadScope(c.get("identity"), q.shop), q, Date.now()));
     },
   );
-
-function csvResponse(c: Context<AppEnv>, file: { filename: string; csv: string; truncated: boolean }): Response {
-  return c.body(file.csv, 200, {
-    "content-type": "text/csv; charset=utf-8",
-    "content-disposition": `attachment; filename="${file.filename}"`,
-    ...(file.truncated ? { "x-kefu-truncated": "true" } : {}),
-  });
-}

@@ -21,6 +21,7 @@ import { searchKnowledge } from "../services/knowledge/search";
 import { newTiming, serverTiming } from "../services/knowledge/timing";
 import { suggestArticle } from "../services/knowledge/suggest";
 import { dismissUnanswered, listUnanswered, promoteUnanswered } from "../services/knowledge/unanswered";
+import { attachmentResponse } from "./csv-response";
 
 const IdParam = v.object({ id: kb.ArticleId });
 const staffOf = (identity: Identity) => identity as StaffIdentity;
@@ -52,8 +53,8 @@ export const knowledgeRoutes = new Hono<AppEnv>()
     const q = c.req.valid("query");
     const shopId = adminShop(c.get("identity"), q.shop);
     const body = await exportArticles(c.env, shopId, q.format);
-    const type = q.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
-    return c.body(body, 200, { "content-type": type, "content-disposition": `attachment; filename="knowledge-${shopId}.${q.format}"` });
+    const contentType = q.format === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8";
+    return attachmentResponse(c, { filename: `knowledge-${shopId}.${q.format}`, body, contentType });
   })
   .post("/admin/knowledge/import", describeRoute({ tags: ["knowledge"], summary: "Imports a chunk of rows (CSV bytes or JSON); per-row errors with row numbers from ?firstRow=; ?dryRun=1 only checks." }), valid("query", kb.ImportQuery), async (c) => {
     const q = c.req.valid("query");

@@ -1,5 +1,5 @@
 /**
- * Thread lists, summaries and history paging.
+ * Thread lists, summaries, history paging, and the thread's tickets as its shopper sees them.
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -9,6 +9,7 @@ import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { requireIdentity } from "../middleware/auth";
 import { valid } from "../middleware/validate";
+import { threadTickets } from "../services/tickets/shopper";
 import { listThreads, roomFor } from "../services/threads";
 
 const ListQuery = v.object({
@@ -54,4 +55,10 @@ export const threadRoutes = new Hono<AppEnv>()
       const audience = c.get("identity").kind === "staff" ? "agent" : "customer";
       return c.json(await room.history(q.before ?? null, Number(q.limit), audience));
     },
+  )
+  .get(
+    "/threads/:threadId/tickets",
+    describeRoute({ tags: ["threads", "tickets"], summary: "The thread's tickets (工单) as its shopper sees them, newest first (at most 50): status and the replies and status changes they were told of; never internal notes, assignees, departments or priorities." }),
+    valid("param", ThreadParam),
+    async (c) => c.json(await threadTickets(database(c.env.DB), c.get("identity"), c.req.valid("param").threadId)),
   );

@@ -1,18 +1,20 @@
 /**
  * 工单 (tickets): open one from a chat, list and search a shop's (platform staff: any shop's or
- * every shop's), read one with its log, and act on it. Staff only; a ticket of another shop is
- * not found. The rules and checks are in worker/services/tickets/.
+ * every shop's) or download the list as CSV, read one with its log, and act on it. Staff only; a
+ * ticket of another shop is not found. The rules and checks are in worker/services/tickets/.
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { TicketAction, TicketCreateBody, TicketIdParam, TicketListQuery } from "../../core/protocol/tickets";
+import { TicketAction, TicketCreateBody, TicketExportQuery, TicketIdParam, TicketListQuery } from "../../core/protocol/tickets";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
 import { actOnTicket } from "../services/tickets/actions";
 import { createTicket } from "../services/tickets/create";
+import { exportTickets } from "../services/tickets/export";
 import { getTicket, listTickets } from "../services/tickets/read";
+import { csvResponse } from "./csv-response";
 
 export const ticketRoutes = new Hono<AppEnv>()
   .use("/tickets", requireIdentity, requireStaff)
@@ -28,6 +30,13 @@ export const ticketRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ["tickets"], summary: "A page of the shop's tickets (platform staff: ?shop= or every shop) in a status view, filtered by assignee, department, overdue, customer or a search; with counts per status and overdue." }),
     valid("query", TicketListQuery),
     async (c) => c.json(await listTickets(database(c.env.DB), c.get("identity"), c.req.valid("query"), Date.now())),
+  )
+  // Before `/tickets/:id`, so `export` is never read as an id.
+  .get(
+    "/tickets/export",
+    describeRoute({ tags: ["tickets"], summary: "Every ticket the list's view and filters match (no paging), as CSV (UTF-8 with BOM) in `lang`; at most 50,000 rows (`X-Kefu-Truncated: true` when cut)." }),
+    valid("query", TicketExportQuery),
+    async (c) => csvResponse(c, await exportTickets(database(c.env.DB), c.get("identity"), c.req.valid("query"), Date.now())),
   )
   .get(
     "/tickets/:id",

@@ -30,7 +30,7 @@ async function reportFrame(db: Database, scope: ReportScope, q: { from?: string;
 
 export async function serviceReport(db: Database, scope: ReportScope, q: AnalyticsQuery, now: number): Promise<Report & { shopId: string | null; agentId: string | null }> {
   const frame = await reportFrame(db, scope, q, now);
-  const counts = await reportCounts(db, scope, frame.start, frame.end);
+  const counts = await reportCounts(db, scope, frame.start, frame.end, now);
   return { shopId: scope === "all" ? null : scope.shopId, agentId: scope === "all" ? null : (scope.agentId ?? null), ...buildReport({ from: frame.from, to: frame.to, timeZone: frame.timeZone, ...counts }) };
 }
 
@@ -44,7 +44,7 @@ export async function reportCsv(db: Database, scope: ReportScope, q: AnalyticsEx
     truncated = rows.length > EXPORT_SESSIONS_LIMIT;
     table = sessionsTable(rows.slice(0, EXPORT_SESSIONS_LIMIT), frame.timeZone, q.lang);
   } else {
-    const counts = await reportCounts(db, scope, frame.start, frame.end);
+    const counts = await reportCounts(db, scope, frame.start, frame.end, now);
     const report = buildReport({ from: frame.from, to: frame.to, timeZone: frame.timeZone, ...counts });
     table = q.table === "days" ? daysTable(report, q.lang) : agentsTable(report, q.lang);
   }

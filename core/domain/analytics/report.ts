@@ -6,6 +6,7 @@
  */
 import { dateOf, dayNumberAt, dayNumberOf } from "../order-reference/calendar";
 import { localClock } from "../routing/clock";
+import { buildTicketFigures, type TicketFigures, type TicketReportInput } from "./tickets";
 
 export const QUARTER_MS = 15 * 60_000;
 const DAY_MS = 86_400_000;
@@ -71,6 +72,8 @@ export interface ReportInput {
   agents: AgentCounts[];
   /** The range's latest ratings with a comment, newest first. */
   comments: RatingComment[];
+  /** The scope's tickets: opened and resolved in the range, active now. */
+  tickets: TicketReportInput;
 }
 
 export interface DayFigures {
@@ -129,6 +132,8 @@ export interface Report {
   channels: { channel: string; sessions: number }[];
   agents: AgentFigures[];
   comments: RatingComment[];
+  /** 工单: opened and resolved in the range, the backlog now. */
+  tickets: TicketFigures;
 }
 
 /** Calendar dates `from`..`to` (inclusive) as YYYY-MM-DD. */
@@ -225,6 +230,7 @@ export function buildReport(input: ReportInput): Report {
       }))
       .sort((a, b) => b.sessions - a.sessions || a.name.localeCompare(b.name)),
     comments: input.comments,
+    tickets: buildTicketFigures(input.tickets),
   };
 }
 

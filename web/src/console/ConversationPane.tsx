@@ -143,6 +143,7 @@ function ChatTicketDialog({ ws, threadId, sessionId, onClose }: { ws: WorkspaceM
         onClose();
         context?.refresh();
         ws.toasts.push({ title: t("ticketNew.created", { number: d.ticket.number }), body: d.ticket.title, action: { label: t("ticketNew.view"), run: () => ws.openTicket(d.ticket.id) } });
+        ws.ticketBadge.refresh(d.ticket.id);
       }}
     />
   );

@@ -77,6 +77,7 @@ function LeaveTicketDialog({ ws, message, onClose, onDone }: { ws: WorkspaceMode
         onClose();
         onDone();
         ws.toasts.push({ title: t("ticketNew.created", { number: d.ticket.number }), body: d.ticket.title, action: { label: t("ticketNew.view"), run: () => ws.openTicket(d.ticket.id) } });
+        ws.ticketBadge.refresh(d.ticket.id);
       }}
     />
   );

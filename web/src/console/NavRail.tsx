@@ -14,11 +14,32 @@ const ITEMS: { view: View; icon: "chat" | "queue" | "settings" | "inbox" | "repl
   { view: "leave", icon: "inbox", label: "nav.leave" },
 ];
 
-/** 会话 / 排队 / 工单 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 留言, with the waiting count and my new chats as badges. */
+const count = (n: number) => (n > 99 ? "99+" : String(n));
+
+/** My active tickets: a calm count, red when one of them is overdue; said in full to screen readers. */
+function TicketsBadge({ n, late }: { n: number; late: number }) {
+  if (n === 0) return null;
+  const label = late > 0 ? t("ticketBadge.labelLate", { n, late }) : t("ticketBadge.label", { n });
+  return (
+    <>
+      <span class={`nav-badge${late > 0 ? "" : " nav-badge-calm"}`} data-testid="nav-badge-tickets" data-overdue={late} title={label} aria-hidden="true">
+        {count(n)}
+      </span>
+      <span class="visually-hidden">{label}</span>
+    </>
+  );
+}
+
+/**
+ * 会话 / 排队 / 工单 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 留言, with the
+ * waiting count, my new chats and my active tickets (red when one is overdue) as badges.
+ */
 export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean }) {
   const current = ws.view.value;
   const waiting = ws.queue.snapshot.value?.waiting.length ?? 0;
   const fresh = ws.queue.myChats.value.filter((c) => c.fresh).length;
+  const mine = ws.ticketBadge.active.value;
+  const late = ws.ticketBadge.overdue.value;
   const badge: Partial<Record<View, number>> = { queue: waiting, chats: fresh };
   return (
     <nav class="nav-rail" aria-label={t("nav.label")}>
@@ -33,7 +54,7 @@ export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean 
         >
           <Icon name={i.icon} size={20} />
           <span>{t(i.label)}</span>
-          {(badge[i.view] ?? 0) > 0 && <span class="nav-badge">{badge[i.view]! > 99 ? "99+" : badge[i.view]}</span>}
+          {i.view === "tickets" ? <TicketsBadge n={mine} late={late} /> : (badge[i.view] ?? 0) > 0 && <span class="nav-badge">{count(badge[i.view]!)}</span>}
         </button>
       ))}
     </nav>

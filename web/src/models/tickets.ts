@@ -1,14 +1,17 @@
 /**
  * 工单: the list of a shop's tickets (platform staff: one shop or all) by status view, with the
  * quick filters (mine, unassigned, overdue), department, customer and search; the counts per
- * status; paging by cursor; and the ticket open beside the list (its own model, per ticket).
+ * status; paging by cursor; the list as a CSV file (导出); and the ticket open beside the list
+ * (its own model, per ticket).
  */
 import { computed, createModel, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import { PLATFORM_SHOP_ID } from "../../../core/protocol";
 import type { Ticket, TicketPage, TICKET_VIEWS } from "../../../core/protocol/tickets";
 import type { ApiClient } from "../common/api";
 import type { ShopInfo, StaffProfile } from "../common/api-types";
+import { downloadBlob } from "../common/download";
 import { toUiError } from "../common/field-errors";
+import { lang } from "../common/i18n";
 import type { UiError } from "./conversation-state";
 import { TicketDetailModel } from "./ticket-detail";
 import type { DirectoryLoader, TicketDirectory } from "./ticket-directory";
@@ -30,6 +33,8 @@ export interface TicketsOptions {
   initialId: string | null;
   /** The open ticket changed (or closed): keep the URL in step. */
   onSelect: (ticketId: string | null) => void;
+  /** Something was done to a ticket here (the nav badge asks again). */
+  onChanged?: (ticket: Ticket) => void;
 }
 
 export const TicketsModel = createModel((opts: TicketsOptions) => {
@@ -55,6 +60,7 @@ export const TicketsModel = createModel((opts: TicketsOptions) => {
   const detail = signal<TicketDetailModel | null>(null);
   /** Departments of the listed shop, for the filter (none while every shop is listed). */
   const listDirectory = signal<TicketDirectory | null>(null);
+  const exporting = signal(false);
 
   function query(cursor: string | null): string {
     const p = new URLSearchParams({ status: view.peek() });
@@ -124,10 +130,29 @@ export const TicketsModel = createModel((opts: TicketsOptions) => {
     return () => void (live = false);
   });
 
+  /** The list as it is filtered now, every page of it, as a CSV file in the page's language. */
+  async function exportCsv() {
+    if (exporting.peek()) return;
+    exporting.value = true;
+    try {
+      const p = new URLSearchParams(query(null));
+      p.set("lang", lang.peek());
+      const blob = await opts.api.blob(`/tickets/export?${p}`);
+      const d = new Date();
+      const day = `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, "0")}-${String(d.getDate()).padStart(2, "0")}`;
+      downloadBlob(blob, `kefu-${shopId.peek() || "all"}-tickets-${view.peek()}-${day}.csv`);
+    } catch (err) {
+      error.value = toUiError(err);
+    } finally {
+      exporting.value = false;
+    }
+  }
+
   /** A changed ticket replaces its row, and the counts (and the view's membership) are asked again. */
   function changed(t: Ticket) {
     tickets.value = tickets.peek().map((row) => (row.id === t.id ? t : row));
     void load();
+    opts.onChanged?.(t);
   }
 
   effect(() => {
@@ -160,8 +185,10 @@ export const TicketsModel = createModel((opts: TicketsOptions) => {
     selectedId,
     detail,
     listDirectory,
+    exporting,
     load,
     more,
+    exportCsv,
     setShop(id: string) {
       department.value = "";
       shopId.value = id;

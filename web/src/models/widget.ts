@@ -1,6 +1,7 @@
 /**
  * The shopper widget: identity, the shop (and product or order) the chat was opened from, and
- * the conversation of this shopper with this shop, created once the identity is known.
+ * the conversation of this shopper with this shop and its tickets (我的工单), created once the
+ * identity is known.
  */
 import { createModel, effect, signal, untracked } from "@preact/signals";
 import { threadIdOf, type Channel, type Entry } from "../../../core/protocol";
@@ -8,6 +9,7 @@ import { createApi } from "../common/api";
 import type { ProductInfo, ShopInfo } from "../common/api-types";
 import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
+import { MyTicketsModel } from "./my-tickets";
 import { ShopperModel } from "./shopper";
 
 export interface WidgetOptions {
@@ -33,6 +35,8 @@ export const WidgetModel = createModel((opts: WidgetOptions) => {
   const shop = signal<ShopInfo | null>(null);
   const product = signal<ProductInfo | null>(null);
   const conversation = signal<ConversationModel | null>(null);
+  /** 我的工单: the thread's tickets, beside the conversation of the same identity. */
+  const myTickets = signal<MyTicketsModel | null>(null);
   /** The order the chat was opened from, if any (a signal only because models hold signals). */
   const orderId = signal(opts.orderId ?? null);
 
@@ -47,19 +51,15 @@ export const WidgetModel = createModel((opts: WidgetOptions) => {
   effect(() => {
     const who = shopper.identity.value;
     if (!who) return;
-    const model = untracked(
-      () =>
-        new ConversationModel({
-          api,
-          threadId: threadIdOf(opts.shopId, who.customerId),
-          me: { id: who.customerId, side: "customer" },
-          channel: opts.channel,
-          entry: entryOf(opts),
-        }),
-    );
+    const threadId = threadIdOf(opts.shopId, who.customerId);
+    const model = untracked(() => new ConversationModel({ api, threadId, me: { id: who.customerId, side: "customer" }, channel: opts.channel, entry: entryOf(opts) }));
+    const tickets = untracked(() => new MyTicketsModel({ api, threadId, messages: model.messages }));
     conversation.value = model;
+    myTickets.value = tickets;
     return () => {
+      myTickets.value = null;
       conversation.value = null;
+      tickets[Symbol.dispose]();
       model[Symbol.dispose]();
     };
   });
@@ -70,6 +70,7 @@ export const WidgetModel = createModel((opts: WidgetOptions) => {
     shop,
     product,
     conversation,
+    myTickets,
     orderId,
     sendProduct() {
       const p = product.value;

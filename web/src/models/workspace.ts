@@ -1,7 +1,8 @@
 /**
  * The agent's workspace after login: the views (会话 / 排队 / 管理 / 留言, kept in the URL
  * hash), the thread list, the open conversation (replaced on every switch), the shop's queue
- * socket with new-assignment notifications, and the admin, leave-message and 工单 (ticket) pages.
+ * socket with new-assignment notifications, and the admin, leave-message and 工单 (ticket) pages
+ * (with the nav badge of my active tickets).
  */
 import { computed, createModel, effect, signal, untracked } from "@preact/signals";
 import { PLATFORM_SHOP_ID, parseThreadId, type Entry } from "../../../core/protocol";
@@ -15,6 +16,7 @@ import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
 import { LeaveMessagesModel } from "./leave-messages";
 import { AnalyticsModel } from "./analytics";
+import { TicketBadgeModel } from "./ticket-badge";
 import { createDirectoryLoader } from "./ticket-directory";
 import { TicketsModel } from "./tickets";
 import { TwoFactorModel } from "./two-factor";
@@ -128,6 +130,12 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   }
   /** Departments and staff per shop for the ticket pickers, loaded once. */
   const directory = createDirectoryLoader(api);
+  /** The 工单 nav badge: my active tickets (overdue ones marked), with a toast when someone gives me one. */
+  const ticketBadge = new TicketBadgeModel({
+    api,
+    onAssigned: (ticket) =>
+      toasts.push({ title: t("ticketBadge.assigned", { number: ticket.number }), body: ticket.title, action: { label: t("ticketNew.view"), run: () => openTicket(ticket.id) } }),
+  });
   const tickets = new TicketsModel({
     api,
     staff: opts.staff,
@@ -136,6 +144,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     directory,
     initialId: start.ticketId ?? null,
     onSelect: (id) => void (location.hash = hashOf("tickets", null, id)),
+    onChanged: (ticket) => ticketBadge.refresh(ticket.id),
   });
   /** 工单 with one ticket open (from a toast, the context panel or a link). */
   function openTicket(ticketId: string) {
@@ -206,6 +215,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     leaveMessages,
     analytics,
     tickets,
+    ticketBadge,
     directory,
     twoFactor,
     password,

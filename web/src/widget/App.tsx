@@ -8,6 +8,7 @@ import { EntryHeader } from "./EntryHeader";
 import { HumanBar } from "./HumanBar";
 import { IdentityGate } from "./IdentityGate";
 import { LeaveMessageForm } from "./LeaveMessageForm";
+import { MyTicketsButton, MyTicketsPanel } from "./MyTickets";
 import { QueueBanner } from "./QueueBanner";
 import { Logo } from "../common/ui/Logo";
 
@@ -16,6 +17,7 @@ export function App({ widget }: { widget: WidgetModel }) {
   const shop = widget.shop.value;
   const c = widget.conversation.value;
   const who = shopper.identity.value;
+  const tickets = widget.myTickets.value;
   return (
     <div class="widget">
       <header class="widget-head">
@@ -29,6 +31,7 @@ export function App({ widget }: { widget: WidgetModel }) {
           </div>
         </div>
         <div class="widget-tools">
+          {c && who && tickets && <MyTicketsButton model={tickets} />}
           {c && <ConnectionPill status={c.connection.value} />}
           <LangSwitch />
         </div>
@@ -46,11 +49,12 @@ export function App({ widget }: { widget: WidgetModel }) {
           <EntryHeader widget={widget} />
           <QueueBanner queue={c.queue.value} />
           {(c.queue.value?.leaveMessage || c.leftMessage.value) && <LeaveMessageForm conversation={c} serviceEmail={shop?.serviceEmail ?? null} />}
-          <ChatContext.Provider value={{ conversation: c, files: widget.files, perspective: "customer", meId: who.customerId }}>
+          <ChatContext.Provider value={{ conversation: c, files: widget.files, perspective: "customer", meId: who.customerId, onTicketNotice: tickets ? (number) => tickets.show(number) : undefined }}>
             <ChatBody key={who.customerId}>
               <HumanBar conversation={c} />
             </ChatBody>
           </ChatContext.Provider>
+          {tickets?.open.value && <MyTicketsPanel model={tickets} />}
           {shopper.switchable.value && (
             <footer class="widget-foot">
               <button type="button" class="link-btn" data-testid="switch-identity" onClick={() => shopper.switchIdentity()}>

@@ -7,6 +7,7 @@ import { readWidgetParams } from "./params";
 import "../common/styles.css";
 import "./widget.css";
 import "./leave.css";
+import "./my-tickets.css";
 
 const widget = new WidgetModel(readWidgetParams());
 

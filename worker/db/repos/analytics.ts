@@ -1,12 +1,14 @@
 /**
  * What the service report counts in D1: sessions opened in a range of instants, of one shop or of
- * all, in four grouped scans and the latest rating comments, sent as one batch (one round trip). The shop-and-opened index covers a shop's
- * range; core/domain/analytics files the quarters into local days.
+ * all, in four grouped scans and the latest rating comments, with the scope's tickets
+ * (./ticket-report.ts), sent as one batch (one round trip). The shop-and-opened index covers a
+ * shop's range; core/domain/analytics files the quarters into local days.
  */
 import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
 import { QUARTER_MS, type AgentCounts, type QuarterCounts, type ReportInput } from "../../../core/domain/analytics/report";
 import type { Database } from "../client";
 import { sessions, staff } from "../schema";
+import { ticketReportStatements } from "./ticket-report";
 
 /** A shop (an agent's own figures: only the sessions they held), or every shop. */
 export type ReportScope = { shopId: string; agentId?: string } | "all";
@@ -39,13 +41,13 @@ function inRange(scope: ReportScope, start: number, end: number): SQL | undefine
   return and(eq(sessions.shopId, scope.shopId), scope.agentId ? eq(sessions.agentId, scope.agentId) : undefined, gte(sessions.openedAt, start), lt(sessions.openedAt, end));
 }
 
-/** The report's counts of sessions opened in [start, end). */
-export async function reportCounts(db: Database, scope: ReportScope, start: number, end: number): Promise<Omit<ReportInput, "from" | "to" | "timeZone">> {
+/** The report's counts of sessions opened in [start, end), and of the scope's tickets (the backlog at `now`). */
+export async function reportCounts(db: Database, scope: ReportScope, start: number, end: number, now: number): Promise<Omit<ReportInput, "from" | "to" | "timeZone">> {
   const where = inRange(scope, start, end);
   // Literals, not bound values: D1 binds a JS number as a REAL, and REAL division would not group.
   const quarter = sql<number>`(${sessions.openedAt} / ${sql.raw(String(QUARTER_MS))})`.mapWith(Number);
   const seconds = sql<number>`min(${sql.raw(String(RESPONSE_CAP_SECONDS))}, max(0, ${responseMs} / 1000))`.mapWith(Number);
-  const [quarters, responseSeconds, mix, agents, comments] = await db.batch([
+  const [quarters, responseSeconds, mix, agents, comments, opened, resolved, resolutionMinutes, backlog] = await db.batch([
     db
       .select({
         quarter,
@@ -79,6 +81,7 @@ export async function reportCounts(db: Database, scope: ReportScope, start: numb
       .where(and(where, isNotNull(sessions.rating), isNotNull(sessions.ratingComment)))
       .orderBy(desc(sessions.ratedAt))
       .limit(REPORT_COMMENTS),
+    ...ticketReportStatements(db, scope, start, end, now),
   ]);
   const add = <K extends string | number | null>(into: Map<K, { sessions: number; handedOff: number }>, key: K, row: { sessions: number; handedOff: number }) => {
     const at = into.get(key) ?? { sessions: 0, handedOff: 0 };
@@ -100,6 +103,7 @@ export async function reportCounts(db: Database, scope: ReportScope, start: numb
     channels: [...channels].map(([channel, n]) => ({ channel, sessions: n.sessions })),
     agents: agents as AgentCounts[],
     comments,
+    tickets: { opened, resolved, resolutionMinutes, backlog },
   };
 }
 

@@ -100,6 +100,11 @@ export async function loadTicketPage(db: Database, f: TicketFilter, order: Ticke
   return { rows: rows.slice(0, limit), more: rows.length > limit, counts };
 }
 
+/** Every ticket of a list (any status the filter takes) in the list's order, at most `limit`: the CSV export. */
+export async function loadTicketRows(db: Database, f: TicketFilter, order: TicketOrder, limit: number) {
+  return joined(db).where(filterSql(f, true)).orderBy(...ORDER_BY[order]).limit(limit).all();
+}
+
 const fromStaff = alias(staff, "from_staff");
 const toStaff = alias(staff, "to_staff");
 
@@ -122,3 +127,29 @@ export async function loadTicketDetail(db: Database, shopId: string | null, id: 
   return rows[0] ? { row: rows[0], events } : null;
 }
 export type TicketEventRow = NonNullable<Awaited<ReturnType<typeof loadTicketDetail>>>["events"][number];
+
+/**
+ * A thread's newest tickets (at most `limit`) and what their shopper may see of their logs, in
+ * one batch: only `created`, `reply` and `status` events, a status event without its note (the
+ * note is internal), and never who acted. `shopId` and `customerId` are the thread's.
+ */
+export async function loadThreadTickets(db: Database, t: { shopId: string; customerId: string; threadId: string }, limit: number) {
+  // A ticket opened without telling the shopper (an internal follow-up) stays out until they are told of it.
+  const ofThread = and(eq(tickets.shopId, t.shopId), eq(tickets.customerId, t.customerId), eq(tickets.threadId, t.threadId), eq(tickets.shownToCustomer, true));
+  const newest = db.select({ id: tickets.id }).from(tickets).where(ofThread).orderBy(desc(tickets.createdAt), desc(tickets.number)).limit(limit);
+  const [rows, events] = await db.batch([
+    db
+      .select({ id: tickets.id, number: tickets.number, title: tickets.title, category: tickets.category, status: tickets.status, orderId: tickets.orderId, createdAt: tickets.createdAt, resolvedAt: tickets.resolvedAt, closedAt: tickets.closedAt })
+      .from(tickets)
+      .where(ofThread)
+      .orderBy(desc(tickets.createdAt), desc(tickets.number))
+      .limit(limit),
+    db
+      .select({ ticketId: ticketEvents.ticketId, at: ticketEvents.at, kind: ticketEvents.kind, text: sql<string | null>`CASE WHEN ${ticketEvents.kind} = 'reply' THEN ${ticketEvents.text} END`.as("reply_text"), toValue: ticketEvents.toValue })
+      .from(ticketEvents)
+      .where(and(eq(ticketEvents.shopId, t.shopId), inArray(ticketEvents.ticketId, newest), inArray(ticketEvents.kind, ["created", "reply", "status"])))
+      .orderBy(asc(ticketEvents.id)),
+  ]);
+  return { rows, events };
+}
+export type ThreadTicketRows = Awaited<ReturnType<typeof loadThreadTickets>>;

@@ -16,11 +16,11 @@ export type NewTicketEvent = Pick<typeof ticketEvents.$inferInsert, "at" | "acto
 
 const TICKET_COLUMNS = [
   "id", "shop_id", "thread_id", "customer_id", "session_id", "order_id", "leave_message_id", "title", "description", "category", "priority", "status",
-  "department", "assignee_id", "created_by", "created_by_name", "created_at", "updated_at", "due_at", "resolved_at", "closed_at",
+  "department", "assignee_id", "created_by", "created_by_name", "created_at", "updated_at", "due_at", "resolved_at", "closed_at", "shown_to_customer",
 ] as const;
 const TICKET_KEYS: (keyof NewTicket)[] = [
   "id", "shopId", "threadId", "customerId", "sessionId", "orderId", "leaveMessageId", "title", "description", "category", "priority", "status",
-  "department", "assigneeId", "createdBy", "createdByName", "createdAt", "updatedAt", "dueAt", "resolvedAt", "closedAt",
+  "department", "assigneeId", "createdBy", "createdByName", "createdAt", "updatedAt", "dueAt", "resolvedAt", "closedAt", "shownToCustomer",
 ];
 
 /** Appends an event to the ticket's log, only if `guard` (SQL over the tickets table) holds. */
@@ -76,7 +76,8 @@ export async function insertTicket(db: Database, t: NewTicket, created: NewTicke
     // An aggregate always yields a row; the outer SELECT is what the guard can empty.
     sql: `INSERT INTO tickets (number, ${TICKET_COLUMNS.join(", ")})
           SELECT n, ${TICKET_COLUMNS.map(() => "?").join(", ")} FROM (SELECT coalesce(max(number), 0) + 1 AS n FROM tickets WHERE shop_id = ?)${stillOpen.sql}`,
-    params: [...TICKET_KEYS.map((k) => t[k] ?? null), t.shopId, ...stillOpen.params],
+    // Raw SQL: a boolean binds as 0/1, as drizzle writes it.
+    params: [...TICKET_KEYS.map((k) => (typeof t[k] === "boolean" ? Number(t[k]) : (t[k] ?? null))), t.shopId, ...stillOpen.params],
   };
   const exists = { sql: "id = ?", params: [t.id] };
   const statements = [insert, appendEvent(t.id, t.shopId, created, exists)];
@@ -96,7 +97,7 @@ export async function findTicketRow(db: Database, shopId: string | null, id: str
 }
 
 /** The columns an action may change. */
-export type TicketChange = Partial<Pick<TicketRow, "status" | "priority" | "department" | "assigneeId" | "dueAt" | "resolvedAt" | "closedAt">>;
+export type TicketChange = Partial<Pick<TicketRow, "status" | "priority" | "department" | "assigneeId" | "dueAt" | "resolvedAt" | "closedAt" | "shownToCustomer">>;
 
 /**
  * Appends the events and applies the change (and the new `updatedAt`) in one batch, only while

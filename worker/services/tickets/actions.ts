@@ -3,7 +3,10 @@
  * appends the change's event and updates the ticket, guarded by the `updated_at` it read (a
  * concurrent change makes this one a conflict, never a lost update). An assignment that moves
  * the status (open → in progress, or back to open when the assignee leaves) records that as a
- * second `status` event in the same batch. A closed ticket takes comments only.
+ * second `status` event in the same batch. A resolution whose note the shopper is told records
+ * that note as a `reply` after the `status` event: the log itself says what the shopper was sent
+ * (`GET /api/threads/:id/tickets` shows replies, never a status change's note). A closed ticket
+ * takes comments only.
  */
 import { DomainError, fieldError } from "../../../core/domain/errors";
 import { statusChangeRefusal, statusOnAssign, statusStamps, ticketDueAt } from "../../../core/domain/tickets";
@@ -26,13 +29,17 @@ const statusEvent = (from: string, to: TicketStatus): Event => ({ kind: "status"
 
 /** The change and its events, or the refusal (naming the field) that leaves the ticket as it is. */
 async function plan(db: Database, t: TicketRow, a: TicketAction, now: number): Promise<{ change: TicketChange; events: Event[] }> {
-  if (a.type === "comment") return { change: {}, events: [{ kind: a.toCustomer ? "reply" : "comment", text: a.text, fromValue: null, toValue: null }] };
+  if (a.type === "comment") return { change: a.toCustomer ? { shownToCustomer: true } : {}, events: [{ kind: a.toCustomer ? "reply" : "comment", text: a.text, fromValue: null, toValue: null }] };
   const from = t.status as TicketStatus;
   if (from === "closed") throw fieldError("conflict", a.type === "assign" ? "assigneeId" : a.type, "a closed ticket cannot change; open a new one");
   if (a.type === "status") {
     const refusal = statusChangeRefusal(from, a.status);
     if (refusal) throw refusal;
-    return { change: { status: a.status, ...statusStamps(a.status, now, t) }, events: [{ ...statusEvent(from, a.status), text: a.note || null }] };
+    const told = a.status === "resolved" && a.notifyCustomer;
+    const change = { status: a.status, ...statusStamps(a.status, now, t), ...(told ? { shownToCustomer: true } : {}) };
+    // A resolution's note the shopper is told is a reply to them (shown in 我的工单); any other note stays internal.
+    if (told && a.note) return { change, events: [statusEvent(from, a.status), { kind: "reply", text: a.note, fromValue: null, toValue: null }] };
+    return { change, events: [{ ...statusEvent(from, a.status), text: a.note || null }] };
   }
   if (a.type === "priority") {
     if (a.priority === t.priority) throw fieldError("conflict", "priority", `the ticket is already ${a.priority}`);

@@ -49,6 +49,7 @@ export async function createTicket(env: TicketEnv, db: Database, identity: Ident
     leaveMessageId: body.leaveMessageId ?? null, title: body.title, description: body.description, category: body.category, priority: body.priority,
     status, department: body.department, assigneeId: body.assigneeId, createdBy: staff.staffId, createdByName: staff.name,
     createdAt: now, updatedAt: now, dueAt: ticketDueAt(now, body.priority), resolvedAt: null, closedAt: null,
+    shownToCustomer: body.notifyCustomer,
   };
   const created = { at: now, actorId: staff.staffId, actorName: staff.name, kind: "created", text: null, fromValue: null, toValue: status };
   const eventId = await insertTicket(db, row, created, body.leaveMessageId ? { leaveMessageId: body.leaveMessageId, by: staff.staffId } : null);

@@ -28,7 +28,7 @@ function positionOf(order: TicketOrder, cursor: string | undefined): TicketPosit
 }
 
 /** The filter a list query means for this caller (`shop` checked, `me` resolved, `q` read as a number or text). */
-function filterOf(identity: Identity, q: TicketListQuery, now: number): TicketFilter {
+export function ticketFilter(identity: Identity, q: Omit<TicketListQuery, "cursor">, now: number): TicketFilter {
   const staff = ticketStaff(identity);
   const view = q.status;
   const statuses: readonly TicketStatus[] | null = view === "all" ? null : view === "active" ? ACTIVE_TICKET_STATUSES : [view];
@@ -47,8 +47,8 @@ function filterOf(identity: Identity, q: TicketListQuery, now: number): TicketFi
 
 /** A page of tickets: active views most urgent first (due time, then number), the others most recently changed first. */
 export async function listTickets(db: Database, identity: Identity, q: TicketListQuery, now: number): Promise<TicketPage> {
-  const filter = filterOf(identity, q, now);
-  const order: TicketOrder = q.status === "active" || isActiveView(q.status) ? "due" : "updated";
+  const filter = ticketFilter(identity, q, now);
+  const order = ticketListOrder(q.status);
   const page = await loadTicketPage(db, filter, order, positionOf(order, q.cursor), TICKET_PAGE_SIZE, now);
   const counts = { ...Object.fromEntries(TICKET_STATUSES.map((s) => [s, 0])), overdue: 0 } as TicketPage["counts"];
   for (const c of page.counts) {
@@ -63,8 +63,9 @@ export async function listTickets(db: Database, identity: Identity, q: TicketLis
   };
 }
 
-function isActiveView(view: TicketListQuery["status"]): boolean {
-  return (ACTIVE_TICKET_STATUSES as readonly string[]).includes(view);
+/** Active views most urgent first; the finished and `all` most recently changed first. */
+export function ticketListOrder(view: TicketListQuery["status"]): TicketOrder {
+  return view === "active" || (ACTIVE_TICKET_STATUSES as readonly string[]).includes(view) ? "due" : "updated";
 }
 
 /** One ticket the caller may see, with its log oldest first; another shop's is not found. */

@@ -29,7 +29,7 @@ function botKind(m: ChatMessage): string | undefined {
 
 /** `continued`: the previous message has the same sender, so the name is not repeated. */
 export function MessageItem({ message: m, continued }: { message: ChatMessage; continued: boolean }) {
-  const { conversation, perspective, meId, MessageActions } = useChat();
+  const { conversation, perspective, meId, MessageActions, onTicketNotice } = useChat();
   const time = <time dateTime={new Date(m.createdAt).toISOString()}>{formatTime(m.createdAt)}</time>;
   if (m.kind === "system" && m.body.rating) return <RatingItem message={m} />;
   if (m.kind === "system") {
@@ -37,7 +37,7 @@ export function MessageItem({ message: m, continued }: { message: ChatMessage; c
     return (
       <li class={`msg msg-system${staffOnly ? " msg-system-staff" : ""}`} data-testid="message" data-seq={m.seq} data-role="system" data-notice={m.body.notice?.code} data-visibility={m.visibility}>
         {staffOnly && <span class="staff-only-label">{t("msg.staffOnly")}</span>}
-        <span class="msg-notice">{noticeText(m.body.notice?.code, m.body.notice?.params)}</span>
+        <NoticeText notice={m.body.notice} open={onTicketNotice} />
         {time}
       </li>
     );
@@ -68,5 +68,17 @@ export function MessageItem({ message: m, continued }: { message: ChatMessage; c
         {MessageActions && <MessageActions message={m} />}
       </div>
     </li>
+  );
+}
+
+/** A notice's words; a ticket notice, where the screen can show the ticket, is a button that does. */
+function NoticeText({ notice, open }: { notice: ChatMessage["body"]["notice"]; open?: (number: string) => void }) {
+  const text = noticeText(notice?.code, notice?.params);
+  const number = notice?.code?.startsWith("ticket.") ? notice.params?.number : undefined;
+  if (!open || !number) return <span class="msg-notice">{text}</span>;
+  return (
+    <button type="button" class="msg-notice msg-notice-link" data-testid="ticket-notice-open" aria-label={`${text} · ${t("myTickets.openNotice", { number })}`} onClick={() => open(number)}>
+      {text}
+    </button>
   );
 }

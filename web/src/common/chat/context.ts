@@ -18,6 +18,8 @@ export interface ChatContextValue {
   assist?: ComposerAssist;
   /** Staff only: actions beside a message (存为知识). */
   MessageActions?: ComponentType<{ message: ChatMessage }>;
+  /** Shoppers only: a tapped ticket notice opens that ticket (我的工单), by its number. */
+  onTicketNotice?: (number: string) => void;
 }
 
 /**

@@ -1,4 +1,4 @@
-/** zh-CN: 工单 (tickets): the page, the create dialog, the context panel's list and the chat notices. */
+/** zh-CN: 工单 (tickets): the page, the create dialog, the context panel's list, the chat notices, the nav badge and the widget's 我的工单. */
 export const zhTickets = {
   "nav.tickets": "工单",
   "tickets.title": "工单",
@@ -32,6 +32,9 @@ export const zhTickets = {
   "tickets.filter.clear": "清除顾客筛选",
   "tickets.search": "搜索标题、描述或 #编号",
   "tickets.refresh": "刷新",
+  "tickets.export": "导出",
+  "tickets.exporting": "正在导出…",
+  "tickets.exportHint": "把当前视图和筛选下的全部工单导出为 CSV 文件",
   "tickets.loading": "加载中…",
   "tickets.empty": "没有符合条件的工单",
   "tickets.more": "加载更多",
@@ -132,6 +135,32 @@ export const zhTickets = {
   "notice.ticket.created": "已为您登记工单 #{number}「{title}」，处理进展会在这里通知您",
   "notice.ticket.reply": "工单 #{number} 进展：{text}",
   "notice.ticket.resolved": "工单 #{number}「{title}」已处理完成。{note}",
+
+  "myTickets.button": "我的工单",
+  "myTickets.buttonLabel": "我的工单：{n} 个处理中",
+  "myTickets.title": "我的工单",
+  "myTickets.intro": "客服为您登记的问题在这里跟进，进展也会在对话中通知您",
+  "myTickets.close": "返回对话",
+  "myTickets.loading": "加载中…",
+  "myTickets.empty": "您在本店还没有工单",
+  "myTickets.error": "工单暂时无法加载",
+  "myTickets.retry": "重试",
+  "myTickets.status.open": "待处理",
+  "myTickets.status.in_progress": "处理中",
+  "myTickets.status.pending": "等待中",
+  "myTickets.status.resolved": "已解决",
+  "myTickets.status.closed": "已关闭",
+  "myTickets.updated": "最近更新 {time}",
+  "myTickets.order": "订单 {id}",
+  "myTickets.progress": "处理进展",
+  "myTickets.event.created": "已为您登记工单",
+  "myTickets.event.reply": "客服回复",
+  "myTickets.event.status": "状态更新为「{status}」",
+  "myTickets.openNotice": "查看工单 #{number}",
+
+  "ticketBadge.label": "指派给我的进行中工单：{n} 个",
+  "ticketBadge.labelLate": "指派给我的进行中工单：{n} 个，其中 {late} 个已超时",
+  "ticketBadge.assigned": "新工单指派给您 #{number}",
 
   "issue.ticketSame": "工单已经是「{s}」状态",
   "issue.ticketClosed": "已关闭的工单不能再修改，请新建工单",

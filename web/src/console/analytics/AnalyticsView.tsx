@@ -5,10 +5,13 @@ import { channelName, formatTime, nameOf, t, type MessageKey } from "../../commo
 import { ErrorNote } from "../../common/ui/ErrorNote";
 import { RANGE_PRESETS, type AnalyticsModel, type ServiceReport } from "../../models/analytics";
 import { ShopPicker } from "../ShopPicker";
+import { Card, duration, Kpi, pct } from "./report-parts";
+import { TicketFigures } from "./TicketFigures";
 
 /**
  * 数据报表: the range (presets or two dates), the shop (platform admins), headline figures, the
- * charts (per day, per hour, ratings, topics, channels), each agent's figures, and CSV exports.
+ * charts (per day, per hour, ratings, topics, channels), each agent's figures, the tickets (工单),
+ * and CSV exports.
  */
 export function AnalyticsView({ model, onOpen }: { model: AnalyticsModel; onOpen: (threadId: string) => void }) {
   const report = model.report.value;
@@ -128,26 +131,8 @@ function ReportBody({ report, own, busy, onOpen }: { report: ServiceReport; own:
           </Card>
         </>
       )}
+      <TicketFigures figures={report.tickets} own={own} />
     </div>
-  );
-}
-
-function Kpi({ id, label, value, hint }: { id: string; label: string; value: string; hint?: string }) {
-  return (
-    <div class="kpi" data-testid={`stats-kpi-${id}`}>
-      <span class="kpi-label">{label}</span>
-      <strong class="kpi-value">{value}</strong>
-      {hint && <span class="kpi-hint">{hint}</span>}
-    </div>
-  );
-}
-
-function Card({ title, wide, children }: { title: string; wide?: boolean; children: preact.ComponentChildren }) {
-  return (
-    <section class={`stats-card${wide ? " wide" : ""}`}>
-      <h2>{title}</h2>
-      {children}
-    </section>
   );
 }
 
@@ -284,17 +269,3 @@ function Comments({ comments, onOpen }: { comments: RatingComment[]; onOpen: (th
     </ul>
   );
 }
-
-function pct(share: number | null): string {
-  return share === null ? t("stats.none") : `${Math.round(share * 1000) / 10}%`;
-}
-
-/** A duration as people read it: seconds, minutes and seconds, or hours and minutes. */
-function duration(ms: number | null): string {
-  if (ms === null) return t("stats.none");
-  const total = Math.round(ms / 1000);
-  if (total < 60) return t("stats.seconds", { n: total });
-  if (total < 3600) return t("stats.minutes", { m: Math.floor(total / 60), s: String(total % 60).padStart(2, "0") });
-  return t("stats.hoursMinutes", { h: Math.floor(total / 3600), m: String(Math.floor((total % 3600) / 60)).padStart(2, "0") });
-}
-

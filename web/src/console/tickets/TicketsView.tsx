@@ -12,8 +12,8 @@ import { statusName } from "./ticket-text";
 
 /**
  * 工单: status views with their counts, quick filters (mine, unassigned, overdue), department and
- * search, the platform's shop picker; the list on the left, the open ticket on the right (one
- * at a time on a narrow screen).
+ * search, the platform's shop picker, 导出 (the list as filtered, as CSV); the list on the left,
+ * the open ticket on the right (one at a time on a narrow screen).
  */
 export function TicketsView({ model, me, onOpenChat }: { model: TicketsModel; me: Me; onOpenChat: (threadId: string) => void }) {
   const open = model.selectedId.value !== null;
@@ -24,6 +24,9 @@ export function TicketsView({ model, me, onOpenChat }: { model: TicketsModel; me
         <ViewTabs model={model} />
         <span class="page-head-spacer" />
         {model.canPickShop.value && <ShopPicker value={model.shopId.value} shops={model.shops.value} onChange={(id) => model.setShop(id)} testId="tickets-shop" allLabel={t("tickets.allShops")} />}
+        <button type="button" class="btn btn-outline" data-testid="tickets-export" disabled={model.exporting.value} title={t("tickets.exportHint")} onClick={() => void model.exportCsv()}>
+          {model.exporting.value ? t("tickets.exporting") : t("tickets.export")}
+        </button>
         <button type="button" class="btn btn-ghost btn-icon" data-testid="tickets-refresh" title={t("tickets.refresh")} aria-label={t("tickets.refresh")} onClick={() => void model.load()}>
           <Icon name="refresh" size={16} />
         </button>

@@ -1,0 +1,1 @@
+ALTER TABLE `tickets` ADD `shown_to_customer` integer DEFAULT false NOT NULL;

@@ -2,6 +2,7 @@
  * The cron trigger's work (wrangler.toml `[triggers]`, every 10 minutes): send outbox notices a
  * failed enqueue left behind, and prune webhook receipts, dead letters and finished notices
  * past their retention, stale login-failure counters and staff accounts' old thread visits (core/domain/retention.ts),
+ * close tickets resolved longer ago than the shopper's answer window (worker/services/tickets/auto-close.ts),
  * and during a TWO_FACTOR_KEY rotation seal the two-factor secrets again under the new key. Each step runs even if another failed.
  */
 import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, RECEIPT_RETENTION_MS, STAFF_VISIT_RETENTION_MS } from "../core/domain/retention";
@@ -11,6 +12,7 @@ import { pruneNotices } from "./db/repos/proactive-notices";
 import { pruneReceipts } from "./db/repos/mall-sync";
 import { pruneLoginAttempts, pruneStaffVisits } from "./db/repos/staff";
 import { sweepOutbox } from "./services/proactive/dispatch";
+import { autoCloseTickets } from "./services/tickets/auto-close";
 import { resealTwoFactorSecrets } from "./services/two-factor";
 
 export interface MaintenanceReport {
@@ -20,6 +22,8 @@ export interface MaintenanceReport {
   noticesPruned: number | null;
   loginAttemptsPruned: number | null;
   staffVisitsPruned: number | null;
+  /** Resolved tickets nobody answered within the answer window, closed by the system. */
+  ticketsAutoClosed: number | null;
   /** Two-factor secrets sealed again under TWO_FACTOR_KEY (0 unless TWO_FACTOR_KEY_PREVIOUS is set). */
   twoFactorResealed: number | null;
 }
@@ -43,6 +47,7 @@ export async function runMaintenance(env: Env, now: number): Promise<Maintenance
     noticesPruned: await step("notice pruning", () => pruneNotices(db, now - NOTICE_RETENTION_MS)),
     loginAttemptsPruned: await step("login-attempt pruning", () => pruneLoginAttempts(db, now - LOGIN_ATTEMPT_RETENTION_MS, now)),
     staffVisitsPruned: await step("staff-visit pruning", () => pruneStaffVisits(db, now - STAFF_VISIT_RETENTION_MS)),
+    ticketsAutoClosed: await step("ticket auto-close", () => autoCloseTickets(db, now)),
     twoFactorResealed: await step("two-factor key rotation", () => resealTwoFactorSecrets(env, db)),
   };
 }

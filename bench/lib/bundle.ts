@@ -6,7 +6,8 @@ import { repoRoot } from "../../scripts/lib/eval-args";
 
 /**
  * The entry (relative to the repository root) bundled into one ES module, as wrangler would; Node's
- * built-in modules (papaparse asks for `stream`) are left to workerd's `nodejs_compat`.
+ * built-in modules (papaparse asks for `stream`) are left to workerd's `nodejs_compat`, and its own
+ * `cloudflare:` modules (partyserver, which the ticket notices import, asks for `cloudflare:workers`) to workerd.
  */
 export async function bundleWorker(entry: string): Promise<string> {
   const out = await build({
@@ -18,7 +19,7 @@ export async function bundleWorker(entry: string): Promise<string> {
     conditions: ["workerd", "worker", "browser"],
     mainFields: ["module", "main"],
     write: false,
-    external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`)],
+    external: [...builtinModules, ...builtinModules.map((m) => `node:${m}`), "cloudflare:*"],
     logLevel: "silent",
   });
   return out.outputFiles[0]!.text;

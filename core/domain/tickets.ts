@@ -6,8 +6,10 @@
  * resolved (已解决) → closed (已关闭). A resolved ticket may be reopened; a closed one is final.
  * The due time is the creation time plus the priority's SLA, recomputed from creation when the
  * priority changes; the clock does not stop while pending (the shopper waiting is still waiting).
+ * For 7 days after a resolution the shopper may answer it (solved: closed; not solved: open
+ * again); after that it closes itself.
  */
-import type { TicketPriority, TicketStatus } from "../protocol/tickets";
+import type { ShopperAnswer, TicketPriority, TicketStatus } from "../protocol/tickets";
 import { fieldError, type DomainError } from "./errors";
 
 const HOUR = 60 * 60 * 1000;
@@ -66,6 +68,36 @@ export function statusStamps(to: TicketStatus, now: number, prev: { resolvedAt: 
 export function statusOnAssign(status: TicketStatus, assigneeId: string | null): TicketStatus {
   if (assigneeId !== null) return status === "open" ? "in_progress" : status;
   return status === "in_progress" ? "open" : status;
+}
+
+/**
+ * How long after its resolution the shopper may answer a ticket ("is your problem solved?"), and
+ * after which the cron closes it: one constant, so a ticket never closes while it may be answered.
+ */
+export const TICKET_ANSWER_WINDOW_MS = 7 * 24 * HOUR;
+
+/** The status the shopper's answer sets: solved closes the ticket, not solved reopens it. */
+export function answerStatus(answer: ShopperAnswer): TicketStatus {
+  return answer === "solved" ? "closed" : "open";
+}
+
+/** Why the shopper may not answer the ticket now (naming `answer`), or null when they may. */
+export function answerRefusal(t: { status: TicketStatus; resolvedAt: number | null }, now: number): DomainError | null {
+  if (t.status !== "resolved") return fieldError("conflict", "answer", `only a resolved ticket can be answered; this one is ${t.status}`);
+  if (t.resolvedAt === null || now > t.resolvedAt + TICKET_ANSWER_WINDOW_MS) {
+    return fieldError("conflict", "answer", "the time to answer this resolution has passed (7 days): ask in the chat and staff will reopen it");
+  }
+  return null;
+}
+
+/** Whether the shopper may still answer the ticket's resolution (the widget shows its buttons). */
+export function mayAnswer(t: { status: TicketStatus; resolvedAt: number | null }, now: number): boolean {
+  return answerRefusal(t, now) === null;
+}
+
+/** Resolved tickets whose resolution is older than this close themselves (the cron). */
+export function autoCloseBefore(now: number): number {
+  return now - TICKET_ANSWER_WINDOW_MS;
 }
 
 /** `#12`, `12` → 12; anything else null (then the search matches text only). */

@@ -94,10 +94,32 @@ export const TicketExportQuery = v.object({
 });
 export type TicketExportQuery = v.InferOutput<typeof TicketExportQuery>;
 
+/** How long the shopper's reason for saying a resolved ticket is not solved may be. */
+export const TICKET_ANSWER_REASON_MAX = 500;
+export const SHOPPER_ANSWERS = ["solved", "unsolved"] as const;
+export type ShopperAnswer = (typeof SHOPPER_ANSWERS)[number];
+
+/**
+ * `POST /api/threads/:threadId/tickets/:id/answer`: the shopper's answer to a resolution, "is your
+ * problem solved?". `solved` closes the ticket; `unsolved` reopens it, with their reason (kept
+ * only with `unsolved`).
+ */
+export const TicketAnswerBody = v.object({
+  answer: v.picklist(SHOPPER_ANSWERS, "must be solved or unsolved"),
+  reason: v.optional(v.pipe(v.string("must be a string"), v.trim(), v.maxLength(TICKET_ANSWER_REASON_MAX, `must be at most ${TICKET_ANSWER_REASON_MAX} characters`)), ""),
+});
+export type TicketAnswerBody = v.InferOutput<typeof TicketAnswerBody>;
+
 export const TicketIdParam = v.object({ id: v.pipe(v.string(), v.regex(/^tkt_[A-Za-z0-9]{8,32}$/, "must be a ticket id")) });
 
 export const TICKET_EVENT_KINDS = ["created", "comment", "reply", "status", "assign", "department", "priority"] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
+
+/**
+ * The actor id of what the platform does on its own (closing a resolution nobody answered). The
+ * shopper's own answer is logged with their customer id as the actor.
+ */
+export const TICKET_SYSTEM_ACTOR_ID = "system";
 
 /** One entry of a ticket's append-only log. */
 export interface TicketEvent {
@@ -168,7 +190,9 @@ export const SHOPPER_TICKET_LIMIT = 50;
 export type ShopperTicketEntry =
   | { kind: "created"; at: number }
   | { kind: "reply"; at: number; text: string }
-  | { kind: "status"; at: number; status: TicketStatus };
+  | { kind: "status"; at: number; status: TicketStatus }
+  /** The shopper's own answer to a resolution (the status it set is implied), with their reason. */
+  | { kind: "answer"; at: number; answer: ShopperAnswer; reason: string | null };
 
 /** A ticket as its shopper sees it (`GET /api/threads/:threadId/tickets`). */
 export interface ShopperTicket {

@@ -7,7 +7,8 @@
  * change refused because someone else closed the ticket meanwhile says why, in place. The
  * platform's admin finds the ticket among every shop's. The shopper follows their tickets in the
  * widget's 我的工单 (the reply and the resolution, never the internal note), and an agent's 工单 nav
- * badge counts the tickets given to them. Screenshots go to tests/e2e/screenshots/.
+ * badge counts the tickets given to them. A shopper who says a resolved ticket is not solved puts
+ * it back 待处理 with their reason. Screenshots go to tests/e2e/screenshots/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
@@ -367,5 +368,47 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "tickets in r
     expect(csv).toContain("外套袖口开线，申请退款");
     const listed = Number(await admin.getByTestId("tickets-view-all").locator(".count-badge").textContent());
     expect(csv.trim().split("\r\n")).toHaveLength(listed + 1);
+  });
+
+  it("lets the shopper say a resolved ticket is not solved, and the agent finds it 待处理 with their reason", async () => {
+    // agent1's ticket for c0001, resolved with a note the shopper is told (by the API: the UI steps are above).
+    const agentToken = await apiLogin("agent1@apparel.demo");
+    const call = async (path: string, body: unknown) => {
+      const res = await fetch(`${suite.server.url}/api${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${agentToken}` }, body: JSON.stringify(body) });
+      expect(res.status).toBeLessThan(300);
+      return ((await res.json()) as { ticket: { id: string; number: number } }).ticket;
+    };
+    const ticket = await call("/tickets", { threadId: "apparel:c0001", title: "换货的尺码仍然不对", category: "exchange", department: "aftersales", assigneeId: "st-apparel-agent1" });
+    await call(`/tickets/${ticket.id}/actions`, { type: "status", status: "resolved", note: "已为您补发 L 码" });
+
+    const shopper = await suite.browser.newPage({ viewport: { width: 390, height: 780 } });
+    await shopper.goto(`${suite.server.url}/widget.html?shop=apparel&customer=c0001`);
+    await shopper.getByTestId("my-tickets-button").click({ timeout: 15_000 });
+    const card = shopper.locator(`[data-testid="my-ticket"][data-number="${ticket.number}"]`);
+    await card.getByTestId("my-ticket-answer").waitFor({ timeout: 15_000 });
+    expect(await card.getByTestId("my-ticket-solved").textContent()).toBe("已解决");
+    await card.getByTestId("my-ticket-unsolved").click();
+    const reason = "补发的还是 M 码";
+    await card.getByTestId("my-ticket-reason").fill(reason);
+    await card.getByTestId("my-ticket-unsolved-submit").click();
+    await expect.poll(() => card.getAttribute("data-status"), { timeout: 15_000 }).toBe("open");
+    expect(await card.getByTestId("my-ticket-status").textContent()).toBe("待处理");
+    expect(await card.getByTestId("my-ticket-answer").count()).toBe(0);
+    const progress = (await card.getByTestId("my-ticket-timeline").textContent())!;
+    expect(progress).toContain("您反馈问题仍未解决");
+    expect(progress).toContain(reason);
+    await shopper.screenshot({ path: `${SHOTS}/ticket-widget-unsolved.png` });
+    await shopper.close();
+
+    // The agent's 工单 page: back to 待处理, the customer's words in the log.
+    const agent = await consoleAs("agent1@apparel.demo");
+    await agent.evaluate((id) => (location.hash = `#/tickets/${id}`), ticket.id);
+    const detail = agent.getByTestId("ticket-detail");
+    await expect.poll(() => detail.locator('.ticket-head [data-testid="ticket-status"]').getAttribute("data-status"), { timeout: 15_000 }).toBe("open");
+    expect(await detail.locator('.ticket-head [data-testid="ticket-status"]').textContent()).toBe("待处理");
+    const answered = agent.locator('[data-testid="ticket-event"][data-actor="customer"]');
+    expect(await answered.textContent()).toContain(`顾客表示仍未解决：${reason}`);
+    await agent.locator(`[data-testid="ticket-row"][data-number="${ticket.number}"][data-status="open"]`).waitFor({ timeout: 15_000 });
+    await agent.screenshot({ path: `${SHOTS}/tickets-customer-unsolved.png`, fullPage: true });
   });
 });

@@ -539,6 +539,8 @@ export const tickets = sqliteTable(
     uniqueIndex("tickets_shop_number").on(t.shopId, t.number),
     index("tickets_shop_status_due").on(t.shopId, t.status, t.dueAt),
     index("tickets_shop_updated").on(t.shopId, t.updatedAt),
+    // The platform's lists across every shop, most recently changed first (bench:tickets: 245 ms to sort 120,000 rows without it).
+    index("tickets_updated").on(t.updatedAt),
     index("tickets_shop_assignee").on(t.shopId, t.assigneeId, t.status),
     index("tickets_customer").on(t.customerId, t.createdAt),
     // The service report: opened and resolved in a range (a shop's, every shop's), the backlog across shops.

@@ -1,5 +1,6 @@
 /**
- * Thread lists, summaries, history paging, and the thread's tickets as its shopper sees them.
+ * Thread lists, summaries, history paging, and the thread's tickets as its shopper sees them,
+ * with the shopper's answer to a resolution.
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -9,6 +10,8 @@ import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { requireIdentity } from "../middleware/auth";
 import { valid } from "../middleware/validate";
+import { TicketAnswerBody, TicketIdParam } from "../../core/protocol/tickets";
+import { answerTicket } from "../services/tickets/answer";
 import { threadTickets } from "../services/tickets/shopper";
 import { listThreads, roomFor } from "../services/threads";
 
@@ -18,6 +21,7 @@ const ListQuery = v.object({
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.minValue(1), v.maxValue(200)), "50"),
 });
 const ThreadParam = v.object({ threadId: ThreadId });
+const ThreadTicketParam = v.object({ ...ThreadParam.entries, ...TicketIdParam.entries });
 const HistoryQuery = v.object({
   before: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number))),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.minValue(1), v.maxValue(LIMITS.historyPageMax)), "50"),
@@ -61,4 +65,14 @@ export const threadRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ["threads", "tickets"], summary: "The thread's tickets (工单) as its shopper sees them, newest first (at most 50): status and the replies and status changes they were told of; never internal notes, assignees, departments or priorities." }),
     valid("param", ThreadParam),
     async (c) => c.json(await threadTickets(database(c.env.DB), c.get("identity"), c.req.valid("param").threadId)),
+  )
+  .post(
+    "/threads/:threadId/tickets/:id/answer",
+    describeRoute({ tags: ["threads", "tickets"], summary: "The shopper's answer to a resolved ticket within 7 days of its resolution: `solved` closes it, `unsolved` reopens it (with an optional reason). The thread's shopper only; answers the ticket as they see it." }),
+    valid("param", ThreadTicketParam),
+    valid("json", TicketAnswerBody),
+    async (c) => {
+      const p = c.req.valid("param");
+      return c.json(await answerTicket(database(c.env.DB), c.get("identity"), p.threadId, p.id, c.req.valid("json"), Date.now()));
+    },
   );

@@ -74,6 +74,8 @@ const RULES: Rule[] = [
   [/^is not a message this customer left with this shop/, () => t("issue.leaveForeign")],
   [/^was handled (already|meanwhile)/, () => t("issue.leaveHandled")],
   [/^you may not open tickets on this thread/, () => t("issue.ticketThread")],
+  [/^only a resolved ticket can be answered/, () => t("issue.ticketNotResolved")],
+  [/^the time to answer this resolution has passed/, () => t("issue.answerExpired")],
 ];
 
 /** One field message in the UI language. */

@@ -2,11 +2,11 @@
  * 我的工单 in the widget: the thread's tickets as the shopper sees them
  * (`GET /api/threads/:threadId/tickets`), loaded when the chat opens and again whenever a ticket
  * notice (opened, reply, resolved) arrives in the chat; the panel open or shut, and which ticket
- * in it shows its progress.
+ * in it shows its progress; and the shopper's answer to a resolution (solved, or not with a reason).
  */
 import { computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
 import type { ChatMessage } from "../../../core/protocol";
-import type { ShopperTicket, ShopperTicketList } from "../../../core/protocol/tickets";
+import type { ShopperAnswer, ShopperTicket, ShopperTicketList } from "../../../core/protocol/tickets";
 import type { ApiClient } from "../common/api";
 import { toUiError } from "../common/field-errors";
 import type { UiError } from "./conversation-state";
@@ -35,6 +35,12 @@ export const MyTicketsModel = createModel((opts: MyTicketsOptions) => {
   const notices = computed(() => opts.messages.value.filter(isTicketNotice).length);
   const active = computed(() => (tickets.value ?? []).filter((t) => t.status === "open" || t.status === "in_progress" || t.status === "pending").length);
   const path = `/threads/${encodeURIComponent(opts.threadId)}/tickets`;
+  /** The ticket whose "not solved" reason is being written, and the words so far. */
+  const reasonFor = signal<string | null>(null);
+  const reason = signal("");
+  /** The ticket whose answer is on its way. */
+  const sending = signal<string | null>(null);
+  const answerError = signal<{ id: string; error: UiError } | null>(null);
 
   let generation = 0;
   async function load() {
@@ -55,9 +61,37 @@ export const MyTicketsModel = createModel((opts: MyTicketsOptions) => {
     return () => clearTimeout(timer);
   });
 
+  /** Sends the answer; the answered ticket replaces the listed one. A refusal is shown and the list asked again. */
+  async function answer(id: string, a: ShopperAnswer): Promise<void> {
+    if (sending.peek()) return;
+    [sending.value, answerError.value] = [id, null];
+    const words = a === "unsolved" ? reason.peek().trim() : "";
+    try {
+      const r = await opts.api.post<{ ticket: ShopperTicket }>(`${path}/${encodeURIComponent(id)}/answer`, { answer: a, ...(words ? { reason: words } : {}) });
+      // A list asked for before the answer would bring the old status back.
+      generation++;
+      tickets.value = (tickets.peek() ?? []).map((t) => (t.id === id ? r.ticket : t));
+      [reasonFor.value, reason.value] = [null, ""];
+    } catch (err) {
+      answerError.value = { id, error: toUiError(err) };
+      void load();
+    } finally {
+      sending.value = null;
+    }
+  }
+
   return {
     tickets,
     error,
+    reasonFor,
+    reason,
+    sending,
+    answerError,
+    answer,
+    /** Opens (an id) or shuts (null) the "not solved" reason form of a ticket. */
+    askReason(id: string | null) {
+      [reasonFor.value, reason.value, answerError.value] = [id, "", null];
+    },
     open,
     expanded,
     active,

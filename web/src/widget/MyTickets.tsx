@@ -3,6 +3,7 @@ import type { ShopperTicket, ShopperTicketEntry, TicketStatus } from "../../../c
 import { formatTime, t } from "../common/i18n";
 import { Icon } from "../common/ui/Icon";
 import type { MyTicketsModel } from "../models/my-tickets";
+import { TicketAnswer } from "./TicketAnswer";
 
 const statusText = (s: TicketStatus) => t(`myTickets.status.${s}`);
 
@@ -58,7 +59,7 @@ export function MyTicketsPanel({ model }: { model: MyTicketsModel }) {
         {list && list.length > 0 && (
           <ul class="my-ticket-list">
             {list.map((ticket) => (
-              <TicketCard key={ticket.id} ticket={ticket} expanded={model.expanded.value === ticket.id} onToggle={() => model.toggle(ticket.id)} />
+              <TicketCard key={ticket.id} ticket={ticket} model={model} />
             ))}
           </ul>
         )}
@@ -67,8 +68,10 @@ export function MyTicketsPanel({ model }: { model: MyTicketsModel }) {
   );
 }
 
-function TicketCard({ ticket, expanded, onToggle }: { ticket: ShopperTicket; expanded: boolean; onToggle: () => void }) {
+function TicketCard({ ticket, model }: { ticket: ShopperTicket; model: MyTicketsModel }) {
   const progressId = `my-ticket-progress-${ticket.id}`;
+  const expanded = model.expanded.value === ticket.id;
+  const onToggle = () => model.toggle(ticket.id);
   return (
     <li class="my-ticket" data-testid="my-ticket" data-number={ticket.number} data-status={ticket.status}>
       <button type="button" class="my-ticket-head" aria-expanded={expanded} aria-controls={progressId} onClick={onToggle}>
@@ -85,6 +88,7 @@ function TicketCard({ ticket, expanded, onToggle }: { ticket: ShopperTicket; exp
           <span>{t("myTickets.updated", { time: formatTime(ticket.updatedAt) })}</span>
         </span>
       </button>
+      <TicketAnswer ticket={ticket} model={model} />
       {expanded && (
         <ol class="my-ticket-timeline" id={progressId} aria-label={t("myTickets.progress")} data-testid="my-ticket-timeline">
           {ticket.timeline.map((e, i) => (
@@ -94,6 +98,7 @@ function TicketCard({ ticket, expanded, onToggle }: { ticket: ShopperTicket; exp
                 <time dateTime={new Date(e.at).toISOString()}>{formatTime(e.at)}</time>
               </span>
               {e.kind === "reply" && <p class="my-ticket-reply">{e.text}</p>}
+              {e.kind === "answer" && e.reason && <p class="my-ticket-reply my-ticket-reason-text">{e.reason}</p>}
             </li>
           ))}
         </ol>
@@ -104,5 +109,6 @@ function TicketCard({ ticket, expanded, onToggle }: { ticket: ShopperTicket; exp
 
 function entryText(e: ShopperTicketEntry): string {
   if (e.kind === "status") return t("myTickets.event.status", { status: statusText(e.status) });
+  if (e.kind === "answer") return t(`myTickets.event.answer.${e.answer}`);
   return t(`myTickets.event.${e.kind}`);
 }

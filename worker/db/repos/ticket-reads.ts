@@ -131,11 +131,18 @@ export type TicketEventRow = NonNullable<Awaited<ReturnType<typeof loadTicketDet
 /**
  * A thread's newest tickets (at most `limit`) and what their shopper may see of their logs, in
  * one batch: only `created`, `reply` and `status` events, a status event without its note (the
- * note is internal), and never who acted. `shopId` and `customerId` are the thread's.
+ * note is internal), and never who acted, only whether it was the shopper themself (their answer
+ * to a resolution, with their reason). `shopId` and `customerId` are the thread's; `ticketId`: that one ticket only.
  */
-export async function loadThreadTickets(db: Database, t: { shopId: string; customerId: string; threadId: string }, limit: number) {
+export async function loadThreadTickets(db: Database, t: { shopId: string; customerId: string; threadId: string; ticketId?: string }, limit: number) {
   // A ticket opened without telling the shopper (an internal follow-up) stays out until they are told of it.
-  const ofThread = and(eq(tickets.shopId, t.shopId), eq(tickets.customerId, t.customerId), eq(tickets.threadId, t.threadId), eq(tickets.shownToCustomer, true));
+  const ofThread = and(
+    eq(tickets.shopId, t.shopId),
+    eq(tickets.customerId, t.customerId),
+    eq(tickets.threadId, t.threadId),
+    eq(tickets.shownToCustomer, true),
+    t.ticketId === undefined ? undefined : eq(tickets.id, t.ticketId),
+  );
   const newest = db.select({ id: tickets.id }).from(tickets).where(ofThread).orderBy(desc(tickets.createdAt), desc(tickets.number)).limit(limit);
   const [rows, events] = await db.batch([
     db
@@ -145,7 +152,15 @@ export async function loadThreadTickets(db: Database, t: { shopId: string; custo
       .orderBy(desc(tickets.createdAt), desc(tickets.number))
       .limit(limit),
     db
-      .select({ ticketId: ticketEvents.ticketId, at: ticketEvents.at, kind: ticketEvents.kind, text: sql<string | null>`CASE WHEN ${ticketEvents.kind} = 'reply' THEN ${ticketEvents.text} END`.as("reply_text"), toValue: ticketEvents.toValue })
+      .select({
+        ticketId: ticketEvents.ticketId,
+        at: ticketEvents.at,
+        kind: ticketEvents.kind,
+        // The shopper's own status events (their answer to a resolution) carry their own words; staff's never.
+        byCustomer: sql<number>`${ticketEvents.kind} = 'status' AND ${ticketEvents.actorId} = ${t.customerId}`.as("by_customer"),
+        text: sql<string | null>`CASE WHEN ${ticketEvents.kind} = 'reply' OR (${ticketEvents.kind} = 'status' AND ${ticketEvents.actorId} = ${t.customerId}) THEN ${ticketEvents.text} END`.as("shown_text"),
+        toValue: ticketEvents.toValue,
+      })
       .from(ticketEvents)
       .where(and(eq(ticketEvents.shopId, t.shopId), inArray(ticketEvents.ticketId, newest), inArray(ticketEvents.kind, ["created", "reply", "status"])))
       .orderBy(asc(ticketEvents.id)),

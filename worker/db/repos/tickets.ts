@@ -96,6 +96,18 @@ export async function findTicketRow(db: Database, shopId: string | null, id: str
   return db.select().from(tickets).where(and(eq(tickets.id, id), shopId === null ? undefined : eq(tickets.shopId, shopId))).get();
 }
 
+/**
+ * A ticket of this thread its shopper was told of (in their 我的工单), by id; another thread's,
+ * or one opened quietly and never told, is not found.
+ */
+export async function findShopperTicketRow(db: Database, th: { shopId: string; customerId: string; threadId: string }, id: string): Promise<TicketRow | undefined> {
+  return db
+    .select()
+    .from(tickets)
+    .where(and(eq(tickets.id, id), eq(tickets.shopId, th.shopId), eq(tickets.customerId, th.customerId), eq(tickets.threadId, th.threadId), eq(tickets.shownToCustomer, true)))
+    .get();
+}
+
 /** The columns an action may change. */
 export type TicketChange = Partial<Pick<TicketRow, "status" | "priority" | "department" | "assigneeId" | "dueAt" | "resolvedAt" | "closedAt" | "shownToCustomer">>;
 
@@ -113,4 +125,28 @@ export async function applyTicketChange(db: Database, t: Pick<TicketRow, "id" | 
   ]);
   if (results.at(-1)!.meta.changes === 0) return null;
   return results.slice(0, events.length).map((r) => Number(r.meta.last_row_id));
+}
+
+/**
+ * Closes at most `limit` tickets resolved before `before` (oldest resolution first), each with a
+ * `status` event by `actor`, in one batch: both statements pick the same tickets (the batch is
+ * one transaction). `updated_at` grows, so a change read before this one gets its conflict. The
+ * pick reads the (status, due) index's `resolved` part: resolved tickets are about a week's
+ * worth, however many closed ones there are. Returns how many were closed.
+ */
+export async function closeResolvedBefore(db: Database, before: number, now: number, actor: { id: string; name: string }, limit: number): Promise<number> {
+  // Pinned to the (status, due) index: by resolved_at alone the pick would walk every closed ticket too.
+  const pick = { sql: "SELECT id FROM tickets INDEXED BY tickets_status_due WHERE status = 'resolved' AND resolved_at < ? ORDER BY resolved_at, id LIMIT ?", params: [before, limit] };
+  const results = await runBatch(db, [
+    {
+      sql: `INSERT INTO ticket_events (ticket_id, shop_id, at, actor_id, actor_name, kind, text, from_value, to_value)
+            SELECT id, shop_id, ?, ?, ?, 'status', NULL, 'resolved', 'closed' FROM tickets WHERE id IN (${pick.sql}) ORDER BY resolved_at, id`,
+      params: [now, actor.id, actor.name, ...pick.params],
+    },
+    {
+      sql: `UPDATE tickets SET status = 'closed', closed_at = ?, updated_at = max(updated_at + 1, ?) WHERE id IN (${pick.sql})`,
+      params: [now, now, ...pick.params],
+    },
+  ]);
+  return results[1]!.meta.changes;
 }

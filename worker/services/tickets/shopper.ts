@@ -1,7 +1,8 @@
 /**
  * A thread's tickets as its shopper sees them (`GET /api/threads/:threadId/tickets`, the widget's
  * 我的工单): number, title, category, status and the history they were part of. The repo reads
- * only the shopper's kinds of events and never a status note or an actor; this shape keeps to
+ * only the shopper's kinds of events and never a staff status note or an actor (only whether an
+ * event was the shopper's own answer); this shape keeps to
  * `ShopperTicket` field by field, so nothing staff-only rides along. The thread's staff may read
  * it too (to see what the shopper sees).
  */
@@ -18,6 +19,10 @@ const isStatus = (s: string | null): s is TicketStatus => (TICKET_STATUSES as re
 function entryOf(e: ThreadTicketRows["events"][number]): ShopperTicketEntry | null {
   if (e.kind === "created") return { kind: "created", at: e.at };
   if (e.kind === "reply" && e.text) return { kind: "reply", at: e.at, text: e.text };
+  // Their own answer to a resolution: closed is "solved", open again "not solved", with their reason.
+  if (e.kind === "status" && Number(e.byCustomer) === 1 && (e.toValue === "closed" || e.toValue === "open")) {
+    return { kind: "answer", at: e.at, answer: e.toValue === "closed" ? "solved" : "unsolved", reason: e.text || null };
+  }
   if (e.kind === "status" && isStatus(e.toValue)) return { kind: "status", at: e.at, status: e.toValue };
   return null;
 }

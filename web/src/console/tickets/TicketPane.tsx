@@ -33,7 +33,7 @@ export function TicketPane({ model, me, onOpenChat }: { model: TicketsModel; me:
         <>
           <TicketHead ticket={data.ticket} onOpenChat={onOpenChat} onCustomer={() => model.byCustomer({ id: data.ticket.customer.id, name: data.ticket.customer.name })} />
           <TicketActions model={detail} me={me} />
-          <TicketTimeline events={data.events} directory={detail.directory.value} />
+          <TicketTimeline events={data.events} directory={detail.directory.value} customerId={data.ticket.customer.id} />
         </>
       )}
     </section>

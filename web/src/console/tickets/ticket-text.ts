@@ -2,7 +2,7 @@
  * Words of the 工单 page that come from data: statuses, priorities, categories, departments, who
  * holds a ticket and how its due time stands, in the UI language.
  */
-import type { Ticket, TicketCategory, TicketEvent, TicketPriority, TicketStatus } from "../../../../core/protocol/tickets";
+import { TICKET_SYSTEM_ACTOR_ID, type Ticket, type TicketCategory, type TicketEvent, type TicketPriority, type TicketStatus } from "../../../../core/protocol/tickets";
 import { formatTime, t } from "../../common/i18n";
 import { departmentName, type TicketDirectory } from "../../models/ticket-directory";
 
@@ -44,9 +44,28 @@ function deptByKey(key: string | null, dir: TicketDirectory | null): string {
   return g ? departmentName(g) : key;
 }
 
+/**
+ * Who acted on a log entry. The shopper acts only by answering a resolution, logged as a `status`
+ * event with their customer id as the actor (no migration for a marker: only a customer whose id
+ * were a staff id of their shop could be mistaken); the system by closing a resolution nobody
+ * answered.
+ */
+export function eventActor(e: TicketEvent, customerId: string): "customer" | "system" | "staff" {
+  if (e.kind === "status" && e.actor.id === customerId) return "customer";
+  return e.actor.id === TICKET_SYSTEM_ACTOR_ID ? "system" : "staff";
+}
+
+/** The shopper's answer to a resolution: solved (closed), or not (open again) with their reason. */
+function customerAnswerText(e: TicketEvent): string {
+  if (e.to === "closed") return t("tickets.event.customerSolved");
+  return e.text ? t("tickets.event.customerUnsolvedWhy", { reason: e.text }) : t("tickets.event.customerUnsolved");
+}
+
 /** One line of the log: who did what, with a change's before and after. */
-export function eventText(e: TicketEvent, dir: TicketDirectory | null): string {
-  const who = e.actor.name;
+export function eventText(e: TicketEvent, dir: TicketDirectory | null, customerId: string): string {
+  const actor = eventActor(e, customerId);
+  if (actor === "customer") return customerAnswerText(e);
+  const who = actor === "system" ? t("tickets.actor.system") : e.actor.name;
   switch (e.kind) {
     case "status":
       return t("tickets.event.status", { who, from: e.from ? statusName(e.from as TicketStatus) : t("tickets.nobody"), to: e.to ? statusName(e.to as TicketStatus) : t("tickets.nobody") });

@@ -1,0 +1,1 @@
+CREATE INDEX `tickets_updated` ON `tickets` (`updated_at`);

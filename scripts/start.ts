@@ -1,6 +1,7 @@
 /**
  * `npm start`: build the console, apply local D1 migrations, load the demo mall (idempotent),
- * print the URLs and demo logins, then run the Worker locally on http://localhost:8787.
+ * print the URLs and demo logins, then run the Worker locally on http://localhost:8787 and fire
+ * its cron trigger every 10 minutes.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { DEMO_LOGINS } from "./demo-mall/generate";
@@ -32,8 +33,27 @@ ${DEMO_LOGINS.map((l) => `   ${l.email.padEnd(26)} ${l.role.padEnd(15)} ${l.shop
 ──────────────────────────────────────────────────────────────
 `);
 
-const dev = spawn("npx", ["wrangler", "dev", "--port", PORT, "--show-interactive-dev-session=false"], { stdio: "inherit" });
-const stop = () => dev.kill("SIGINT");
+// `--test-scheduled`: wrangler dev never fires cron triggers itself, so this script does, as
+// Cloudflare would every 10 minutes (wrangler.toml [triggers]): the outbox sweep, pruning, the
+// tickets' auto-close and overdue log run on one machine too.
+const dev = spawn("npx", ["wrangler", "dev", "--port", PORT, "--show-interactive-dev-session=false", "--test-scheduled"], { stdio: "inherit" });
+const CRON = "*/10 * * * *";
+const CRON_MS = 10 * 60_000;
+async function fireCron(): Promise<boolean> {
+  try {
+    return (await fetch(`${base}/__scheduled?cron=${encodeURIComponent(CRON)}`)).ok;
+  } catch {
+    return false; // not listening yet, or shutting down
+  }
+}
+// The first run once the Worker answers (what a deploy's first trigger would catch up on), then every 10 minutes.
+const firstRun = setInterval(() => void fireCron().then((ran) => ran && clearInterval(firstRun)), 5_000);
+const cron = setInterval(() => void fireCron(), CRON_MS);
+const stop = () => {
+  clearInterval(firstRun);
+  clearInterval(cron);
+  dev.kill("SIGINT");
+};
 process.on("SIGINT", stop);
 process.on("SIGTERM", stop);
 dev.on("exit", (code) => process.exit(code ?? 0));

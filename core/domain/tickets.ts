@@ -9,7 +9,7 @@
  * For 7 days after a resolution the shopper may answer it (solved: closed; not solved: open
  * again); after that it closes itself.
  */
-import type { ShopperAnswer, TicketPriority, TicketStatus } from "../protocol/tickets";
+import { TICKET_SYSTEM_ACTOR_ID, type ShopperAnswer, type TicketActorRole, type TicketEventKind, type TicketPriority, type TicketStatus } from "../protocol/tickets";
 import { fieldError, type DomainError } from "./errors";
 
 const HOUR = 60 * 60 * 1000;
@@ -43,6 +43,24 @@ export function ticketDueAt(createdAt: number, priority: TicketPriority): number
 
 export function isOverdue(t: { status: TicketStatus; dueAt: number }, now: number): boolean {
   return isActiveTicket(t.status) && now > t.dueAt;
+}
+
+/**
+ * How far back the cron looks for tickets that fell due: it runs every 10 minutes, so a day
+ * covers any outage worth naming; a ticket overdue for longer was overdue before anyone could
+ * have been told, and its list already shows it late.
+ */
+export const OVERDUE_LOOKBACK_MS = 24 * HOUR;
+
+/**
+ * Who acted on a log entry. The shopper acts only by answering a resolution, logged as a `status`
+ * event with their customer id as the actor (no marker column: only a customer whose id were a
+ * staff id of their shop could be mistaken); the system closes resolutions nobody answered and
+ * records due times passing.
+ */
+export function ticketActorRole(e: { kind: TicketEventKind; actorId: string }, customerId: string): TicketActorRole {
+  if (e.kind === "status" && e.actorId === customerId) return "customer";
+  return e.actorId === TICKET_SYSTEM_ACTOR_ID ? "system" : "staff";
 }
 
 /** Why `from → to` is refused, or null when allowed. */

@@ -112,7 +112,8 @@ export type TicketAnswerBody = v.InferOutput<typeof TicketAnswerBody>;
 
 export const TicketIdParam = v.object({ id: v.pipe(v.string(), v.regex(/^tkt_[A-Za-z0-9]{8,32}$/, "must be a ticket id")) });
 
-export const TICKET_EVENT_KINDS = ["created", "comment", "reply", "status", "assign", "department", "priority"] as const;
+/** `overdue`: the cron's record that the due time passed while the ticket was still active (one per due time). */
+export const TICKET_EVENT_KINDS = ["created", "comment", "reply", "status", "assign", "department", "priority", "overdue"] as const;
 export type TicketEventKind = (typeof TICKET_EVENT_KINDS)[number];
 
 /**
@@ -135,6 +136,17 @@ export interface TicketEvent {
   /** For assignments: the names of `from` and `to`. */
   fromName?: string | null;
   toName?: string | null;
+}
+
+/** Who acted on a log entry: staff, the shopper (answering a resolution) or the platform itself. */
+export type TicketActorRole = "staff" | "customer" | "system";
+
+/** The newest entry of a ticket's log: what changed last, when and by whom. */
+export interface TicketLatest {
+  kind: TicketEventKind;
+  at: number;
+  actorId: string;
+  by: TicketActorRole;
 }
 
 /** A ticket as lists and the detail view show it. */
@@ -163,6 +175,8 @@ export interface Ticket {
   overdue: boolean;
   resolvedAt: number | null;
   closedAt: number | null;
+  /** The newest log entry (null only for a ticket without one, which creation never leaves). */
+  latest: TicketLatest | null;
 }
 
 export interface TicketPage {

@@ -75,6 +75,7 @@ describe("the tickets CSV table", () => {
     title: "退款未到账", description: "", category: "refund", priority: "urgent", status: "in_progress",
     department: { key: "aftersales", name: "售后", nameEn: "After-sales" }, assignee: { id: "st-1", name: "林小满" }, createdBy: { id: "st-1", name: "林小满" },
     createdAt: Date.parse("2026-03-01T02:00:00Z"), updatedAt: Date.parse("2026-03-01T02:00:00Z"), dueAt: Date.parse("2026-03-01T06:00:00Z"), overdue: true, resolvedAt: null, closedAt: null,
+    latest: { kind: "created", at: Date.parse("2026-03-01T02:00:00Z"), actorId: "st-1", by: "staff" },
   };
 
   it("has headers and words in the reader's language and times in the shop's zone", () => {

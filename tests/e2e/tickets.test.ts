@@ -7,8 +7,8 @@
  * change refused because someone else closed the ticket meanwhile says why, in place. The
  * platform's admin finds the ticket among every shop's. The shopper follows their tickets in the
  * widget's 我的工单 (the reply and the resolution, never the internal note), and an agent's 工单 nav
- * badge counts the tickets given to them. A shopper who says a resolved ticket is not solved puts
- * it back 待处理 with their reason. Screenshots go to tests/e2e/screenshots/.
+ * badge counts the tickets given to them, with a toast for one given to them and one its shopper
+ * reopened. A shopper who says a resolved ticket is not solved puts it back 待处理 with their reason. Screenshots go to tests/e2e/screenshots/.
  */
 import { mkdirSync, readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
@@ -296,17 +296,14 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "tickets in r
     await shopper.close();
   });
 
-  it("counts in the agent's nav badge the active tickets assigned to them, and tells them of one someone else gave them", async () => {
+  it("counts in the agent's nav badge the active tickets assigned to them, and tells them of one someone else gave them and of one its shopper reopened", async () => {
     const adminToken = await apiLogin("admin@apparel.demo");
-    const give = async (title: string) => {
-      const res = await fetch(`${suite.server.url}/api/tickets`, {
-        method: "POST",
-        headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` },
-        body: JSON.stringify({ threadId: "apparel:c0002", title, category: "other", assigneeId: "st-apparel-agent1", notifyCustomer: false }),
-      });
-      expect(res.status).toBe(201);
+    const asAdmin = async (path: string, body: unknown) => {
+      const res = await fetch(`${suite.server.url}/api${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` }, body: JSON.stringify(body) });
+      expect(res.status, path).toBeLessThan(300);
       return ((await res.json()) as { ticket: { id: string; number: number } }).ticket;
     };
+    const give = (title: string, notifyCustomer = false) => asAdmin("/tickets", { threadId: "apparel:c0002", title, category: "other", assigneeId: "st-apparel-agent1", notifyCustomer });
     // What agent1 holds already, as the API counts it.
     const mine = await fetch(`${suite.server.url}/api/tickets?assignee=me`, { headers: { authorization: `Bearer ${await apiLogin("agent1@apparel.demo")}` } });
     const { counts } = (await mine.json()) as { counts: Record<string, number> };
@@ -333,6 +330,22 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "tickets in r
     await agent.screenshot({ path: `${SHOTS}/tickets-nav-badge.png` });
     await toast.getByTestId("toast-action").click();
     await expect.poll(() => agent.getByTestId("ticket-detail").getAttribute("data-id"), { timeout: 15_000 }).toBe(second.id);
+    // One of theirs, resolved, comes back when its shopper says it is not solved: the toast says so and stays.
+    const third = await give("顾客反映尺码换货未寄出", true);
+    await asAdmin(`/tickets/${third.id}/actions`, { type: "status", status: "resolved", note: "换货已寄出", notifyCustomer: true });
+    const shopperToken = (await (await fetch(`${suite.server.url}/api/demo/shopper-token`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ customerId: "c0002" }) })).json()) as { token: string };
+    const answered = await fetch(`${suite.server.url}/api/threads/apparel%3Ac0002/tickets/${third.id}/answer`, {
+      method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${shopperToken.token}` }, body: JSON.stringify({ answer: "unsolved", reason: "还没收到换的货" }),
+    });
+    expect(answered.status).toBe(200);
+    await agent.getByTestId("ticket-mode-note").click();
+    await agent.getByTestId("ticket-comment-input").fill("已联系快递");
+    await agent.getByTestId("ticket-comment-submit").click();
+    const reopened = agent.getByTestId("toast").filter({ hasText: `顾客反馈工单 #${third.number} 仍未解决` });
+    await reopened.waitFor({ timeout: 15_000 });
+    await reopened.getByTestId("toast-action").click();
+    await expect.poll(() => agent.getByTestId("ticket-detail").getAttribute("data-id"), { timeout: 15_000 }).toBe(third.id);
+    expect(await agent.getByTestId("ticket-event").last().textContent()).toContain("顾客表示仍未解决：还没收到换的货");
     // An agent holding an overdue ticket (the demo's #1) sees the badge red.
     const other = await consoleAs("agent2@apparel.demo");
     const red = other.getByTestId("nav-badge-tickets");

@@ -1,26 +1,27 @@
 /**
  * The 工单 nav item's badge: how many active tickets are assigned to me and how many of them are
  * overdue (`GET /api/tickets?assignee=me`, its counts), asked once a minute and after each of my
- * own ticket actions. A ticket that appears among mine since the previous answer, and that I did
- * not just act on myself, was given to me by someone else: `onAssigned` tells of it.
+ * own ticket actions. What changed among mine since the previous answer, other than by my own
+ * hand (core/domain/ticket-news.ts: given to me, reopened by the shopper, overdue), `onNews` tells.
  */
 import { createModel, effect, signal, untracked } from "@preact/signals";
-import type { Ticket, TicketPage } from "../../../core/protocol/tickets";
+import { sightingOf, ticketNews, type TicketNews, type TicketSighting } from "../../../core/domain/ticket-news";
+import type { TicketPage } from "../../../core/protocol/tickets";
 import type { ApiClient } from "../common/api";
 
 const POLL_MS = 60_000;
 
 export interface TicketBadgeOptions {
   api: ApiClient;
-  /** A ticket newly among mine that someone else gave me. */
-  onAssigned: (ticket: Ticket) => void;
+  /** A ticket of mine that is news to me. */
+  onNews: (news: TicketNews) => void;
 }
 
 export const TicketBadgeModel = createModel((opts: TicketBadgeOptions) => {
   const active = signal(0);
   const overdue = signal(0);
-  /** The ids of the previous answer (its first page, the most urgent); null before the first. */
-  let known: Set<string> | null = null;
+  /** The previous answer's tickets (its first page, the most urgent); null before the first. */
+  let known: TicketSighting | null = null;
   /** Tickets I acted on since they were last asked about: theirs is no news to me. */
   const actedOn = new Set<string>();
   let generation = 0;
@@ -34,8 +35,8 @@ export const TicketBadgeModel = createModel((opts: TicketBadgeOptions) => {
       const c = page.counts;
       active.value = c.open + c.in_progress + c.pending;
       overdue.value = c.overdue;
-      if (known) for (const t of page.tickets) if (!known.has(t.id) && !quiet.has(t.id)) opts.onAssigned(t);
-      known = new Set(page.tickets.map((t) => t.id));
+      for (const news of ticketNews(known, page.tickets, quiet)) opts.onNews(news);
+      known = sightingOf(page.tickets);
       for (const id of quiet) actedOn.delete(id);
     } catch {
       // The badge keeps its last numbers; the next minute asks again.

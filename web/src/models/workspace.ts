@@ -130,11 +130,12 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   }
   /** Departments and staff per shop for the ticket pickers, loaded once. */
   const directory = createDirectoryLoader(api);
-  /** The 工单 nav badge: my active tickets (overdue ones marked), with a toast when someone gives me one. */
+  /** The 工单 nav badge: my active tickets (overdue ones marked), with a toast when one is given to me, reopened by its shopper or overdue. */
   const ticketBadge = new TicketBadgeModel({
     api,
-    onAssigned: (ticket) =>
-      toasts.push({ title: t("ticketBadge.assigned", { number: ticket.number }), body: ticket.title, action: { label: t("ticketNew.view"), run: () => openTicket(ticket.id) } }),
+    onNews: ({ kind, ticket }) =>
+      // A shopper saying it is not solved stays until read: a second disappointment must not be missed.
+      toasts.push({ title: t(`ticketBadge.${kind}`, { number: ticket.number }), body: ticket.title, action: { label: t("ticketNew.view"), run: () => openTicket(ticket.id) }, sticky: kind === "reopened" }),
   });
   const tickets = new TicketsModel({
     api,

@@ -45,6 +45,8 @@ const view = {
   departmentName: sql<string | null>`${skillGroups.name}`.as("department_name"),
   departmentNameEn: sql<string | null>`${skillGroups.nameEn}`.as("department_name_en"),
   assigneeName: sql<string | null>`${staff.name}`.as("assignee_name"),
+  // The newest log entry, [kind, at, actor id] as JSON: one step down the (ticket, id) index per row.
+  latestEvent: sql<string | null>`(SELECT json_array(e.kind, e.at, e.actor_id) FROM ticket_events e WHERE e.ticket_id = ${tickets.id} ORDER BY e.id DESC LIMIT 1)`.as("latest_event"),
 };
 
 function joined(db: Database) {

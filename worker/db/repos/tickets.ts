@@ -150,3 +150,24 @@ export async function closeResolvedBefore(db: Database, before: number, now: num
   ]);
   return results[1]!.meta.changes;
 }
+
+/**
+ * Logs an `overdue` event by `actor` on at most `limit` active tickets whose due time passed in
+ * [since, now), each once per due time: the event holds the due time it passed, so a priority
+ * change that moves it lets the new one be recorded too. Reads the (status, due) index's three
+ * active parts; `updated_at` stays, as nobody changed the ticket. Returns how many were logged.
+ */
+export async function logOverdueSince(db: Database, since: number, now: number, actor: { id: string; name: string }, limit: number): Promise<number> {
+  const [result] = await runBatch(db, [
+    {
+      sql: `INSERT INTO ticket_events (ticket_id, shop_id, at, actor_id, actor_name, kind, text, from_value, to_value)
+            SELECT t.id, t.shop_id, ?, ?, ?, 'overdue', NULL, NULL, CAST(t.due_at AS TEXT)
+            FROM tickets t INDEXED BY tickets_status_due
+            WHERE t.status IN ('open', 'in_progress', 'pending') AND t.due_at >= ? AND t.due_at < ?
+              AND NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.kind = 'overdue' AND e.to_value = CAST(t.due_at AS TEXT))
+            ORDER BY t.due_at, t.id LIMIT ?`,
+      params: [now, actor.id, actor.name, since, now, limit],
+    },
+  ]);
+  return result!.meta.changes;
+}

@@ -1,6 +1,6 @@
 /** Rows to the shapes the console reads (core/protocol/tickets.ts). */
-import { isOverdue } from "../../../core/domain/tickets";
-import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketPriority, TicketStatus } from "../../../core/protocol/tickets";
+import { isOverdue, ticketActorRole } from "../../../core/domain/tickets";
+import type { Ticket, TicketCategory, TicketEvent, TicketEventKind, TicketLatest, TicketPriority, TicketStatus } from "../../../core/protocol/tickets";
 import type { TicketEventRow, TicketViewRow } from "../../db/repos/ticket-reads";
 
 /** A ticket with its names; an unknown customer is named by its id, at level normal. */
@@ -30,7 +30,15 @@ export function toTicket(r: TicketViewRow, now: number): Ticket {
     overdue: isOverdue({ status, dueAt: t.dueAt }, now),
     resolvedAt: t.resolvedAt,
     closedAt: t.closedAt,
+    latest: latestOf(r.latestEvent, t.customerId),
   };
+}
+
+/** The newest log entry from its JSON triple [kind, at, actor id]. */
+function latestOf(json: string | null, customerId: string): TicketLatest | null {
+  if (json === null) return null;
+  const [kind, at, actorId] = JSON.parse(json) as [TicketEventKind, number, string];
+  return { kind, at, actorId, by: ticketActorRole({ kind, actorId }, customerId) };
 }
 
 /** One log entry; assignments carry the names of both sides (an unknown account by its id). */

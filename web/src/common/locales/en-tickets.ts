@@ -106,6 +106,7 @@ export const enTickets: Record<keyof typeof zhTickets, string> = {
   "tickets.event.assign": "{who} changed the assignee from “{from}” to “{to}”",
   "tickets.event.department": "{who} handed the ticket from “{from}” to “{to}”",
   "tickets.event.priority": "{who} changed the priority from “{from}” to “{to}”",
+  "tickets.event.overdue": "Overdue: it was due by {due}",
   "tickets.event.customerSolved": "The customer confirmed it is solved",
   "tickets.event.customerUnsolved": "The customer says it is not solved",
   "tickets.event.customerUnsolvedWhy": "The customer says it is not solved: {reason}",
@@ -177,6 +178,8 @@ export const enTickets: Record<keyof typeof zhTickets, string> = {
   "ticketBadge.label": "Active tickets assigned to me: {n}",
   "ticketBadge.labelLate": "Active tickets assigned to me: {n}, {late} overdue",
   "ticketBadge.assigned": "Ticket #{number} assigned to you",
+  "ticketBadge.reopened": "The customer says ticket #{number} is not solved",
+  "ticketBadge.overdue": "Your ticket #{number} is overdue",
 
   "issue.ticketSame": "The ticket is already {s}",
   "issue.ticketClosed": "A closed ticket cannot change; open a new one",

@@ -104,6 +104,7 @@ export const zhTickets = {
   "tickets.event.assign": "{who} 将负责人由「{from}」改为「{to}」",
   "tickets.event.department": "{who} 将工单由「{from}」转交给「{to}」",
   "tickets.event.priority": "{who} 将优先级由「{from}」改为「{to}」",
+  "tickets.event.overdue": "已超时：应于 {due} 前处理",
   "tickets.event.customerSolved": "顾客确认已解决",
   "tickets.event.customerUnsolved": "顾客表示仍未解决",
   "tickets.event.customerUnsolvedWhy": "顾客表示仍未解决：{reason}",
@@ -175,6 +176,8 @@ export const zhTickets = {
   "ticketBadge.label": "指派给我的进行中工单：{n} 个",
   "ticketBadge.labelLate": "指派给我的进行中工单：{n} 个，其中 {late} 个已超时",
   "ticketBadge.assigned": "新工单指派给您 #{number}",
+  "ticketBadge.reopened": "顾客反馈工单 #{number} 仍未解决",
+  "ticketBadge.overdue": "您负责的工单 #{number} 已超时",
 
   "issue.ticketSame": "工单已经是「{s}」状态",
   "issue.ticketClosed": "已关闭的工单不能再修改，请新建工单",

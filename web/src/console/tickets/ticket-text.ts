@@ -2,7 +2,8 @@
  * Words of the 工单 page that come from data: statuses, priorities, categories, departments, who
  * holds a ticket and how its due time stands, in the UI language.
  */
-import { TICKET_SYSTEM_ACTOR_ID, type Ticket, type TicketCategory, type TicketEvent, type TicketPriority, type TicketStatus } from "../../../../core/protocol/tickets";
+import { ticketActorRole } from "../../../../core/domain/tickets";
+import type { Ticket, TicketActorRole, TicketCategory, TicketEvent, TicketPriority, TicketStatus } from "../../../../core/protocol/tickets";
 import { formatTime, t } from "../../common/i18n";
 import { departmentName, type TicketDirectory } from "../../models/ticket-directory";
 
@@ -44,15 +45,9 @@ function deptByKey(key: string | null, dir: TicketDirectory | null): string {
   return g ? departmentName(g) : key;
 }
 
-/**
- * Who acted on a log entry. The shopper acts only by answering a resolution, logged as a `status`
- * event with their customer id as the actor (no migration for a marker: only a customer whose id
- * were a staff id of their shop could be mistaken); the system by closing a resolution nobody
- * answered.
- */
-export function eventActor(e: TicketEvent, customerId: string): "customer" | "system" | "staff" {
-  if (e.kind === "status" && e.actor.id === customerId) return "customer";
-  return e.actor.id === TICKET_SYSTEM_ACTOR_ID ? "system" : "staff";
+/** Who acted on a log entry: staff, the shopper answering a resolution, or the system. */
+export function eventActor(e: TicketEvent, customerId: string): TicketActorRole {
+  return ticketActorRole({ kind: e.kind, actorId: e.actor.id }, customerId);
 }
 
 /** The shopper's answer to a resolution: solved (closed), or not (open again) with their reason. */
@@ -75,6 +70,9 @@ export function eventText(e: TicketEvent, dir: TicketDirectory | null, customerI
       return t("tickets.event.assign", { who, from: e.fromName ?? e.from ?? t("tickets.unassigned"), to: e.toName ?? e.to ?? t("tickets.unassigned") });
     case "department":
       return t("tickets.event.department", { who, from: deptByKey(e.from, dir), to: deptByKey(e.to, dir) });
+    case "overdue":
+      // The due time it passed (a priority change since may have moved the ticket's own).
+      return t("tickets.event.overdue", { due: e.to ? formatTime(Number(e.to)) : "" });
     default:
       return t(`tickets.event.${e.kind}`, { who });
   }

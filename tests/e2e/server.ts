@@ -21,7 +21,7 @@ export async function startDevServer(): Promise<DevServer> {
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", STATE_DIR], { stdio: "ignore" });
   execFileSync("npx", ["tsx", "scripts/seed.ts", "--persist-to", STATE_DIR], { stdio: "ignore" });
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", STATE_DIR, "--show-interactive-dev-session=false"], {
+  const child: ChildProcess = spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", STATE_DIR, "--show-interactive-dev-session=false", "--test-scheduled"], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });

@@ -296,7 +296,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "tickets in r
     await shopper.close();
   });
 
-  it("counts in the agent's nav badge the active tickets assigned to them, and tells them of one someone else gave them and of one its shopper reopened", async () => {
+  it("counts in the agent's nav badge the active tickets assigned to them, tells them of one someone else gave them and of one its shopper reopened, and shows when the cron logged one overdue", async () => {
     const adminToken = await apiLogin("admin@apparel.demo");
     const asAdmin = async (path: string, body: unknown) => {
       const res = await fetch(`${suite.server.url}/api${path}`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${adminToken}` }, body: JSON.stringify(body) });
@@ -346,12 +346,19 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "tickets in r
     await reopened.getByTestId("toast-action").click();
     await expect.poll(() => agent.getByTestId("ticket-detail").getAttribute("data-id"), { timeout: 15_000 }).toBe(third.id);
     expect(await agent.getByTestId("ticket-event").last().textContent()).toContain("顾客表示仍未解决：还没收到换的货");
-    // An agent holding an overdue ticket (the demo's #1) sees the badge red.
+    // An agent holding an overdue ticket (the demo's #1) sees the badge red, and, once the cron
+    // has run (as `npm start` fires it), the moment it fell overdue in its log.
     const other = await consoleAs("agent2@apparel.demo");
     const red = other.getByTestId("nav-badge-tickets");
     await red.waitFor({ timeout: 15_000 });
     expect(Number(await red.getAttribute("data-overdue"))).toBeGreaterThan(0);
     expect(await red.getAttribute("class")).not.toContain("nav-badge-calm");
+    expect((await fetch(`${suite.server.url}/__scheduled?cron=${encodeURIComponent("*/10 * * * *")}`)).status).toBe(200);
+    await other.evaluate(() => (location.hash = "#/tickets/tkt_demoapparel0001"));
+    const overdueLine = other.locator('[data-testid="ticket-event"][data-kind="overdue"]');
+    await overdueLine.waitFor({ timeout: 15_000 });
+    expect(await overdueLine.getAttribute("data-actor")).toBe("system");
+    expect(await overdueLine.textContent()).toMatch(/^系统记录工单已超时（应于 .+ 前处理）/);
   });
 
   it("counts the day's tickets on the 数据 page, and exports the 工单 list as a spreadsheet file", async () => {

@@ -106,7 +106,7 @@ export const enTickets: Record<keyof typeof zhTickets, string> = {
   "tickets.event.assign": "{who} changed the assignee from “{from}” to “{to}”",
   "tickets.event.department": "{who} handed the ticket from “{from}” to “{to}”",
   "tickets.event.priority": "{who} changed the priority from “{from}” to “{to}”",
-  "tickets.event.overdue": "Overdue: it was due by {due}",
+  "tickets.event.overdue": "{who} marked it overdue (due by {due})",
   "tickets.event.customerSolved": "The customer confirmed it is solved",
   "tickets.event.customerUnsolved": "The customer says it is not solved",
   "tickets.event.customerUnsolvedWhy": "The customer says it is not solved: {reason}",

@@ -104,7 +104,7 @@ export const zhTickets = {
   "tickets.event.assign": "{who} 将负责人由「{from}」改为「{to}」",
   "tickets.event.department": "{who} 将工单由「{from}」转交给「{to}」",
   "tickets.event.priority": "{who} 将优先级由「{from}」改为「{to}」",
-  "tickets.event.overdue": "已超时：应于 {due} 前处理",
+  "tickets.event.overdue": "{who}记录工单已超时（应于 {due} 前处理）",
   "tickets.event.customerSolved": "顾客确认已解决",
   "tickets.event.customerUnsolved": "顾客表示仍未解决",
   "tickets.event.customerUnsolvedWhy": "顾客表示仍未解决：{reason}",

@@ -72,7 +72,7 @@ export function eventText(e: TicketEvent, dir: TicketDirectory | null, customerI
       return t("tickets.event.department", { who, from: deptByKey(e.from, dir), to: deptByKey(e.to, dir) });
     case "overdue":
       // The due time it passed (a priority change since may have moved the ticket's own).
-      return t("tickets.event.overdue", { due: e.to ? formatTime(Number(e.to)) : "" });
+      return t("tickets.event.overdue", { who, due: e.to ? formatTime(Number(e.to)) : "" });
     default:
       return t(`tickets.event.${e.kind}`, { who });
   }

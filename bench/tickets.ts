@@ -72,6 +72,7 @@ try {
     { key: "insert", label: "insertTicket alone (numbered INSERT)", url: "/insert" },
     { key: "act", label: "actOnTicket (comment)", url: `/act?${T}` },
     { key: "apply", label: "findTicketRow + applyTicketChange", url: `/apply?${T}` },
+    { key: "overdue_log", label: "cron: overdue log (steady state)", url: "/overdue-log" },
     { key: "report", label: `service report, ${DAYS} days, with tickets`, url: `/report?shop=big&days=${DAYS}` },
     { key: "report_twin", label: `the same sessions, no tickets`, url: `/report?shop=twin&days=${DAYS}` },
   ] as const;

@@ -2,8 +2,8 @@
  * The Worker `npm run bench:tickets` bundles and runs in workerd: seeds one big shop's year of
  * tickets (and a few smaller shops, and the sessions the service report counts) with a handful of
  * SQL statements, then answers each request with the product's own ticket code: listTickets,
- * getTicket, createTicket, actOnTicket, the repos' insertTicket and applyTicketChange, and
- * serviceReport. `/explain/<path>` runs a request over a D1 that records its statements, then
+ * getTicket, createTicket, actOnTicket, the repos' insertTicket and applyTicketChange, the cron's
+ * overdue log, and serviceReport. `/explain/<path>` runs a request over a D1 that records its statements, then
  * answers with SQLite's EXPLAIN QUERY PLAN of each.
  */
 import { ticketDueAt } from "../../core/domain/tickets";
@@ -14,6 +14,7 @@ import { applyTicketChange, findTicketRow, insertTicket, type NewTicket } from "
 import { serviceReport } from "../../worker/services/analytics";
 import type { StaffIdentity } from "../../worker/services/identity";
 import { actOnTicket } from "../../worker/services/tickets/actions";
+import { recordOverdueTickets } from "../../worker/services/tickets/overdue";
 import { createTicket, newTicketId } from "../../worker/services/tickets/create";
 import type { TicketEnv } from "../../worker/services/tickets/notify";
 import { getTicket, listTickets } from "../../worker/services/tickets/read";
@@ -194,6 +195,10 @@ async function handle(url: URL, db: Database, d1: D1Database, env: { DB: D1Datab
       const ids = await applyTicketChange(db, t, t.updatedAt, now, {}, [{ at: now, actorId: agent.staffId, actorName: agent.name, kind: "comment", text: "跟进中", fromValue: null, toValue: null }]);
       return Response.json({ ids });
     }
+    case "/overdue-log":
+      // The cron's overdue step: its warm-up run logs what fell due in the last day; each run after
+      // that is the steady state (every candidate logged already).
+      return Response.json({ logged: await recordOverdueTickets(db, BENCH_NOW) });
     default:
       return new Response("noop");
   }

@@ -7,8 +7,8 @@ import * as v from "valibot";
 import { SHIPMENT_STATUSES } from "./mall";
 import { CustomerId, ShopId } from "./common";
 
-/** `sn_` + 32 hex digits (core/domain/proactive shipmentNoticeId). */
-export const NoticeId = v.pipe(v.string("must be a string"), v.regex(/^sn_[0-9a-f]{32}$/, "must be a notice id (sn_ + 32 hex digits)"));
+/** `sn_` (a parcel step: core/domain/proactive shipmentNoticeId) or `pn_` (a price drop) + 32 hex digits. */
+export const NoticeId = v.pipe(v.string("must be a string"), v.regex(/^(sn|pn)_[0-9a-f]{32}$/, "must be a notice id (sn_ or pn_ + 32 hex digits)"));
 
 const Param = v.pipe(v.string(), v.maxLength(500));
 
@@ -28,8 +28,22 @@ export const ShipmentNoticeMessage = v.object({
 });
 export type ShipmentNoticeMessage = v.InferOutput<typeof ShipmentNoticeMessage>;
 
-/** Everything the proactive queue carries (campaigns will be a second variant). */
-export const ProactiveMessage = v.variant("type", [ShipmentNoticeMessage], "must be a known proactive message type");
+/** 降价提醒: a product the shopper has in their cart or looked at is cheaper now. */
+export const PriceDropNoticeMessage = v.object({
+  type: v.literal("price_drop"),
+  noticeId: NoticeId,
+  shopId: ShopId,
+  customerId: CustomerId,
+  productId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be a product id")),
+  code: v.literal("price.dropped"),
+  /** productId, title, titleEn, was and now (yuan, two decimals). */
+  params: v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,32}$/)), Param),
+  occurredAt: v.number(),
+});
+export type PriceDropNoticeMessage = v.InferOutput<typeof PriceDropNoticeMessage>;
+
+/** Everything the proactive queue carries. */
+export const ProactiveMessage = v.variant("type", [ShipmentNoticeMessage, PriceDropNoticeMessage], "must be a known proactive message type");
 export type ProactiveMessage = v.InferOutput<typeof ProactiveMessage>;
 
 const Limit = v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be a number"), v.transform(Number), v.minValue(1, "must be at least 1"), v.maxValue(200, "must be at most 200")), "50");

@@ -164,6 +164,8 @@ export const products = sqliteTable(
     titleEn: text("title_en").notNull(),
     category: text("category").notNull(),
     priceCents: integer("price_cents").notNull(),
+    /** The price before the latest write of the product (a price drop is measured against it); null until a second write. */
+    previousPriceCents: integer("previous_price_cents"),
     stock: integer("stock").notNull(),
     image: text("image"),
     updatedAt: integer("updated_at").notNull(),
@@ -222,7 +224,8 @@ export const carts = sqliteTable(
     qty: integer("qty").notNull(),
     addedAt: integer("added_at").notNull(),
   },
-  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId)],
+  // By product: who has it in their cart when its price drops.
+  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId), index("carts_product").on(t.productId)],
 );
 
 /**
@@ -250,7 +253,12 @@ export const browsingEvents = sqliteTable(
     channel: text("channel").notNull(),
     occurredAt: integer("occurred_at").notNull(),
   },
-  (t) => [index("browsing_customer").on(t.customerId, t.occurredAt), index("browsing_customer_shop").on(t.customerId, t.shopId, t.occurredAt)],
+  (t) => [
+    index("browsing_customer").on(t.customerId, t.occurredAt),
+    index("browsing_customer_shop").on(t.customerId, t.shopId, t.occurredAt),
+    // By product: who looked at it lately when its price drops.
+    index("browsing_product").on(t.productId, t.occurredAt),
+  ],
 );
 
 /**
@@ -429,9 +437,10 @@ export const webhookReceipts = sqliteTable(
 );
 
 /**
- * Proactive notices (a parcel step announced in the shopper's thread), one row per notice: the
- * outbox the webhook writes in the same batch as the fact, and then the notice's fate. `id` is
- * derived from the fact and is the room message's clientId, so a notice shows at most once.
+ * Proactive notices (a parcel step, a price drop, announced in the shopper's thread), one row per
+ * notice: the outbox the webhook writes in the same batch as the fact, and then the notice's fate.
+ * `id` is the room message's clientId, so a notice shows at most once: a parcel notice's is derived
+ * from the step; a price drop's is drawn once per shopper when the drop is stored.
  */
 export const proactiveNotices = sqliteTable(
   "proactive_notices",
@@ -440,8 +449,9 @@ export const proactiveNotices = sqliteTable(
     kind: text("kind").notNull(),
     shopId: text("shop_id").notNull(),
     customerId: text("customer_id").notNull(),
+    /** The order a parcel notice is about; '' for a notice about none (a price drop). */
     orderId: text("order_id").notNull(),
-    /** The fact announced: a shipment event id. */
+    /** The fact announced: a shipment event id, or the product whose price dropped. */
     sourceId: text("source_id").notNull(),
     code: text("code").notNull(),
     params: text("params", { mode: "json" }).$type<Record<string, string>>().notNull(),

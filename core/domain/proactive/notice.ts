@@ -1,7 +1,9 @@
 /**
- * Which mall facts become proactive notices, and their identity. A notice's id is derived from
- * the fact it announces, so every copy of that fact (a re-sent webhook, a redelivered queue
- * message, a replay from the dead-letter list) names the same notice and shows at most once.
+ * Which mall facts become proactive notices, and their identity. A parcel notice's id is derived
+ * from the step it announces, so every copy of that step (a re-sent webhook, a redelivered queue
+ * message, a replay from the dead-letter list) names the same notice and shows at most once. A
+ * price drop's notices are drawn when the drop is stored (a repeated drop event changes no price,
+ * so it stores none), one per interested shopper.
  */
 import type { SHIPMENT_STATUSES } from "../../protocol/mall";
 
@@ -46,4 +48,33 @@ function fnv1a128(text: string): string {
  */
 export function shipmentNoticeId(shopId: string, shipmentEventId: string): string {
   return `sn_${fnv1a128(`shipment\u0000${shopId}\u0000${shipmentEventId}`)}`;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * 降价提醒: a product's price fell by at least this share of its previous price. Smaller moves
+ * (a yuan off, a rounding) are not worth one of the shopper's few notices a day.
+ */
+export const PRICE_DROP_MIN_RATIO = 0.05;
+/** Who is told: shoppers with the product in their cart with the shop, or who looked at it within this. */
+export const PRICE_DROP_VIEWED_WITHIN_MS = 7 * DAY_MS;
+/** One reminder per shopper and product in this long, however often its price falls meanwhile. */
+export const PRICE_DROP_REPEAT_AFTER_MS = 7 * DAY_MS;
+/**
+ * At most this many shoppers per drop, cart holders first, then the latest viewers: the outbox
+ * rows are written in the webhook's own batch, and a drop is news for days, not for everyone.
+ */
+export const PRICE_DROP_AUDIENCE_MAX = 5_000;
+/** The notice code the UI translates (`notice.price.dropped`). */
+export const PRICE_DROP_NOTICE_CODE = "price.dropped";
+
+/** Whether `now` is a drop from `previous` worth a reminder (the database applies the same test). */
+export function isPriceDrop(previousCents: number | null, nowCents: number): boolean {
+  return previousCents !== null && previousCents > 0 && nowCents <= previousCents * (1 - PRICE_DROP_MIN_RATIO);
+}
+
+/** Cents as the notice shows them: 25900 → "259.00". */
+export function yuanText(cents: number): string {
+  return (cents / 100).toFixed(2);
 }

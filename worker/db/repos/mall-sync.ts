@@ -63,17 +63,19 @@ export function upsertProduct(db: Database, d: MallTopicData<"product.upserted">
   return db
     .insert(products)
     .values({ id: d.id, ...row })
-    .onConflictDoUpdate({ target: products.id, set: row, setWhere: and(lt(products.updatedAt, d.updatedAt), eq(products.shopId, d.shopId)) });
+    // The stored price (the row before this write) becomes the previous one: a price drop is measured against it.
+    .onConflictDoUpdate({ target: products.id, set: { ...row, previousPriceCents: sql`${products.priceCents}` }, setWhere: and(lt(products.updatedAt, d.updatedAt), eq(products.shopId, d.shopId)) });
 }
 
 /**
  * A price change is a partial update of a product we know; it moves the product's version
- * forward, so a full upsert older than it is skipped (row-level, last event wins).
+ * forward, so a full upsert older than it is skipped (row-level, last event wins). The price it
+ * replaces is kept as the previous one (SQLite reads the right-hand sides from the row before).
  */
 export function changePrice(db: Database, d: MallTopicData<"product.price_changed">): SyncStatement {
   return db
     .update(products)
-    .set({ priceCents: d.priceCents, updatedAt: d.occurredAt })
+    .set({ priceCents: d.priceCents, previousPriceCents: sql`${products.priceCents}`, updatedAt: d.occurredAt })
     .where(and(eq(products.id, d.productId), eq(products.shopId, d.shopId), lt(products.updatedAt, d.occurredAt)));
 }
 

@@ -4,7 +4,7 @@
  */
 import { and, desc, eq, gte, inArray, lt, notInArray } from "drizzle-orm";
 import type { NoticeOutcome } from "../../../core/domain/proactive";
-import type { ShipmentNoticeMessage } from "../../../core/protocol/proactive";
+import type { ProactiveMessage } from "../../../core/protocol/proactive";
 import type { Database } from "../client";
 import { customers, proactiveNotices, proactiveOutcomes, shopperTokenRevocations, shops } from "../schema";
 import type { NoticeRow } from "./proactive-outbox";
@@ -20,7 +20,10 @@ export interface NoticeFactsRow {
   revokedAt: number | null;
 }
 
-const mine = (m: ShipmentNoticeMessage) => and(eq(proactiveNotices.id, m.noticeId), eq(proactiveNotices.shopId, m.shopId));
+/** The notice's kind as stored (`proactive_notices.kind`, `proactive_outcomes.kind`). */
+export const noticeKind = (m: ProactiveMessage): "shipment" | "price_drop" => (m.type === "shipment_notice" ? "shipment" : "price_drop");
+
+const mine = (m: ProactiveMessage) => and(eq(proactiveNotices.id, m.noticeId), eq(proactiveNotices.shopId, m.shopId));
 
 /**
  * The notice row, the shopper's opt-out and token revocation, the shop's hours and when the
@@ -29,7 +32,7 @@ const mine = (m: ShipmentNoticeMessage) => and(eq(proactiveNotices.id, m.noticeI
  * make at most the cap): that read is the one not scoped to the shop, and it returns times only,
  * never another shop's rows.
  */
-export async function loadNoticeFacts(db: Database, m: ShipmentNoticeMessage, since: number): Promise<NoticeFactsRow> {
+export async function loadNoticeFacts(db: Database, m: ProactiveMessage, since: number): Promise<NoticeFactsRow> {
   const [notice, customer, shop, delivered, revocation] = await db.batch([
     db.select().from(proactiveNotices).where(mine(m)).limit(1),
     db.select({ optOut: customers.proactiveOptOut }).from(customers).where(eq(customers.id, m.customerId)).limit(1),
@@ -47,23 +50,24 @@ export async function loadNoticeFacts(db: Database, m: ShipmentNoticeMessage, si
 }
 
 /** A notice the outbox never held (a hand-sent or very old replayed message): recorded from the message. */
-export async function insertNoticeFromMessage(db: Database, m: ShipmentNoticeMessage, now: number): Promise<void> {
+export async function insertNoticeFromMessage(db: Database, m: ProactiveMessage, now: number): Promise<void> {
   await db
     .insert(proactiveNotices)
     .values({
-      id: m.noticeId, kind: "shipment", shopId: m.shopId, customerId: m.customerId, orderId: m.orderId, sourceId: m.noticeId, code: m.code,
+      id: m.noticeId, kind: noticeKind(m), shopId: m.shopId, customerId: m.customerId, orderId: m.type === "shipment_notice" ? m.orderId : "",
+      sourceId: m.type === "shipment_notice" ? m.noticeId : m.productId, code: m.code,
       params: m.params, occurredAt: m.occurredAt, status: "enqueued", createdAt: now, enqueuedAt: now, updatedAt: now,
     })
     .onConflictDoNothing()
     .run();
 }
 
-function outcomeRow(db: Database, m: ShipmentNoticeMessage, outcome: NoticeOutcome, now: number) {
-  return db.insert(proactiveOutcomes).values({ noticeId: m.noticeId, outcome, shopId: m.shopId, customerId: m.customerId, kind: "shipment", at: now }).onConflictDoNothing();
+function outcomeRow(db: Database, m: ProactiveMessage, outcome: NoticeOutcome, now: number) {
+  return db.insert(proactiveOutcomes).values({ noticeId: m.noticeId, outcome, shopId: m.shopId, customerId: m.customerId, kind: noticeKind(m), at: now }).onConflictDoNothing();
 }
 
 /** Delivered into the thread at `seq` (also when the room already had it: a redelivery). */
-export async function markDelivered(db: Database, m: ShipmentNoticeMessage, seq: number, attempts: number, now: number): Promise<void> {
+export async function markDelivered(db: Database, m: ProactiveMessage, seq: number, attempts: number, now: number): Promise<void> {
   await db.batch([
     db.update(proactiveNotices).set({ status: "delivered", messageSeq: seq, attempts, deliveredAt: now, deferredUntil: null, lastError: null, updatedAt: now }).where(mine(m)),
     outcomeRow(db, m, "delivered", now),
@@ -71,17 +75,17 @@ export async function markDelivered(db: Database, m: ShipmentNoticeMessage, seq:
 }
 
 /** Not delivered, on purpose: the shopper opted out, or the daily cap was reached. */
-export async function markSkipped(db: Database, m: ShipmentNoticeMessage, outcome: "skipped_opt_out" | "capped", attempts: number, now: number): Promise<void> {
+export async function markSkipped(db: Database, m: ProactiveMessage, outcome: "skipped_opt_out" | "capped", attempts: number, now: number): Promise<void> {
   await db.batch([db.update(proactiveNotices).set({ status: outcome, attempts, updatedAt: now }).where(mine(m)), outcomeRow(db, m, outcome, now)]);
 }
 
 /** Sent again with a delay: quiet hours until `until`. */
-export async function markDeferred(db: Database, m: ShipmentNoticeMessage, until: number, attempts: number, now: number): Promise<void> {
+export async function markDeferred(db: Database, m: ProactiveMessage, until: number, attempts: number, now: number): Promise<void> {
   await db.batch([db.update(proactiveNotices).set({ status: "deferred", deferredUntil: until, attempts, updatedAt: now }).where(mine(m)), outcomeRow(db, m, "deferred", now)]);
 }
 
 /** An attempt failed and the queue will retry: remembered for the dead-letter list. */
-export async function recordFailure(db: Database, m: ShipmentNoticeMessage, attempts: number, error: string, now: number): Promise<void> {
+export async function recordFailure(db: Database, m: ProactiveMessage, attempts: number, error: string, now: number): Promise<void> {
   await db.update(proactiveNotices).set({ attempts, lastError: error.slice(0, 500), updatedAt: now }).where(mine(m)).run();
 }
 

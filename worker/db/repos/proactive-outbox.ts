@@ -1,12 +1,14 @@
 /**
- * The proactive outbox: the notice row a new parcel step gets, written in the same D1 batch as
- * the step itself, so a notice is never lost between "stored" and "sent to the queue", and then
- * claimed for sending. The queue message is built from the row.
+ * The proactive outbox: the notice rows a new parcel step or a price drop gets, written in the
+ * same D1 batch as the fact itself, so a notice is never lost between "stored" and "sent to the
+ * queue", and then claimed for sending. The queue message is built from the row.
  */
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
-import { isNotifiableShipment, shipmentNoticeCode, shipmentNoticeId } from "../../../core/domain/proactive";
+import {
+  isNotifiableShipment, PRICE_DROP_AUDIENCE_MAX, PRICE_DROP_MIN_RATIO, PRICE_DROP_NOTICE_CODE, PRICE_DROP_REPEAT_AFTER_MS, PRICE_DROP_VIEWED_WITHIN_MS, shipmentNoticeCode, shipmentNoticeId,
+} from "../../../core/domain/proactive";
 import type { MallTopicData } from "../../../core/protocol/mall";
-import type { ShipmentNoticeMessage } from "../../../core/protocol/proactive";
+import type { PriceDropNoticeMessage, ProactiveMessage, ShipmentNoticeMessage } from "../../../core/protocol/proactive";
 import type { Database } from "../client";
 import { proactiveNotices } from "../schema";
 import type { SyncStatement } from "./mall-sync";
@@ -40,8 +42,51 @@ export function shipmentNoticeStatements(db: Database, d: MallTopicData<"shipmen
   ];
 }
 
+/**
+ * 降价提醒: the notices of a product's price drop, to batch right after the statement that wrote
+ * its price. Written only when that statement changed the product (`changes()`: an older or
+ * repeated event changes nothing) and the new price is at least `PRICE_DROP_MIN_RATIO` below the
+ * one before it (`previous_price_cents`, kept by the same write). The audience: this shop's
+ * shoppers with the product in their cart, then those who looked at it in the last 7 days, most
+ * recent first, at most `PRICE_DROP_AUDIENCE_MAX`, leaving out whoever had a reminder of this
+ * product in the last 7 days. Opt-outs, the daily cap and quiet hours are the consumer's, as for
+ * parcels. Each row's id is drawn here (`pn_` + 32 hex digits) and is the message's clientId.
+ */
+export function priceDropNoticeStatements(db: Database, d: { productId: string; shopId: string; occurredAt: number }, now: number): SyncStatement[] {
+  const ratio = sql.raw(String(1 - PRICE_DROP_MIN_RATIO));
+  const params = sql`json_object('productId', p.id, 'title', p.title, 'titleEn', p.title_en, 'was', printf('%.2f', p.previous_price_cents / 100.0), 'now', printf('%.2f', p.price_cents / 100.0))`;
+  return [
+    db
+      .insert(proactiveNotices)
+      .select(
+        sql`SELECT 'pn_' || lower(hex(randomblob(16))), 'price_drop', p.shop_id, a.customer_id, '', p.id, ${PRICE_DROP_NOTICE_CODE},
+            ${params}, ${d.occurredAt}, 'pending', 0, NULL, NULL, NULL, ${now}, NULL, NULL, ${now}
+          FROM products AS p
+          JOIN (
+            SELECT customer_id, min(rank) AS rank, max(seen) AS seen FROM (
+              SELECT customer_id, 0 AS rank, added_at AS seen FROM carts WHERE product_id = ${d.productId} AND shop_id = ${d.shopId}
+              UNION ALL
+              SELECT customer_id, 1, occurred_at FROM browsing_events WHERE product_id = ${d.productId} AND shop_id = ${d.shopId} AND occurred_at >= ${now - PRICE_DROP_VIEWED_WITHIN_MS}
+            ) GROUP BY customer_id
+          ) AS a
+          WHERE changes() > 0 AND p.id = ${d.productId} AND p.shop_id = ${d.shopId}
+            AND p.previous_price_cents > 0 AND p.price_cents <= p.previous_price_cents * ${ratio}
+            AND NOT EXISTS (
+              SELECT 1 FROM proactive_notices AS n
+              WHERE n.customer_id = a.customer_id AND n.kind = 'price_drop' AND n.source_id = p.id AND n.created_at >= ${now - PRICE_DROP_REPEAT_AFTER_MS}
+            )
+          ORDER BY a.rank, a.seen DESC
+          LIMIT ${PRICE_DROP_AUDIENCE_MAX}`,
+      )
+      .onConflictDoNothing(),
+  ];
+}
+
 /** The queue message of a notice row. */
-export function noticeMessage(row: NoticeRow): ShipmentNoticeMessage {
+export function noticeMessage(row: NoticeRow): ProactiveMessage {
+  if (row.kind === "price_drop") {
+    return { type: "price_drop", noticeId: row.id, shopId: row.shopId, customerId: row.customerId, productId: row.sourceId, code: row.code as PriceDropNoticeMessage["code"], params: row.params, occurredAt: row.occurredAt };
+  }
   return {
     type: "shipment_notice", noticeId: row.id, shopId: row.shopId, customerId: row.customerId, orderId: row.orderId,
     status: row.code.slice("shipment.".length) as ShipmentNoticeMessage["status"], code: row.code, params: row.params, occurredAt: row.occurredAt,

@@ -5,7 +5,7 @@
 import type { MallEvent, MallTopic, MallTopicData } from "../../../core/protocol/mall";
 import type { Database } from "../../db/client";
 import * as sync from "../../db/repos/mall-sync";
-import { shipmentNoticeStatements } from "../../db/repos/proactive-outbox";
+import { priceDropNoticeStatements, shipmentNoticeStatements } from "../../db/repos/proactive-outbox";
 
 interface Applier<T extends MallTopic> {
   /** When the event happened at the mall: `updatedAt` of a state, `occurredAt` of a fact. */
@@ -22,8 +22,9 @@ const APPLIERS: { [T in MallTopic]: Applier<T> } = {
   "customer.upserted": { ...updated, statements: (db, d) => [sync.upsertCustomer(db, d)] },
   "customer.tokens_revoked": { ...occurred, statements: (db, d) => [sync.revokeShopperTokens(db, d)] },
   "shop.upserted": { ...updated, statements: (db, d) => [sync.upsertShop(db, d)] },
-  "product.upserted": { ...updated, statements: (db, d) => [sync.upsertProduct(db, d)] },
-  "product.price_changed": { ...occurred, statements: (db, d) => [sync.changePrice(db, d)] },
+  // The price-drop notices read the product's write's changes() and previous price: they follow it.
+  "product.upserted": { ...updated, statements: (db, d) => [sync.upsertProduct(db, d), ...priceDropNoticeStatements(db, { productId: d.id, shopId: d.shopId, occurredAt: d.updatedAt }, Date.now())] },
+  "product.price_changed": { ...occurred, statements: (db, d) => [sync.changePrice(db, d), ...priceDropNoticeStatements(db, d, Date.now())] },
   "order.upserted": { ...updated, statements: (db, d) => [sync.upsertOrder(db, d)] },
   // The notice statement must follow the insert: it reads the insert's changes() (see proactive-outbox.ts).
   "shipment.event": { ...occurred, statements: (db, d) => [sync.insertShipmentEvent(db, d), ...shipmentNoticeStatements(db, d, Date.now())] },

@@ -9,7 +9,7 @@ import { ProactiveMessage } from "../../../core/protocol/proactive";
 import { database, type Database } from "../../db/client";
 import { recordDeadLetter } from "../../db/repos/dead-letters";
 import { recordFailure } from "../../db/repos/proactive-notices";
-import { deliverShipmentNotice, type DeliveryOutcome } from "./deliver";
+import { deliverNotice, type DeliveryOutcome } from "./deliver";
 import { proactiveSettings } from "./settings";
 
 /** What happened to each message of a batch (for logs and tests). */
@@ -41,7 +41,7 @@ async function consumeOne(msg: Message<unknown>, queue: string, env: Env, db: Da
   }
   const m = parsed.value;
   try {
-    const outcome = await deliverShipmentNotice(m, { env, db, settings, attempts: msg.attempts, now });
+    const outcome = await deliverNotice(m, { env, db, settings, attempts: msg.attempts, now });
     msg.ack();
     return outcome;
   } catch (err) {

@@ -1,5 +1,5 @@
 /**
- * Delivers one shipment notice: load the facts, let the pure policy decide, carry it out, and
+ * Delivers one proactive notice (a parcel step, a price drop): load the facts, let the pure policy decide, carry it out, and
  * record the outcome. Idempotent: the notice id is the room message's clientId, so a message
  * delivered again (a crash between posting and the queue's ack, a duplicate send, a replay)
  * returns the message already in the thread instead of adding one.
@@ -9,7 +9,7 @@ import { getServerByName } from "partyserver";
 import { decideNotice, localDayStart, type NoticeOutcome } from "../../../core/domain/proactive";
 import { BusinessHours, DEFAULT_TIME_ZONE } from "../../../core/domain/routing";
 import { threadIdOf } from "../../../core/protocol";
-import type { ShipmentNoticeMessage } from "../../../core/protocol/proactive";
+import type { ProactiveMessage } from "../../../core/protocol/proactive";
 import type { Database } from "../../db/client";
 import { insertNoticeFromMessage, loadNoticeFacts, markDeferred, markDelivered, markSkipped } from "../../db/repos/proactive-notices";
 import type { ProactiveSettings } from "./settings";
@@ -40,7 +40,7 @@ function timeZoneOf(hours: unknown): string {
 }
 
 /** Decides and carries out one notice; throws when the thread or D1 cannot be reached (the queue retries). */
-export async function deliverShipmentNotice(m: ShipmentNoticeMessage, c: DeliverContext): Promise<DeliveryOutcome> {
+export async function deliverNotice(m: ProactiveMessage, c: DeliverContext): Promise<DeliveryOutcome> {
   const facts = await loadNoticeFacts(c.db, m, c.now - LOOKBACK_MS);
   if (facts.notice && FINAL_STATUSES.has(facts.notice.status)) return "duplicate";
   if (!facts.notice) await insertNoticeFromMessage(c.db, m, c.now);
@@ -64,7 +64,7 @@ export async function deliverShipmentNotice(m: ShipmentNoticeMessage, c: Deliver
   const room = await getServerByName(c.env.ConversationRoom, threadIdOf(m.shopId, m.customerId));
   // The notice may be the first message of a thread the shopper only opened, where the mall's
   // revocation could not reach their socket (no session in D1): a socket opened with a revoked
-  // token is closed before it could hear the parcel's news.
+  // token is closed before it could hear the news.
   if (facts.revokedAt !== null) await room.tokensRevoked(facts.revokedAt);
   const { message } = await room.post({
     clientId: m.noticeId,

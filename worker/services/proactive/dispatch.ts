@@ -1,6 +1,6 @@
 /**
  * Sends outbox notices to the `kefu-proactive` queue: right after a webhook stored new parcel
- * steps, and from the scheduled sweep for anything a failed or interrupted send left behind.
+ * steps or a price drop, and from the scheduled sweep for anything a failed or interrupted send left behind.
  */
 import { OUTBOX_SWEEP_AFTER_MS } from "../../../core/domain/retention";
 import type { Database } from "../../db/client";
@@ -36,9 +36,15 @@ export async function dispatchNotices(env: Pick<Env, "PROACTIVE_QUEUE">, db: Dat
   return sent;
 }
 
+/**
+ * Rounds after a webhook: a price drop stores up to 5,000 notices at once (core/domain/proactive),
+ * all sent now rather than over the sweeps; a round that finds fewer than a batch ends it.
+ */
+const WEBHOOK_ROUNDS = 50;
+
 /** After a webhook: send what it just stored, now. Never fails the webhook (the sweep retries). */
 export async function dispatchAfterWebhook(env: Pick<Env, "PROACTIVE_QUEUE">, db: Database, now: number): Promise<void> {
-  await dispatchNotices(env, db, now, { createdBefore: now + 1, rounds: 1 }).catch((err: Error) => console.error("proactive enqueue failed; the sweep will retry", err.message));
+  await dispatchNotices(env, db, now, { createdBefore: now + 1, rounds: WEBHOOK_ROUNDS }).catch((err: Error) => console.error("proactive enqueue failed; the sweep will retry", err.message));
 }
 
 /** The scheduled sweep: notices left `pending` for a minute, and stale claims. */

@@ -1,14 +1,16 @@
 /**
  * 主动服务 (admins): the shop whose proactive service is shown (platform admins: one shop or all),
  * what became of the notices of the last 7 or 30 days (物流通知, 降价提醒, 营销触达), the notices that
- * failed every retry (失败的通知) with 重新发送. Loaded while the page is on screen, again when the
- * shop or range changes, and every minute.
+ * failed every retry (失败的通知) with 重新发送, and the shop's campaigns (campaigns.ts; they need
+ * one shop). Loaded while the page is on screen, again when the shop or range changes, and every
+ * minute.
  */
 import { computed, createModel, effect, signal, untracked, type ReadonlySignal } from "@preact/signals";
 import { PLATFORM_SHOP_ID } from "../../../core/protocol";
 import type { ApiClient } from "../common/api";
 import type { DeadLetter, ProactiveOutcomes, ShopInfo, StaffProfile } from "../common/api-types";
 import { toUiError } from "../common/field-errors";
+import { CampaignsModel } from "./campaigns";
 import type { UiError } from "./conversation-state";
 
 /** How many days back the outcomes cover. */
@@ -91,6 +93,10 @@ export const ProactiveModel = createModel((opts: ProactiveOptions) => {
     }
   }
 
+  /** Campaigns are one shop's: none while a platform admin looks at every shop. */
+  const campaignShop = computed(() => shopId.value || null);
+  const campaigns = new CampaignsModel({ api: opts.api, shopId: campaignShop, sendShop: canPickShop, active: opts.active });
+
   return {
     canPickShop,
     shops: opts.shops,
@@ -103,10 +109,12 @@ export const ProactiveModel = createModel((opts: ProactiveOptions) => {
     replaying,
     replayed,
     replayError,
+    campaigns,
     load,
     replay,
     refresh() {
       void load();
+      void campaigns.load();
     },
     setShop(id: string) {
       if (id === shopId.peek()) return;

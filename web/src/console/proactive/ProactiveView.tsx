@@ -3,12 +3,14 @@ import { ErrorNote } from "../../common/ui/ErrorNote";
 import { Icon } from "../../common/ui/Icon";
 import type { ProactiveModel } from "../../models/proactive";
 import { ShopPicker } from "../ShopPicker";
+import { CampaignsSection } from "./CampaignsSection";
 import { DeadLettersSection } from "./DeadLettersSection";
 import { OutcomesSection } from "./OutcomesSection";
 
 /**
- * 主动服务 (admins): 通知效果 (what became of the notices of the last 7 or 30 days, by day and
- * kind) and 失败的通知 (send again). Platform admins pick the shop, or every shop at once.
+ * 主动服务 (admins): 营销触达 (the shop's campaigns and a new one), 通知效果 (what became of the
+ * notices of the last 7 or 30 days, by day and kind) and 失败的通知 (send again). Platform admins
+ * pick the shop; every shop at once shows the outcomes and failures, not campaigns.
  */
 export function ProactiveView({ model }: { model: ProactiveModel }) {
   return (
@@ -21,6 +23,7 @@ export function ProactiveView({ model }: { model: ProactiveModel }) {
           <Icon name="refresh" size={16} />
         </button>
       </header>
+      <CampaignsSection model={model.campaigns} />
       {model.error.value && <ErrorNote error={model.error.value} />}
       <OutcomesSection model={model} />
       <DeadLettersSection model={model} />

@@ -1,5 +1,6 @@
 /**
- * The cron trigger's work (wrangler.toml `[triggers]`, every 10 minutes): send outbox notices a
+ * The cron trigger's work (wrangler.toml `[triggers]`, every 10 minutes): send the campaigns
+ * whose time has come (worker/services/campaigns.ts) and queue their notices, send outbox notices a
  * failed enqueue left behind, and prune webhook receipts, dead letters and finished notices
  * past their retention, stale login-failure counters and staff accounts' old thread visits (core/domain/retention.ts),
  * close tickets resolved longer ago than the shopper's answer window (worker/services/tickets/auto-close.ts),
@@ -12,12 +13,15 @@ import { pruneDeadLetters } from "./db/repos/dead-letters";
 import { pruneNotices } from "./db/repos/proactive-notices";
 import { pruneReceipts } from "./db/repos/mall-sync";
 import { pruneLoginAttempts, pruneStaffVisits } from "./db/repos/staff";
-import { sweepOutbox } from "./services/proactive/dispatch";
+import { sendDueCampaigns } from "./services/campaigns";
+import { dispatchStoredNotices, sweepOutbox } from "./services/proactive/dispatch";
 import { autoCloseTickets } from "./services/tickets/auto-close";
 import { recordOverdueTickets } from "./services/tickets/overdue";
 import { resealTwoFactorSecrets } from "./services/two-factor";
 
 export interface MaintenanceReport {
+  /** Scheduled campaigns sent (their notices stored and handed to the queue). */
+  campaignsSent: number | null;
   noticesSent: number | null;
   receiptsPruned: number | null;
   deadLettersPruned: number | null;
@@ -45,6 +49,12 @@ async function step(name: string, run: () => Promise<number>): Promise<number | 
 export async function runMaintenance(env: Env, now: number): Promise<MaintenanceReport> {
   const db = database(env.DB);
   return {
+    campaignsSent: await step("campaign sending", async () => {
+      const sent = await sendDueCampaigns(db, now);
+      // Fresh notices are not the sweep's yet (it takes those a minute old): queued here.
+      if (sent > 0) await dispatchStoredNotices(env, db, now);
+      return sent;
+    }),
     noticesSent: await step("outbox sweep", () => sweepOutbox(env, db, now)),
     receiptsPruned: await step("receipt pruning", () => pruneReceipts(db, now - RECEIPT_RETENTION_MS)),
     deadLettersPruned: await step("dead-letter pruning", () => pruneDeadLetters(db, now - DEAD_LETTER_RETENTION_MS)),

@@ -7,8 +7,8 @@ import * as v from "valibot";
 import { SHIPMENT_STATUSES } from "./mall";
 import { CustomerId, ShopId } from "./common";
 
-/** `sn_` (a parcel step: core/domain/proactive shipmentNoticeId) or `pn_` (a price drop) + 32 hex digits. */
-export const NoticeId = v.pipe(v.string("must be a string"), v.regex(/^(sn|pn)_[0-9a-f]{32}$/, "must be a notice id (sn_ or pn_ + 32 hex digits)"));
+/** `sn_` (a parcel step: core/domain/proactive shipmentNoticeId), `pn_` (a price drop) or `cn_` (a campaign) + 32 hex digits. */
+export const NoticeId = v.pipe(v.string("must be a string"), v.regex(/^(sn|pn|cn)_[0-9a-f]{32}$/, "must be a notice id (sn_, pn_ or cn_ + 32 hex digits)"));
 
 const Param = v.pipe(v.string(), v.maxLength(500));
 
@@ -42,8 +42,22 @@ export const PriceDropNoticeMessage = v.object({
 });
 export type PriceDropNoticeMessage = v.InferOutput<typeof PriceDropNoticeMessage>;
 
+/** 营销触达: a shop's campaign message (core/protocol/campaigns.ts) to one shopper of its audience. */
+export const CampaignNoticeMessage = v.object({
+  type: v.literal("campaign"),
+  noticeId: NoticeId,
+  shopId: ShopId,
+  customerId: CustomerId,
+  campaignId: v.pipe(v.string(), v.regex(/^cmp_[0-9a-f]{32}$/, "must be a campaign id")),
+  code: v.literal("campaign.message"),
+  /** text: the shop's words. */
+  params: v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,32}$/)), Param),
+  occurredAt: v.number(),
+});
+export type CampaignNoticeMessage = v.InferOutput<typeof CampaignNoticeMessage>;
+
 /** Everything the proactive queue carries. */
-export const ProactiveMessage = v.variant("type", [ShipmentNoticeMessage, PriceDropNoticeMessage], "must be a known proactive message type");
+export const ProactiveMessage = v.variant("type", [ShipmentNoticeMessage, PriceDropNoticeMessage, CampaignNoticeMessage], "must be a known proactive message type");
 export type ProactiveMessage = v.InferOutput<typeof ProactiveMessage>;
 
 const Limit = v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, "must be a number"), v.transform(Number), v.minValue(1, "must be at least 1"), v.maxValue(200, "must be at most 200")), "50");

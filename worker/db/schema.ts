@@ -3,6 +3,7 @@
  * D1 holds the directory (shops, staff, customers), mall data, and one row per session.
  */
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { CampaignAudience } from "../../core/protocol/campaigns";
 
 export const shops = sqliteTable("shops", {
   id: text("id").primaryKey(),
@@ -224,8 +225,8 @@ export const carts = sqliteTable(
     qty: integer("qty").notNull(),
     addedAt: integer("added_at").notNull(),
   },
-  // By product: who has it in their cart when its price drops.
-  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId), index("carts_product").on(t.productId)],
+  // By product: who has it in their cart when its price drops; by shop: a campaign's audience.
+  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId), index("carts_product").on(t.productId), index("carts_shop").on(t.shopId)],
 );
 
 /**
@@ -256,8 +257,9 @@ export const browsingEvents = sqliteTable(
   (t) => [
     index("browsing_customer").on(t.customerId, t.occurredAt),
     index("browsing_customer_shop").on(t.customerId, t.shopId, t.occurredAt),
-    // By product: who looked at it lately when its price drops.
+    // By product: who looked at it lately when its price drops; by shop: a campaign's audience.
     index("browsing_product").on(t.productId, t.occurredAt),
+    index("browsing_shop").on(t.shopId, t.occurredAt),
   ],
 );
 
@@ -471,7 +473,35 @@ export const proactiveNotices = sqliteTable(
     index("proactive_notices_status").on(t.status, t.createdAt),
     index("proactive_notices_customer").on(t.customerId, t.status, t.deliveredAt),
     index("proactive_notices_order").on(t.orderId, t.occurredAt),
+    // A campaign's notices by status (its counts).
+    index("proactive_notices_source").on(t.sourceId, t.status),
   ],
+);
+
+/**
+ * 营销触达: a shop admin's message to an audience of the shop's shoppers (core/protocol/campaigns.ts).
+ * Its notices are `proactive_notices` rows of kind `campaign` whose `source_id` is the campaign's id.
+ */
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    name: text("name").notNull(),
+    text: text("text").notNull(),
+    audience: text("audience", { mode: "json" }).$type<CampaignAudience>().notNull(),
+    /** scheduled → sent | cancelled */
+    status: text("status").notNull(),
+    sendAt: integer("send_at").notNull(),
+    sentAt: integer("sent_at"),
+    cancelledAt: integer("cancelled_at"),
+    audienceCount: integer("audience_count"),
+    createdBy: text("created_by").notNull(),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("campaigns_shop").on(t.shopId, t.createdAt), index("campaigns_due").on(t.status, t.sendAt)],
 );
 
 /** What happened to each notice, once per outcome (a redelivery records nothing twice): analytics. */

@@ -12,47 +12,42 @@ export const NoticeId = v.pipe(v.string("must be a string"), v.regex(/^(sn|pn|cn
 
 const Param = v.pipe(v.string(), v.maxLength(500));
 
-/** A parcel step of one of the shopper's orders, to post into their thread with the shop. */
-export const ShipmentNoticeMessage = v.object({
-  type: v.literal("shipment_notice"),
+/** What every notice message carries: its id (the room message's clientId), who it is for, when. */
+const notice = {
   noticeId: NoticeId,
   shopId: ShopId,
   customerId: CustomerId,
-  orderId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be an order id")),
-  status: v.picklist(SHIPMENT_STATUSES),
-  /** The notice code the UI translates: `shipment.<status>`. */
-  code: v.pipe(v.string(), v.regex(/^shipment\.[a-z_]+$/)),
-  /** orderId, carrier, trackingNo, description, and location when known. */
+  /** The words the notice's code fills in (`notice.<code>` in the UI's tables). */
   params: v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,32}$/)), Param),
   occurredAt: v.number(),
+};
+
+/** A parcel step of one of the shopper's orders, to post into their thread with the shop. params: orderId, carrier, trackingNo, description, and location when known. */
+export const ShipmentNoticeMessage = v.object({
+  type: v.literal("shipment_notice"),
+  ...notice,
+  orderId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be an order id")),
+  status: v.picklist(SHIPMENT_STATUSES),
+  /** `shipment.<status>`. */
+  code: v.pipe(v.string(), v.regex(/^shipment\.[a-z_]+$/)),
 });
 export type ShipmentNoticeMessage = v.InferOutput<typeof ShipmentNoticeMessage>;
 
-/** 降价提醒: a product the shopper has in their cart or looked at is cheaper now. */
+/** 降价提醒: a product the shopper has in their cart or looked at is cheaper now. params: productId, title, titleEn, was and now (yuan, two decimals). */
 export const PriceDropNoticeMessage = v.object({
   type: v.literal("price_drop"),
-  noticeId: NoticeId,
-  shopId: ShopId,
-  customerId: CustomerId,
+  ...notice,
   productId: v.pipe(v.string(), v.regex(/^[A-Za-z0-9_.:-]{1,64}$/, "must be a product id")),
   code: v.literal("price.dropped"),
-  /** productId, title, titleEn, was and now (yuan, two decimals). */
-  params: v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,32}$/)), Param),
-  occurredAt: v.number(),
 });
 export type PriceDropNoticeMessage = v.InferOutput<typeof PriceDropNoticeMessage>;
 
-/** 营销触达: a shop's campaign message (core/protocol/campaigns.ts) to one shopper of its audience. */
+/** 营销触达: a shop's campaign message (core/protocol/campaigns.ts) to one shopper of its audience. params: text, the shop's words. */
 export const CampaignNoticeMessage = v.object({
   type: v.literal("campaign"),
-  noticeId: NoticeId,
-  shopId: ShopId,
-  customerId: CustomerId,
+  ...notice,
   campaignId: v.pipe(v.string(), v.regex(/^cmp_[0-9a-f]{32}$/, "must be a campaign id")),
   code: v.literal("campaign.message"),
-  /** text: the shop's words. */
-  params: v.record(v.pipe(v.string(), v.regex(/^[A-Za-z]{1,32}$/)), Param),
-  occurredAt: v.number(),
 });
 export type CampaignNoticeMessage = v.InferOutput<typeof CampaignNoticeMessage>;
 

@@ -3,6 +3,7 @@
  * failed enqueue left behind, and prune webhook receipts, dead letters and finished notices
  * past their retention, stale login-failure counters and staff accounts' old thread visits (core/domain/retention.ts),
  * close tickets resolved longer ago than the shopper's answer window (worker/services/tickets/auto-close.ts),
+ * roll up the service report's ended days (worker/services/analytics-rollup.ts),
  * and during a TWO_FACTOR_KEY rotation seal the two-factor secrets again under the new key. Each step runs even if another failed.
  */
 import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, RECEIPT_RETENTION_MS, STAFF_VISIT_RETENTION_MS } from "../core/domain/retention";
@@ -11,6 +12,7 @@ import { pruneDeadLetters } from "./db/repos/dead-letters";
 import { pruneNotices } from "./db/repos/proactive-notices";
 import { pruneReceipts } from "./db/repos/mall-sync";
 import { pruneLoginAttempts, pruneStaffVisits } from "./db/repos/staff";
+import { rollUpReportDays } from "./services/analytics-rollup";
 import { sweepOutbox } from "./services/proactive/dispatch";
 import { autoCloseTickets } from "./services/tickets/auto-close";
 import { resealTwoFactorSecrets } from "./services/two-factor";
@@ -24,6 +26,8 @@ export interface MaintenanceReport {
   staffVisitsPruned: number | null;
   /** Resolved tickets nobody answered within the answer window, closed by the system. */
   ticketsAutoClosed: number | null;
+  /** Scope-days (a shop's or every shop's UTC day) of the service report rolled up, or again after a change. */
+  reportDaysRolledUp: number | null;
   /** Two-factor secrets sealed again under TWO_FACTOR_KEY (0 unless TWO_FACTOR_KEY_PREVIOUS is set). */
   twoFactorResealed: number | null;
 }
@@ -48,6 +52,7 @@ export async function runMaintenance(env: Env, now: number): Promise<Maintenance
     loginAttemptsPruned: await step("login-attempt pruning", () => pruneLoginAttempts(db, now - LOGIN_ATTEMPT_RETENTION_MS, now)),
     staffVisitsPruned: await step("staff-visit pruning", () => pruneStaffVisits(db, now - STAFF_VISIT_RETENTION_MS)),
     ticketsAutoClosed: await step("ticket auto-close", () => autoCloseTickets(db, now)),
+    reportDaysRolledUp: await step("report roll-up", () => rollUpReportDays(db, now)),
     twoFactorResealed: await step("two-factor key rotation", () => resealTwoFactorSecrets(env, db)),
   };
 }

@@ -76,4 +76,6 @@ CREATE TABLE `report_rollup_watermark` (
 	`touched_before` integer NOT NULL
 );
 --> statement-breakpoint
-CREATE INDEX `sessions_updated` ON `sessions` (`updated_at`,`shop_id`,`opened_at`);
+CREATE INDEX `sessions_updated` ON `sessions` (`updated_at`,`shop_id`,`opened_at`);--> statement-breakpoint
+CREATE INDEX `sessions_shop_comments` ON `sessions` (`shop_id`,`rated_at`,`opened_at`) WHERE "sessions"."rating_comment" IS NOT NULL;--> statement-breakpoint
+CREATE INDEX `sessions_comments` ON `sessions` (`rated_at`,`opened_at`) WHERE "sessions"."rating_comment" IS NOT NULL;

@@ -2,6 +2,7 @@
  * D1 schema (drizzle). Chat messages are not here: they live in each ConversationRoom's SQLite.
  * D1 holds the directory (shops, staff, customers), mall data, and one row per session.
  */
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const shops = sqliteTable("shops", {
@@ -297,6 +298,10 @@ export const sessions = sqliteTable(
     index("sessions_customer").on(t.customerId, t.openedAt),
     // The report roll-ups' cron finds the days touched since its last run, covered: no row reads.
     index("sessions_updated").on(t.updatedAt, t.shopId, t.openedAt),
+    // The report's latest rating comments, walked newest first with the range checked in the
+    // index: the few commented sessions instead of every session of the range.
+    index("sessions_shop_comments").on(t.shopId, t.ratedAt, t.openedAt).where(sql`${t.ratingComment} IS NOT NULL`),
+    index("sessions_comments").on(t.ratedAt, t.openedAt).where(sql`${t.ratingComment} IS NOT NULL`),
   ],
 );
 

@@ -8,8 +8,6 @@
 import type { AgentCounts, QuarterCounts, ReportInput } from "./report";
 
 export const DAY_MS = 86_400_000;
-/** Quarter hours in a UTC day: a day's quarters are day * 96 .. day * 96 + 95. */
-export const QUARTERS_PER_DAY = 96;
 
 /** The UTC day number of an instant (what the roll-ups are keyed by). */
 export const utcDay = (at: number): number => Math.floor(at / DAY_MS);

@@ -5,6 +5,7 @@
  * past their retention, stale login-failure counters and staff accounts' old thread visits (core/domain/retention.ts),
  * close tickets resolved longer ago than the shopper's answer window (worker/services/tickets/auto-close.ts),
  * record in their logs the tickets that fell due (worker/services/tickets/overdue.ts),
+ * roll up the service report's ended days (worker/services/analytics-rollup.ts),
  * and during a TWO_FACTOR_KEY rotation seal the two-factor secrets again under the new key. Each step runs even if another failed.
  */
 import { DEAD_LETTER_RETENTION_MS, LOGIN_ATTEMPT_RETENTION_MS, NOTICE_RETENTION_MS, RECEIPT_RETENTION_MS, STAFF_VISIT_RETENTION_MS } from "../core/domain/retention";
@@ -13,6 +14,7 @@ import { pruneDeadLetters } from "./db/repos/dead-letters";
 import { pruneNotices } from "./db/repos/proactive-notices";
 import { pruneReceipts } from "./db/repos/mall-sync";
 import { pruneLoginAttempts, pruneStaffVisits } from "./db/repos/staff";
+import { rollUpReportDays } from "./services/analytics-rollup";
 import { sendDueCampaigns } from "./services/campaigns";
 import { dispatchStoredNotices, sweepOutbox } from "./services/proactive/dispatch";
 import { autoCloseTickets } from "./services/tickets/auto-close";
@@ -32,6 +34,8 @@ export interface MaintenanceReport {
   ticketsAutoClosed: number | null;
   /** Active tickets whose due time passed since the last run, logged `overdue` by the system. */
   ticketsMarkedOverdue: number | null;
+  /** Scope-days (a shop's or every shop's UTC day) of the service report rolled up, or again after a change. */
+  reportDaysRolledUp: number | null;
   /** Two-factor secrets sealed again under TWO_FACTOR_KEY (0 unless TWO_FACTOR_KEY_PREVIOUS is set). */
   twoFactorResealed: number | null;
 }
@@ -63,6 +67,7 @@ export async function runMaintenance(env: Env, now: number): Promise<Maintenance
     staffVisitsPruned: await step("staff-visit pruning", () => pruneStaffVisits(db, now - STAFF_VISIT_RETENTION_MS)),
     ticketsAutoClosed: await step("ticket auto-close", () => autoCloseTickets(db, now)),
     ticketsMarkedOverdue: await step("ticket overdue log", () => recordOverdueTickets(db, now)),
+    reportDaysRolledUp: await step("report roll-up", () => rollUpReportDays(db, now)),
     twoFactorResealed: await step("two-factor key rotation", () => resealTwoFactorSecrets(env, db)),
   };
 }

@@ -19,13 +19,14 @@ import { healthRoutes } from "./routes/health";
 import { knowledgeRoutes } from "./routes/knowledge";
 import { mallRoutes } from "./routes/mall";
 import { proactiveRoutes } from "./routes/proactive";
+import { campaignRoutes } from "./routes/campaigns";
 import { routeRoomRequest } from "./routes/rooms";
 import { shopRoutes } from "./routes/shops";
 import { threadRoutes } from "./routes/threads";
 import { ticketRoutes } from "./routes/tickets";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", healthRoutes).route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes).route("/", analyticsRoutes).route("/", ticketRoutes);
+export const api = new Hono<AppEnv>().route("/", healthRoutes).route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes).route("/", campaignRoutes).route("/", analyticsRoutes).route("/", ticketRoutes);
 
 api.get(
   "/openapi.json",

@@ -18,6 +18,7 @@ import { recordOverdueTickets } from "../../worker/services/tickets/overdue";
 import { createTicket, newTicketId } from "../../worker/services/tickets/create";
 import type { TicketEnv } from "../../worker/services/tickets/notify";
 import { getTicket, listTickets } from "../../worker/services/tickets/read";
+import { explainAll, recordingD1, type Recorded } from "./explain";
 
 /** The bench's "now". */
 const BENCH_NOW = Date.parse("2026-11-20T12:00:00+08:00");
@@ -204,29 +205,6 @@ async function handle(url: URL, db: Database, d1: D1Database, env: { DB: D1Datab
   }
 }
 
-interface Recorded {
-  sql: string;
-  params: unknown[];
-}
-
-/** A D1 that notes every statement prepared through it (and the parameters bound to it). */
-function recordingD1(d1: D1Database, log: Recorded[]): D1Database {
-  return {
-    prepare(sql: string) {
-      const entry: Recorded = { sql, params: [] };
-      log.push(entry);
-      const stmt = d1.prepare(sql);
-      const bind = stmt.bind.bind(stmt);
-      Object.defineProperty(stmt, "bind", { value: (...params: unknown[]) => ((entry.params = params), bind(...params)) });
-      return stmt;
-    },
-    batch: (s: D1PreparedStatement[]) => d1.batch(s),
-    exec: (q: string) => d1.exec(q),
-    dump: () => d1.dump(),
-    withSession: (c?: string) => d1.withSession(c as never),
-  } as unknown as D1Database;
-}
-
 export default {
   async fetch(req: Request, env: { DB: D1Database }): Promise<Response> {
     const url = new URL(req.url);
@@ -235,21 +213,7 @@ export default {
     const d1 = recordingD1(env.DB, log);
     const res = await handle(url, database(d1), env.DB, env);
     await res.arrayBuffer();
-    const plans = [];
-    for (const s of log) {
-      try {
-        const rows = (await env.DB.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).bind(...s.params).all<{ id: number; parent: number; detail: string }>()).results;
-        const depth = new Map<number, number>([[0, 0]]);
-        const lines = rows.map((r) => {
-          const d = (depth.get(r.parent) ?? 0) + 1;
-          depth.set(r.id, d);
-          return `${"  ".repeat(d)}${r.detail}`;
-        });
-        plans.push({ sql: s.sql, params: s.params, plan: lines });
-      } catch (e) {
-        plans.push({ sql: s.sql, params: s.params, plan: [`(no plan: ${String(e)})`] });
-      }
-    }
+    const plans = await explainAll(env.DB, log);
     return Response.json(plans);
   },
 };

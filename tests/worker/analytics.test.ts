@@ -63,8 +63,8 @@ beforeAll(async () => {
     row("s3", shop.shopId, { openedAt: t3, topic: "after_sales", handedOffAt: t3, assignedAt: t3 + 10 * S, firstResponseAt: t3 + 10 * S, agentId: bo, resolvedAt: t3 + 310 * S, resolvedBy: bo, closeReason: "resolved", agentMessages: 3, rating: 2, ratedAt: t3 + 400 * S, ratingComment: "等太久了" }),
     // 3 March, 10:00: answered in 2 min, still open, four stars so far; no text to read a topic from.
     row("s4", shop.shopId, { openedAt: t4, status: "assigned", topic: null, handedOffAt: t4, assignedAt: t4 + 120 * S, firstResponseAt: t4 + 120 * S, agentId: ana, agentMessages: 1, rating: 4, ratedAt: t4 + 200 * S }),
-    // 4 March: after the range.
-    row("s5", shop.shopId, { openedAt: local("2026-03-04", "09:00"), topic: "logistics" }),
+    // 4 March: after the range (its comment is the shop's newest, and still not the range's).
+    row("s5", shop.shopId, { openedAt: local("2026-03-04", "09:00"), topic: "logistics", rating: 3, ratedAt: local("2026-03-04", "09:30"), ratingComment: "范围之外" }),
     // Another shop's session in the same hours: never in this shop's report.
     row("s6", other.shopId, { openedAt: t3, topic: "complaint", handedOffAt: t3, firstResponseAt: t3 + 5 * S, agentId: other.staffId("cy"), rating: 1, ratedAt: t3 + 60 * S, ratingComment: "别家的评价" }),
   ];

@@ -2,7 +2,9 @@
  * D1 schema (drizzle). Chat messages are not here: they live in each ConversationRoom's SQLite.
  * D1 holds the directory (shops, staff, customers), mall data, and one row per session.
  */
+import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import type { CampaignAudience } from "../../core/protocol/campaigns";
 
 export const shops = sqliteTable("shops", {
   id: text("id").primaryKey(),
@@ -224,8 +226,8 @@ export const carts = sqliteTable(
     qty: integer("qty").notNull(),
     addedAt: integer("added_at").notNull(),
   },
-  // By product: who has it in their cart when its price drops.
-  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId), index("carts_product").on(t.productId)],
+  // By product: who has it in their cart when its price drops; by shop: a campaign's audience.
+  (t) => [primaryKey({ columns: [t.customerId, t.productId] }), index("carts_customer").on(t.customerId, t.shopId), index("carts_product").on(t.productId), index("carts_shop").on(t.shopId)],
 );
 
 /**
@@ -256,8 +258,9 @@ export const browsingEvents = sqliteTable(
   (t) => [
     index("browsing_customer").on(t.customerId, t.occurredAt),
     index("browsing_customer_shop").on(t.customerId, t.shopId, t.occurredAt),
-    // By product: who looked at it lately when its price drops.
+    // By product: who looked at it lately when its price drops; by shop: a campaign's audience.
     index("browsing_product").on(t.productId, t.occurredAt),
+    index("browsing_shop").on(t.shopId, t.occurredAt),
   ],
 );
 
@@ -303,6 +306,12 @@ export const sessions = sqliteTable(
     index("sessions_opened").on(t.openedAt),
     index("sessions_thread").on(t.threadId, t.openedAt),
     index("sessions_customer").on(t.customerId, t.openedAt),
+    // The report roll-ups' cron finds the days touched since its last run, covered: no row reads.
+    index("sessions_updated").on(t.updatedAt, t.shopId, t.openedAt),
+    // The report's latest rating comments, walked newest first with the range checked in the
+    // index: the few commented sessions instead of every session of the range.
+    index("sessions_shop_comments").on(t.shopId, t.ratedAt, t.openedAt).where(sql`${t.ratingComment} IS NOT NULL`),
+    index("sessions_comments").on(t.ratedAt, t.openedAt).where(sql`${t.ratingComment} IS NOT NULL`),
   ],
 );
 
@@ -471,7 +480,35 @@ export const proactiveNotices = sqliteTable(
     index("proactive_notices_status").on(t.status, t.createdAt),
     index("proactive_notices_customer").on(t.customerId, t.status, t.deliveredAt),
     index("proactive_notices_order").on(t.orderId, t.occurredAt),
+    // A campaign's notices by status (its counts).
+    index("proactive_notices_source").on(t.sourceId, t.status),
   ],
+);
+
+/**
+ * 营销触达: a shop admin's message to an audience of the shop's shoppers (core/protocol/campaigns.ts).
+ * Its notices are `proactive_notices` rows of kind `campaign` whose `source_id` is the campaign's id.
+ */
+export const campaigns = sqliteTable(
+  "campaigns",
+  {
+    id: text("id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    name: text("name").notNull(),
+    text: text("text").notNull(),
+    audience: text("audience", { mode: "json" }).$type<CampaignAudience>().notNull(),
+    /** scheduled → sent | cancelled */
+    status: text("status").notNull(),
+    sendAt: integer("send_at").notNull(),
+    sentAt: integer("sent_at"),
+    cancelledAt: integer("cancelled_at"),
+    audienceCount: integer("audience_count"),
+    createdBy: text("created_by").notNull(),
+    createdByName: text("created_by_name").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [index("campaigns_shop").on(t.shopId, t.createdAt), index("campaigns_due").on(t.status, t.sendAt)],
 );
 
 /** What happened to each notice, once per outcome (a redelivery records nothing twice): analytics. */
@@ -579,3 +616,110 @@ export const ticketEvents = sqliteTable(
   },
   (t) => [index("ticket_events_ticket").on(t.ticketId, t.id)],
 );
+
+/*
+ * The service report's daily roll-ups (worker/db/repos/report-rollups.ts): what the report's four
+ * scans of `sessions` give for one UTC day (`day` = opened_at / 86,400,000) of one shop (`scope` =
+ * the shop id) or of every shop (`scope` = '*'), keyed as the scans group, so rolled-up rows and
+ * live rows add up exactly. Written by the cron once the day has ended, again when one of its
+ * sessions changes.
+ */
+
+/** A scope-day's roll-up is complete: written when its rows were (one batch). */
+export const reportRollupDays = sqliteTable(
+  "report_rollup_days",
+  {
+    scope: text("scope").notNull(),
+    day: integer("day").notNull(),
+    rolledUpAt: integer("rolled_up_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day] })],
+);
+
+/** Counts per UTC quarter hour, the fields of core/domain/analytics QuarterCounts. */
+export const reportRollupQuarters = sqliteTable(
+  "report_rollup_quarters",
+  {
+    scope: text("scope").notNull(),
+    day: integer("day").notNull(),
+    quarter: integer("quarter").notNull(),
+    sessions: integer("sessions").notNull(),
+    resolved: integer("resolved").notNull(),
+    responded: integer("responded").notNull(),
+    responseMs: integer("response_ms").notNull(),
+    handled: integer("handled").notNull(),
+    handleMs: integer("handle_ms").notNull(),
+    rated: integer("rated").notNull(),
+    ratingSum: integer("rating_sum").notNull(),
+    satisfied: integer("satisfied").notNull(),
+    botOnly: integer("bot_only").notNull(),
+    handedOff: integer("handed_off").notNull(),
+    closed: integer("closed").notNull(),
+  },
+  // (day, scope): every shop's rows of a day, summed into the '*' scope's.
+  (t) => [primaryKey({ columns: [t.scope, t.day, t.quarter] }), index("report_rollup_quarters_day").on(t.day, t.scope)],
+);
+
+/** First responses by whole second (the report's percentiles). */
+export const reportRollupResponseSeconds = sqliteTable(
+  "report_rollup_response_seconds",
+  {
+    scope: text("scope").notNull(),
+    day: integer("day").notNull(),
+    seconds: integer("seconds").notNull(),
+    sessions: integer("sessions").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day, t.seconds] }), index("report_rollup_response_seconds_day").on(t.day, t.scope)],
+);
+
+/** Sessions by topic × channel × rating (topic and rating may be null, so no primary key). */
+export const reportRollupMix = sqliteTable(
+  "report_rollup_mix",
+  {
+    scope: text("scope").notNull(),
+    day: integer("day").notNull(),
+    topic: text("topic"),
+    channel: text("channel").notNull(),
+    rating: integer("rating"),
+    sessions: integer("sessions").notNull(),
+    handedOff: integer("handed_off").notNull(),
+  },
+  (t) => [index("report_rollup_mix_scope").on(t.scope, t.day), index("report_rollup_mix_day").on(t.day, t.scope)],
+);
+
+/** Each agent's counts; the name is joined from `staff` when the report is read. */
+export const reportRollupAgents = sqliteTable(
+  "report_rollup_agents",
+  {
+    scope: text("scope").notNull(),
+    day: integer("day").notNull(),
+    agentId: text("agent_id").notNull(),
+    sessions: integer("sessions").notNull(),
+    resolved: integer("resolved").notNull(),
+    responded: integer("responded").notNull(),
+    responseMs: integer("response_ms").notNull(),
+    handled: integer("handled").notNull(),
+    handleMs: integer("handle_ms").notNull(),
+    rated: integer("rated").notNull(),
+    ratingSum: integer("rating_sum").notNull(),
+    satisfied: integer("satisfied").notNull(),
+    messages: integer("messages").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day, t.agentId] }), index("report_rollup_agents_day").on(t.day, t.scope)],
+);
+
+/** Scope-days to roll up (again): a session of theirs was written since the last roll-up. */
+export const reportRollupPending = sqliteTable(
+  "report_rollup_pending",
+  {
+    scope: text("scope").notNull(),
+    day: integer("day").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.scope, t.day] }), index("report_rollup_pending_day").on(t.day, t.scope)],
+);
+
+/** One row: sessions updated before `touched_before` have their days queued or rolled up. */
+export const reportRollupWatermark = sqliteTable("report_rollup_watermark", {
+  id: integer("id").primaryKey(),
+  touchedBefore: integer("touched_before").notNull(),
+});

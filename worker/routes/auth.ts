@@ -14,7 +14,7 @@ import { changePassword, confirmPassword, issueDemoShopperToken, issueGuestToken
 import { DomainError } from "../../core/domain/errors";
 import { issueTicket } from "../services/socket-ticket";
 import { disableTwoFactor, enableTwoFactor, startTwoFactor, twoFactorStatus } from "../services/two-factor";
-import type { Identity, StaffIdentity } from "../services/identity";
+import { staffOf } from "../services/identity";
 import { endOtherSessions, endOwnSession, listOwnSessions } from "../services/staff-sessions";
 
 export const authRoutes = new Hono<AppEnv>()
@@ -112,9 +112,3 @@ export const authRoutes = new Hono<AppEnv>()
     valid("json", DemoShopperTokenBody),
     async (c) => c.json(await issueDemoShopperToken(c.env, database(c.env.DB), c.req.valid("json").customerId)),
   );
-
-/** The caller as staff (`requireStaff` let only staff through). */
-function staffOf(identity: Identity): StaffIdentity {
-  if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
-  return identity;
-}

@@ -14,7 +14,7 @@ import { notifyContextChanges } from "../services/mall/context-push";
 import { receiveDelivery } from "../services/mall/receive";
 import { closeRevokedSockets } from "../services/mall/revoke-sockets";
 import { webhookSecret } from "../services/mall/signature";
-import { dispatchAfterWebhook } from "../services/proactive/dispatch";
+import { dispatchStoredNotices } from "../services/proactive/dispatch";
 
 export const mallRoutes = new Hono<AppEnv>().post(
   "/mall/webhooks",
@@ -38,8 +38,8 @@ export const mallRoutes = new Hono<AppEnv>().post(
     const { result, applied } = await receiveDelivery(db, webhookSecret(c.env), headers, await c.req.text(), Date.now());
     // New parcel steps and price drops put their notices in the outbox in the same batch: send them
     // now (the cron sweeps any left). A parcel's before the answer; a drop's (up to 5,000) after it.
-    if (applied.some((e) => e.topic === "shipment.event")) await dispatchAfterWebhook(c.env, db, Date.now());
-    else if (applied.some((e) => e.topic === "product.price_changed" || e.topic === "product.upserted")) c.executionCtx.waitUntil(dispatchAfterWebhook(c.env, db, Date.now()));
+    if (applied.some((e) => e.topic === "shipment.event")) await dispatchStoredNotices(c.env, db, Date.now());
+    else if (applied.some((e) => e.topic === "product.price_changed" || e.topic === "product.upserted")) c.executionCtx.waitUntil(dispatchStoredNotices(c.env, db, Date.now()));
     // Revoked shoppers lose their open sockets before the mall has its answer.
     await closeRevokedSockets(c.env, applied);
     // Open panels hear about it after the mall has its answer: the push must not slow or fail a delivery.

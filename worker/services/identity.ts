@@ -219,3 +219,9 @@ export function assertMayJoinQueue(identity: Identity, shopId: string): asserts 
 export function isAdmin(identity: Identity): boolean {
   return identity.kind === "staff" && (identity.role === "platform_admin" || identity.role === "shop_admin");
 }
+
+/** The caller as staff (`requireStaff` or `requireAdmin` let only staff through). */
+export function staffOf(identity: Identity): StaffIdentity {
+  if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
+  return identity;
+}

@@ -228,7 +228,8 @@ export function buildReport(input: ReportInput): Report {
         csat: ratio(a.satisfied, a.rated),
         messages: a.messages,
       }))
-      .sort((a, b) => b.sessions - a.sessions || a.name.localeCompare(b.name)),
+      // The id last: two agents of one name keep one order, whatever order the rows came in.
+      .sort((a, b) => b.sessions - a.sessions || a.name.localeCompare(b.name) || a.agentId.localeCompare(b.agentId)),
     comments: input.comments,
     tickets: buildTicketFigures(input.tickets),
   };

@@ -2,7 +2,8 @@
  * The mail a shopper who wrote by e-mail gets: the thread's answers they have not read, the
  * agent's and the bot's, in order, as plain text and as simple HTML. What a chat shows as buttons
  * (quick replies, orders to choose) becomes "reply with …", since a mail has no buttons; the
- * parcel notices proactive service posts go along (within its caps and quiet hours); images
+ * notices proactive service posts (parcels, price drops, the shop's campaigns) go along, within
+ * the shopper's opt-out, caps and quiet hours; images
  * stay in the thread (their links need the shopper's login); internal notes never leave.
  */
 import type { ChatMessage } from "../../protocol";

@@ -10,6 +10,7 @@ export const zhProactive = {
   "notice.shipment.exception": "物流通知：您的订单 {orderId} 配送异常（{carrier} {trackingNo}）：{description} 如需帮助，请直接回复。",
   "notice.shipment.returned": "物流通知：您的订单 {orderId} 的包裹已退回（{carrier} {trackingNo}）。{description}",
   "notice.price.dropped": "降价提醒：您关注的「{title}」降价了，现价 ¥{now}（原价 ¥{was}）。",
+  "notice.campaign.message": "店铺消息：{text}",
 } as const;
 
 export const enProactive: Record<keyof typeof zhProactive, string> = {
@@ -19,6 +20,7 @@ export const enProactive: Record<keyof typeof zhProactive, string> = {
   "notice.shipment.exception": "Shipping update: there is a problem delivering order {orderId} ({carrier} {trackingNo}): {description} Reply here if you need help.",
   "notice.shipment.returned": "Shipping update: the parcel of order {orderId} was returned ({carrier} {trackingNo}). {description}",
   "notice.price.dropped": "Price drop: “{titleEn}”, which you looked at, is now ¥{now} (was ¥{was}).",
+  "notice.campaign.message": "From the shop: {text}",
 };
 
 /** The text of a proactive notice `code` (e.g. `shipment.delivered`), or undefined when it is not one. */

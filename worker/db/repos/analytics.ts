@@ -1,13 +1,17 @@
 /**
  * What the service report counts in D1: sessions opened in a range of instants, of one shop or of
  * all, in four grouped scans and the latest rating comments, with the scope's tickets
- * (./ticket-report.ts), sent as one batch (one round trip). The shop-and-opened index covers a
- * shop's range; core/domain/analytics files the quarters into local days.
+ * (./ticket-report.ts). Closed UTC days the cron rolled up are read from their roll-ups
+ * (./report-rollups.ts) and only the rest of the range is scanned; both kinds of rows are added by
+ * core/domain/analytics/rollup.ts, and core/domain/analytics files the quarters into local days.
  */
-import { and, asc, count, desc, eq, gte, isNotNull, lt, sql, type SQL } from "drizzle-orm";
-import { QUARTER_MS, type AgentCounts, type QuarterCounts, type ReportInput } from "../../../core/domain/analytics/report";
+import { and, asc, count, desc, eq, gte, isNotNull, lt, or, sql, type SQL } from "drizzle-orm";
+import type { AgentCounts, QuarterCounts, ReportInput } from "../../../core/domain/analytics/report";
+import { closedWholeDays, dayRuns, liveIntervals, mergeScans, mixFigures, servableDays, type Interval, type MixCounts } from "../../../core/domain/analytics/rollup";
 import type { Database } from "../client";
 import { sessions, staff } from "../schema";
+import { ALL_SHOPS, rolledUpScanStatements, rollupState } from "./report-rollups";
+import { literal, sessionScan } from "./session-scan";
 import { ticketReportStatements } from "./ticket-report";
 
 /** A shop (an agent's own figures: only the sessions they held), or every shop. */
@@ -16,92 +20,88 @@ export type ReportScope = { shopId: string; agentId?: string } | "all";
 /** Rating comments the report lists, newest first. */
 const REPORT_COMMENTS = 20;
 
-/** Longest first response counted by the second; slower ones count at this value in the percentiles. */
-const RESPONSE_CAP_SECONDS = 86_400;
-
-const responseMs = sql<number>`(${sessions.firstResponseAt} - coalesce(${sessions.handedOffAt}, ${sessions.openedAt}))`;
-const handleMs = sql<number>`(${sessions.resolvedAt} - coalesce(${sessions.assignedAt}, ${sessions.handedOffAt}, ${sessions.openedAt}))`;
-const num = (expr: SQL) => sql<number>`coalesce(${expr}, 0)`.mapWith(Number);
-
-/** The counts every grouping shares. */
-const counts = {
-  sessions: count(),
-  resolved: num(sql`sum(${sessions.closeReason} = 'resolved')`),
-  responded: num(sql`sum(${sessions.firstResponseAt} IS NOT NULL)`),
-  responseMs: num(sql`sum(${responseMs})`),
-  handled: num(sql`sum(${sessions.resolvedAt} IS NOT NULL AND ${sessions.agentId} IS NOT NULL)`),
-  handleMs: num(sql`sum(CASE WHEN ${sessions.agentId} IS NOT NULL THEN ${handleMs} END)`),
-  rated: num(sql`sum(${sessions.rating} IS NOT NULL)`),
-  ratingSum: num(sql`sum(${sessions.rating})`),
-  satisfied: num(sql`sum(${sessions.rating} >= 4)`),
-};
+/**
+ * Sessions of the scope opened in any of the intervals, or in none (literal bounds: a range with
+ * many gaps stays under D1's 100 bound values). Each interval repeats the shop, so SQLite walks
+ * (shop, opened) once per interval.
+ */
+function openedIn(scope: ReportScope, intervals: readonly Interval[]): SQL {
+  const ofScope = scope === "all" ? undefined : and(eq(sessions.shopId, scope.shopId), scope.agentId ? eq(sessions.agentId, scope.agentId) : undefined);
+  const one = ([start, end]: Interval) => and(ofScope, gte(sessions.openedAt, literal(start)), lt(sessions.openedAt, literal(end)))!;
+  if (intervals.length === 0) return and(ofScope, sql`0`)!;
+  return intervals.length === 1 ? one(intervals[0]!) : or(...intervals.map(one))!;
+}
 
 function inRange(scope: ReportScope, start: number, end: number): SQL | undefined {
   if (scope === "all") return and(gte(sessions.openedAt, start), lt(sessions.openedAt, end));
   return and(eq(sessions.shopId, scope.shopId), scope.agentId ? eq(sessions.agentId, scope.agentId) : undefined, gte(sessions.openedAt, start), lt(sessions.openedAt, end));
 }
 
-/** The report's counts of sessions opened in [start, end), and of the scope's tickets (the backlog at `now`). */
-export async function reportCounts(db: Database, scope: ReportScope, start: number, end: number, now: number): Promise<Omit<ReportInput, "from" | "to" | "timeZone">> {
-  const where = inRange(scope, start, end);
-  // Literals, not bound values: D1 binds a JS number as a REAL, and REAL division would not group.
-  const quarter = sql<number>`(${sessions.openedAt} / ${sql.raw(String(QUARTER_MS))})`.mapWith(Number);
-  const seconds = sql<number>`min(${sql.raw(String(RESPONSE_CAP_SECONDS))}, max(0, ${responseMs} / 1000))`.mapWith(Number);
-  const [quarters, responseSeconds, mix, agents, comments, opened, resolved, resolutionMinutes, backlog] = await db.batch([
-    db
-      .select({
-        quarter,
-        ...counts,
-        botOnly: num(sql`sum(${sessions.handedOffAt} IS NULL)`),
-        handedOff: num(sql`sum(${sessions.handedOffAt} IS NOT NULL)`),
-        closed: num(sql`sum(${sessions.status} = 'resolved')`),
-      })
-      .from(sessions)
-      .where(where)
-      .groupBy(quarter),
+/** The four grouped scans of the scope's sessions opened in the intervals. */
+function liveScanStatements(db: Database, scope: ReportScope, intervals: readonly Interval[]) {
+  const where = openedIn(scope, intervals);
+  const { quarter, seconds } = sessionScan;
+  return [
+    db.select({ quarter, ...sessionScan.quarterCounts }).from(sessions).where(where).groupBy(quarter),
     db.select({ seconds, count: count() }).from(sessions).where(and(where, isNotNull(sessions.firstResponseAt))).groupBy(seconds),
     // Topics, channels and ratings are small closed sets: one scan grouped by all three (at most
     // a few hundred rows) instead of one scan each.
     db
-      .select({ topic: sessions.topic, channel: sessions.channel, rating: sessions.rating, sessions: count(), handedOff: num(sql`sum(${sessions.handedOffAt} IS NOT NULL)`) })
+      .select({ topic: sessions.topic, channel: sessions.channel, rating: sessions.rating, ...sessionScan.mixCounts })
       .from(sessions)
       .where(where)
       .groupBy(sessions.topic, sessions.channel, sessions.rating),
     db
-      .select({ agentId: sql<string>`${sessions.agentId}`, name: staff.name, ...counts, messages: num(sql`sum(${sessions.agentMessages})`) })
+      .select({ agentId: sql<string>`${sessions.agentId}`, name: staff.name, ...sessionScan.agentCounts })
       .from(sessions)
       .leftJoin(staff, eq(staff.id, sessions.agentId))
       .where(and(where, isNotNull(sessions.agentId)))
       .groupBy(sessions.agentId),
+  ] as const;
+}
+
+/**
+ * The closed UTC days of [start, end) the report may read from roll-ups, at the cost of one small
+ * round trip; none for an agent's own figures (我的数据: rolled up per shop, not per agent) or a
+ * range without a whole closed day (today alone).
+ */
+async function servedFromRollups(db: Database, scope: ReportScope, start: number, end: number, now: number): Promise<number[]> {
+  if (scope !== "all" && scope.agentId) return [];
+  const candidates = closedWholeDays(start, end, now);
+  if (!candidates) return [];
+  return servableDays(candidates, await rollupState(db, scope === "all" ? ALL_SHOPS : scope.shopId, candidates));
+}
+
+/** The report's counts of sessions opened in [start, end), and of the scope's tickets (the backlog at `now`). */
+export async function reportCounts(db: Database, scope: ReportScope, start: number, end: number, now: number): Promise<Omit<ReportInput, "from" | "to" | "timeZone">> {
+  const served = await servedFromRollups(db, scope, start, end, now);
+  const rollupScope = scope === "all" ? ALL_SHOPS : scope.shopId;
+  const [quarters, responseSeconds, mix, agents, rolledQuarters, rolledSeconds, rolledMix, rolledAgents, comments, opened, resolved, resolutionMinutes, backlog] = await db.batch([
+    ...liveScanStatements(db, scope, liveIntervals(start, end, served)),
+    ...rolledUpScanStatements(db, rollupScope, dayRuns(served)),
     // What shoppers wrote with their ratings, newest first: the quality review's reading list.
+    // INDEXED BY: SQLite would rather read the range's every session by (shop, opened) and sort.
     db
-      .select({ sessionId: sessions.id, threadId: sessions.threadId, score: sql<number>`${sessions.rating}`.mapWith(Number), comment: sql<string>`${sessions.ratingComment}`, ratedAt: sql<number>`${sessions.ratedAt}`.mapWith(Number), agentId: sessions.agentId, agentName: staff.name })
-      .from(sessions)
+      .select({
+        sessionId: sql<string>`${sessions.id}`, threadId: sql<string>`${sessions.threadId}`, score: sql<number>`${sessions.rating}`.mapWith(Number), comment: sql<string>`${sessions.ratingComment}`,
+        ratedAt: sql<number>`${sessions.ratedAt}`.mapWith(Number), agentId: sql<string | null>`${sessions.agentId}`, agentName: staff.name,
+      })
+      .from(sql`${sessions} INDEXED BY ${sql.raw(scope === "all" ? "sessions_comments" : "sessions_shop_comments")}`)
       .leftJoin(staff, eq(staff.id, sessions.agentId))
-      .where(and(where, isNotNull(sessions.rating), isNotNull(sessions.ratingComment)))
+      .where(and(inRange(scope, start, end), isNotNull(sessions.rating), isNotNull(sessions.ratingComment)))
       .orderBy(desc(sessions.ratedAt))
       .limit(REPORT_COMMENTS),
     ...ticketReportStatements(db, scope, start, end, now),
   ]);
-  const add = <K extends string | number | null>(into: Map<K, { sessions: number; handedOff: number }>, key: K, row: { sessions: number; handedOff: number }) => {
-    const at = into.get(key) ?? { sessions: 0, handedOff: 0 };
-    into.set(key, { sessions: at.sessions + row.sessions, handedOff: at.handedOff + row.handedOff });
-  };
-  const topics = new Map<string | null, { sessions: number; handedOff: number }>();
-  const channels = new Map<string, { sessions: number; handedOff: number }>();
-  const ratings = new Map<number | null, { sessions: number; handedOff: number }>();
-  for (const row of mix) {
-    add(topics, row.topic, row);
-    add(channels, row.channel, row);
-    add(ratings, row.rating, row);
-  }
+  const scans = mergeScans([
+    { quarters: quarters as QuarterCounts[], responseSeconds, mix: mix as MixCounts[], agents: agents as AgentCounts[] },
+    { quarters: rolledQuarters, responseSeconds: rolledSeconds, mix: rolledMix, agents: rolledAgents },
+  ]);
   return {
-    quarters: quarters as QuarterCounts[],
-    responseSeconds,
-    ratings: [...ratings].filter(([rating]) => rating !== null).map(([rating, n]) => ({ rating: rating!, count: n.sessions })),
-    topics: [...topics].map(([topic, n]) => ({ topic, ...n })),
-    channels: [...channels].map(([channel, n]) => ({ channel, sessions: n.sessions })),
-    agents: agents as AgentCounts[],
+    quarters: scans.quarters,
+    responseSeconds: scans.responseSeconds,
+    ...mixFigures(scans.mix),
+    agents: scans.agents,
     comments,
     tickets: { opened, resolved, resolutionMinutes, backlog },
   };

@@ -21,7 +21,7 @@ export interface NoticeFactsRow {
 }
 
 /** The notice's kind as stored (`proactive_notices.kind`, `proactive_outcomes.kind`). */
-export const noticeKind = (m: ProactiveMessage): "shipment" | "price_drop" => (m.type === "shipment_notice" ? "shipment" : "price_drop");
+export const noticeKind = (m: ProactiveMessage): "shipment" | "price_drop" | "campaign" => (m.type === "shipment_notice" ? "shipment" : m.type);
 
 const mine = (m: ProactiveMessage) => and(eq(proactiveNotices.id, m.noticeId), eq(proactiveNotices.shopId, m.shopId));
 
@@ -55,7 +55,7 @@ export async function insertNoticeFromMessage(db: Database, m: ProactiveMessage,
     .insert(proactiveNotices)
     .values({
       id: m.noticeId, kind: noticeKind(m), shopId: m.shopId, customerId: m.customerId, orderId: m.type === "shipment_notice" ? m.orderId : "",
-      sourceId: m.type === "shipment_notice" ? m.noticeId : m.productId, code: m.code,
+      sourceId: m.type === "shipment_notice" ? m.noticeId : m.type === "price_drop" ? m.productId : m.campaignId, code: m.code,
       params: m.params, occurredAt: m.occurredAt, status: "enqueued", createdAt: now, enqueuedAt: now, updatedAt: now,
     })
     .onConflictDoNothing()

@@ -8,7 +8,7 @@ import {
   isNotifiableShipment, PRICE_DROP_AUDIENCE_MAX, PRICE_DROP_MIN_RATIO, PRICE_DROP_NOTICE_CODE, PRICE_DROP_REPEAT_AFTER_MS, PRICE_DROP_VIEWED_WITHIN_MS, shipmentNoticeCode, shipmentNoticeId,
 } from "../../../core/domain/proactive";
 import type { MallTopicData } from "../../../core/protocol/mall";
-import type { PriceDropNoticeMessage, ProactiveMessage, ShipmentNoticeMessage } from "../../../core/protocol/proactive";
+import type { ProactiveMessage, ShipmentNoticeMessage } from "../../../core/protocol/proactive";
 import type { Database } from "../client";
 import { proactiveNotices } from "../schema";
 import type { SyncStatement } from "./mall-sync";
@@ -85,7 +85,10 @@ export function priceDropNoticeStatements(db: Database, d: { productId: string; 
 /** The queue message of a notice row. */
 export function noticeMessage(row: NoticeRow): ProactiveMessage {
   if (row.kind === "price_drop") {
-    return { type: "price_drop", noticeId: row.id, shopId: row.shopId, customerId: row.customerId, productId: row.sourceId, code: row.code as PriceDropNoticeMessage["code"], params: row.params, occurredAt: row.occurredAt };
+    return { type: "price_drop", noticeId: row.id, shopId: row.shopId, customerId: row.customerId, productId: row.sourceId, code: "price.dropped", params: row.params, occurredAt: row.occurredAt };
+  }
+  if (row.kind === "campaign") {
+    return { type: "campaign", noticeId: row.id, shopId: row.shopId, customerId: row.customerId, campaignId: row.sourceId, code: "campaign.message", params: row.params, occurredAt: row.occurredAt };
   }
   return {
     type: "shipment_notice", noticeId: row.id, shopId: row.shopId, customerId: row.customerId, orderId: row.orderId,

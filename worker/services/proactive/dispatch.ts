@@ -37,17 +37,24 @@ export async function dispatchNotices(env: Pick<Env, "PROACTIVE_QUEUE">, db: Dat
 }
 
 /**
- * Rounds after a webhook: a price drop stores up to 5,000 notices at once (core/domain/proactive),
- * all sent now rather than over the sweeps; a round that finds fewer than a batch ends it.
+ * Rounds right after notices were stored: a price drop stores up to 5,000 at once
+ * (core/domain/proactive), sent now rather than over the sweeps; a round that finds fewer than a
+ * batch ends it. A campaign's (up to 20,000) go on in the sweeps.
  */
-const WEBHOOK_ROUNDS = 50;
+const STORED_ROUNDS = 50;
 
-/** After a webhook: send what it just stored, now. Never fails the webhook (the sweep retries). */
-export async function dispatchAfterWebhook(env: Pick<Env, "PROACTIVE_QUEUE">, db: Database, now: number): Promise<void> {
-  await dispatchNotices(env, db, now, { createdBefore: now + 1, rounds: WEBHOOK_ROUNDS }).catch((err: Error) => console.error("proactive enqueue failed; the sweep will retry", err.message));
+/** After a webhook or a campaign: send what was just stored, now. Never throws (the sweep retries). */
+export async function dispatchStoredNotices(env: Pick<Env, "PROACTIVE_QUEUE">, db: Database, now: number): Promise<void> {
+  await dispatchNotices(env, db, now, { createdBefore: now + 1, rounds: STORED_ROUNDS }).catch((err: Error) => console.error("proactive enqueue failed; the sweep will retry", err.message));
 }
+
+/**
+ * Rounds a sweep sends: 10,000 notices every 10 minutes, so a campaign of 20,000 is queued within
+ * two runs; each round is two subrequests (the claim, the send), well under a cron's limits.
+ */
+const SWEEP_ROUNDS = 100;
 
 /** The scheduled sweep: notices left `pending` for a minute, and stale claims. */
 export function sweepOutbox(env: Pick<Env, "PROACTIVE_QUEUE">, db: Database, now: number): Promise<number> {
-  return dispatchNotices(env, db, now, { createdBefore: now - OUTBOX_SWEEP_AFTER_MS, rounds: 10 });
+  return dispatchNotices(env, db, now, { createdBefore: now - OUTBOX_SWEEP_AFTER_MS, rounds: SWEEP_ROUNDS });
 }

@@ -36,7 +36,8 @@ function soon(now: number): string {
   return localDateTime(Math.ceil((now + 3_600_000) / step) * step);
 }
 
-export type PreviewState = { state: "idle" | "counting" } | { state: "counted"; count: number; max: number } | { state: "failed"; error: UiError };
+/** The audience's count: `counting` keeps the last one, shown faded until the new one comes. */
+export type PreviewState = { state: "idle" } | { state: "counting"; last: { count: number; max: number } | null } | { state: "counted"; count: number; max: number } | { state: "failed"; error: UiError };
 
 export const CampaignDraftModel = createModel((opts: CampaignDraftOptions) => {
   const name = signal("");
@@ -77,7 +78,8 @@ export const CampaignDraftModel = createModel((opts: CampaignDraftOptions) => {
       preview.value = { state: "idle" };
       return;
     }
-    preview.value = { state: "counting" };
+    const before = preview.peek();
+    preview.value = { state: "counting", last: before.state === "counted" ? { count: before.count, max: before.max } : before.state === "counting" ? before.last : null };
     try {
       const p = await opts.api.post<CampaignPreview>(`/admin/campaigns/preview${opts.query}`, { audience: a.value });
       if (mine === generation) preview.value = { state: "counted", count: p.count, max: p.max };

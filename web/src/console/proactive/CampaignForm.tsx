@@ -177,6 +177,10 @@ function AudienceCount({ m }: { m: CampaignDraftModel }) {
         </>
       ) : p.state === "failed" ? (
         <ErrorNote error={p.error} />
+      ) : p.state === "counting" && p.last ? (
+        <strong class="stale" aria-busy="true">
+          {t("campaignNew.countValue", { n: p.last.count })}
+        </strong>
       ) : (
         <span class="muted">{t("campaignNew.counting")}</span>
       )}

@@ -14,14 +14,19 @@ export interface DevServer {
   stop(): Promise<void>;
 }
 
+export interface DevServerOptions {
+  /** Settings over wrangler.toml's (`--var`), e.g. quiet hours off for a file whose notices must arrive at any hour. */
+  vars?: Record<string, string>;
+}
+
 /** Prepares local state and starts the Worker; resolves when it answers. */
-export async function startDevServer(): Promise<DevServer> {
+export async function startDevServer(opts: DevServerOptions = {}): Promise<DevServer> {
   ensureDevVars();
   rmSync(STATE_DIR, { recursive: true, force: true });
   execFileSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--persist-to", STATE_DIR], { stdio: "ignore" });
   execFileSync("npx", ["tsx", "scripts/seed.ts", "--persist-to", STATE_DIR], { stdio: "ignore" });
   const port = await freePort();
-  const child: ChildProcess = spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", STATE_DIR, "--show-interactive-dev-session=false", "--test-scheduled"], {
+  const child: ChildProcess = spawn("npx", ["wrangler", "dev", "--ip", "127.0.0.1", "--port", String(port), "--persist-to", STATE_DIR, "--show-interactive-dev-session=false", "--test-scheduled", ...Object.entries(opts.vars ?? {}).flatMap(([k, v]) => ["--var", `${k}:${v}`])], {
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,
   });
@@ -51,4 +56,12 @@ export async function startDevServer(): Promise<DevServer> {
       await new Promise((r) => setTimeout(r, 300));
     },
   };
+}
+
+/**
+ * Runs SQL against the running server's local D1 (a fixture the demo mall has no way to make,
+ * such as a notice that failed every retry).
+ */
+export function executeLocalSql(sql: string): void {
+  execFileSync("npx", ["wrangler", "d1", "execute", "DB", "--local", "--persist-to", STATE_DIR, "--command", sql], { stdio: "ignore" });
 }

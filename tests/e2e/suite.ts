@@ -5,7 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, expect } from "vitest";
 import { launchBrowser } from "./browser";
-import { startDevServer, type DevServer } from "./server";
+import { startDevServer, type DevServer, type DevServerOptions } from "./server";
 
 export interface BrowserSuite {
   server: DevServer;
@@ -13,9 +13,9 @@ export interface BrowserSuite {
 }
 
 /** Registers the hooks (call inside the file's `describe`); `suite` is filled before the first test. */
-export function useBrowserSuite(suite: BrowserSuite): void {
+export function useBrowserSuite(suite: BrowserSuite, server: DevServerOptions = {}): void {
   beforeAll(async () => {
-    suite.server = await startDevServer();
+    suite.server = await startDevServer(server);
     suite.browser = await launchBrowser();
   });
   afterAll(async () => {

@@ -81,3 +81,34 @@ export interface ProductInfo {
   priceCents: number;
   stock: number;
 }
+
+/** `GET /api/admin/proactive/outcomes`: one row per day (UTC+8), kind and outcome that had any. */
+export interface ProactiveOutcomeRow {
+  day: string;
+  /** `shipment` (物流通知), `price_drop` (降价提醒), `campaign` (营销触达). */
+  kind: string;
+  /** `delivered`, `skipped_opt_out`, `capped`, `deferred`. */
+  outcome: string;
+  count: number;
+}
+
+export interface ProactiveOutcomes {
+  days: number;
+  outcomes: ProactiveOutcomeRow[];
+}
+
+/** `GET /api/admin/dead-letters`: a proactive notice that failed every retry (or a body that could not be read). */
+export interface DeadLetter {
+  id: string;
+  queue: string;
+  shopId: string | null;
+  noticeId: string | null;
+  /** `max_retries` (replayable) or `invalid` (nothing to replay). */
+  reason: string;
+  lastError: string | null;
+  deaths: number;
+  diedAt: number;
+  replayedAt: number | null;
+  /** The queue message: `{ type, customerId, code, params, … }` when it was one. */
+  body: unknown;
+}

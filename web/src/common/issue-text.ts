@@ -4,6 +4,7 @@
  * is shown as the server wrote it.
  */
 import { t, type MessageKey } from "./i18n";
+import { zhProactivePage } from "./locales/zh-CN-proactive";
 import { zhTickets } from "./locales/zh-CN-tickets";
 
 type Rule = [RegExp, (m: RegExpExecArray) => string];
@@ -13,6 +14,11 @@ const n = (key: MessageKey, params: Record<string, string | number>) => t(key, p
 function ticketValue(s: string): string {
   for (const prefix of ["tickets.status.", "tickets.priority."]) if (`${prefix}${s}` in zhTickets) return t(`${prefix}${s}` as MessageKey);
   return s;
+}
+/** A campaign status the server names (`sent`) in the UI language. */
+function campaignStatus(s: string): string {
+  const key = `campaigns.status.${s}`;
+  return key in zhProactivePage ? t(key as MessageKey) : s;
 }
 
 const RULES: Rule[] = [
@@ -35,6 +41,7 @@ const RULES: Rule[] = [
   [/^must be an e-mail address/, () => t("issue.email")],
   [/^an account with this e-mail exists already/, () => t("issue.emailTaken")],
   [/^must be (shop_agent or shop_admin|platform_agent or platform_admin) in this shop/, () => t("issue.roleForShop")],
+  [/^must be at most (\d+) days ahead/, (m) => n("issue.daysAhead", { n: m[1]! })],
   [/^must be at most (\d+) characters/, (m) => n("issue.maxChars", { n: m[1]! })],
   [/^must be at most (\d+)/, (m) => n("issue.max", { n: m[1]! })],
   [/^must be (\d+)-(\d+)$/, (m) => n("issue.range", { a: m[1]!, b: m[2]! })],
@@ -74,6 +81,10 @@ const RULES: Rule[] = [
   [/^is not a message this customer left with this shop/, () => t("issue.leaveForeign")],
   [/^was handled (already|meanwhile)/, () => t("issue.leaveHandled")],
   [/^you may not open tickets on this thread/, () => t("issue.ticketThread")],
+  [/^must not be in the past/, () => t("issue.notPast")],
+  [/^must be a date and time/, () => t("issue.dateTime")],
+  [/^name the shop \(\?shop=\)/, () => t("issue.pickShop")],
+  [/^the campaign is (\w+); only a scheduled one can be cancelled/, (m) => n("issue.campaignState", { s: campaignStatus(m[1]!) })],
   [/^only a resolved ticket can be answered/, () => t("issue.ticketNotResolved")],
   [/^the time to answer this resolution has passed/, () => t("issue.answerExpired")],
 ];

@@ -1,15 +1,16 @@
 import { t } from "../common/i18n";
-import { Icon } from "../common/ui/Icon";
+import { Icon, type IconName } from "../common/ui/Icon";
 import type { View } from "../models/route";
 import type { WorkspaceModel } from "../models/workspace";
 
 /** `admin`: admins only; `agent`: agents only (admins find canned replies under 管理). */
-const ITEMS: { view: View; icon: "chat" | "queue" | "settings" | "inbox" | "reply" | "chart" | "ticket"; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.stats" | "nav.leave" | "nav.replies" | "nav.tickets"; only?: "admin" | "agent" }[] = [
+const ITEMS: { view: View; icon: IconName; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.stats" | "nav.leave" | "nav.replies" | "nav.tickets" | "nav.proactive"; only?: "admin" | "agent" }[] = [
   { view: "chats", icon: "chat", label: "nav.chats" },
   { view: "queue", icon: "queue", label: "nav.queue" },
   { view: "tickets", icon: "ticket", label: "nav.tickets" },
   { view: "admin", icon: "settings", label: "nav.admin", only: "admin" },
   { view: "stats", icon: "chart", label: "nav.stats" },
+  { view: "proactive", icon: "megaphone", label: "nav.proactive", only: "admin" },
   { view: "replies", icon: "reply", label: "nav.replies", only: "agent" },
   { view: "leave", icon: "inbox", label: "nav.leave" },
 ];
@@ -31,7 +32,8 @@ function TicketsBadge({ n, late }: { n: number; late: number }) {
 }
 
 /**
- * 会话 / 排队 / 工单 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 留言, with the
+ * 会话 / 排队 / 工单 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 主动服务
+ * (admins) / 留言, with the
  * waiting count, my new chats and my active tickets (red when one is overdue) as badges.
  */
 export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean }) {

@@ -13,6 +13,7 @@ import { LeaveMessagesView } from "./LeaveMessagesView";
 import { MyChats } from "./MyChats";
 import { NavRail } from "./NavRail";
 import { NotifyButton } from "./NotifyButton";
+import { ProactiveView } from "./proactive/ProactiveView";
 import { QueueView } from "./queue/QueueView";
 import { StatusSwitch } from "./StatusSwitch";
 import { ThreadList } from "./ThreadList";
@@ -52,6 +53,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
         )}
         {view === "queue" && <QueueView ws={ws} staff={staff} />}
         {view === "admin" && isAdmin && <AdminView admin={ws.admin} />}
+        {view === "proactive" && isAdmin && <ProactiveView model={ws.proactive} />}
         {view === "stats" && <AnalyticsView model={ws.analytics} onOpen={(id) => ws.select(id)} />}
         {view === "replies" && !isAdmin && (
           <main class="page" data-testid="replies-view">

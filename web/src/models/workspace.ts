@@ -1,8 +1,8 @@
 /**
  * The agent's workspace after login: the views (会话 / 排队 / 管理 / 留言, kept in the URL
  * hash), the thread list, the open conversation (replaced on every switch), the shop's queue
- * socket with new-assignment notifications, and the admin, leave-message and 工单 (ticket) pages
- * (with the nav badge of my active tickets).
+ * socket with new-assignment notifications, and the admin, leave-message, 工单 (ticket, with the
+ * nav badge of my active tickets) and 主动服务 (proactive service) pages.
  */
 import { computed, createModel, effect, signal, untracked } from "@preact/signals";
 import { PLATFORM_SHOP_ID, parseThreadId, type Entry } from "../../../core/protocol";
@@ -16,6 +16,7 @@ import { ConversationModel } from "./conversation";
 import { FileCacheModel } from "./files";
 import { LeaveMessagesModel } from "./leave-messages";
 import { AnalyticsModel } from "./analytics";
+import { ProactiveModel } from "./proactive";
 import { TicketBadgeModel } from "./ticket-badge";
 import { createDirectoryLoader } from "./ticket-directory";
 import { TicketsModel } from "./tickets";
@@ -46,8 +47,8 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const isAdmin = opts.staff.role === "shop_admin" || opts.staff.role === "platform_admin";
   const isPlatformAdmin = opts.staff.role === "platform_admin";
   const start = parseHash(location.hash);
-  /** 管理 is for admins; agents keep their canned replies on a page of their own. */
-  const allowed = (v: View): View => (v === "admin" && !isAdmin ? "chats" : v === "replies" && isAdmin ? "admin" : v);
+  /** 管理 and 主动服务 are for admins; agents keep their canned replies on a page of their own. */
+  const allowed = (v: View): View => ((v === "admin" || v === "proactive") && !isAdmin ? "chats" : v === "replies" && isAdmin ? "admin" : v);
   const view = signal<View>(allowed(start.view));
   const selectedId = signal<string | null>(start.threadId ?? null);
   const threads = new ThreadListModel(api);
@@ -121,6 +122,8 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   /** Agents' own canned replies (admins manage theirs, and the shop's, under 管理). */
   const canned = new CannedModel({ api, shopId: signal(own), isAdmin: false, active: computed(() => view.value === "replies" && !isAdmin) });
   const analytics = new AnalyticsModel({ api, staff: opts.staff, isAdmin, active: computed(() => view.value === "stats"), shops });
+  /** 主动服务: campaigns, the notices' outcomes and failures (admins). */
+  const proactive = new ProactiveModel({ api, staff: opts.staff, active: computed(() => view.value === "proactive" && isAdmin), shops });
   const leaveMessages = new LeaveMessagesModel({ api, staff: opts.staff, active: computed(() => view.value === "leave"), shops });
   /** 账号安全: the staff member's own two-factor login, password and login sessions. */
   const onAccountPage = computed(() => view.value === "account");
@@ -215,6 +218,7 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     canned,
     leaveMessages,
     analytics,
+    proactive,
     tickets,
     ticketBadge,
     directory,

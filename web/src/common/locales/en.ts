@@ -9,6 +9,7 @@ import { enAccount } from "./en-account";
 import { enRating } from "./en-rating";
 import { enAnalytics } from "./en-analytics";
 import { enTickets } from "./en-tickets";
+import { enProactivePage } from "./en-proactive";
 import type { zhCN } from "./zh-CN";
 
 /** English. Typed against the Chinese dictionary so a missing key fails typecheck. */
@@ -24,6 +25,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...enRating,
   ...enAnalytics,
   ...enTickets,
+  ...enProactivePage,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",

@@ -9,6 +9,7 @@ import { zhAccount } from "./zh-CN-account";
 import { zhRating } from "./zh-CN-rating";
 import { zhAnalytics } from "./zh-CN-analytics";
 import { zhTickets } from "./zh-CN-tickets";
+import { zhProactivePage } from "./zh-CN-proactive";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
@@ -23,6 +24,7 @@ export const zhCN = {
   ...zhRating,
   ...zhAnalytics,
   ...zhTickets,
+  ...zhProactivePage,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",

@@ -2,7 +2,7 @@
  * 降价提醒 (price-drop reminders) end to end, through the real webhook, D1, the `kefu-proactive`
  * queue (real delivery by miniflare) and each shopper's ConversationRoom: a drop of at least 5%
  * tells this shop's shoppers who have the product in their cart or looked at it in the last 7
- * days, once per product in 7 days, never an opted-out shopper; small drops, rises, stale and
+ * days, once per product in 7 days and once a day in all, never an opted-out shopper; small drops, rises, stale and
  * repeated events and other shops' shoppers get nothing. The outcome counts name the kind.
  */
 import { eq } from "drizzle-orm";
@@ -114,6 +114,21 @@ describe("price-drop reminders", () => {
     await deliver({ id: dlv(), topic: "product.upserted", data: { id: pid, shopId, title: "羊毛大衣", titleEn: "Wool coat", category: "apparel/outerwear", priceCents: 3999, stock: 3, updatedAt: Date.now() } });
     const [row] = await settled([fan], 1);
     expect(row).toMatchObject({ status: "delivered", params: { was: "50.00", now: "39.99" } });
+  });
+
+  it("tells a shopper of one drop a day, however many of the products they looked at are marked down", async () => {
+    const shopId = await createShop(12);
+    const fan = uniqueCustomer("pd");
+    const [coat, scarf] = [await product(shopId, 30000), await product(shopId, 9000)];
+    await viewed(shopId, fan, coat);
+    await viewed(shopId, fan, scarf);
+    // A sale marks both down in one delivery: the first one stored is the one told.
+    const now = Date.now();
+    await deliver({ id: dlv(), events: [coat, scarf].map((productId, i) => ({ topic: "product.price_changed", data: { productId, shopId, priceCents: i === 0 ? 24000 : 7000, occurredAt: now } })) });
+    const [row] = await settled([fan], 1);
+    expect(row!.sourceId).toBe(coat);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await priceDrops(fan)).toHaveLength(1);
   });
 
   it("counts the outcomes by kind for the shop's admin", async () => {

@@ -62,6 +62,12 @@ export const PRICE_DROP_VIEWED_WITHIN_MS = 7 * DAY_MS;
 /** One reminder per shopper and product in this long, however often its price falls meanwhile. */
 export const PRICE_DROP_REPEAT_AFTER_MS = 7 * DAY_MS;
 /**
+ * And one price-drop reminder per shopper in this long, whichever product: a sale that marks down
+ * a whole catalogue tells each shopper once, not once per product they looked at (their other
+ * notices of the day, parcels first, keep their place under the daily cap).
+ */
+export const PRICE_DROP_SHOPPER_GAP_MS = DAY_MS;
+/**
  * At most this many shoppers per drop, cart holders first, then the latest viewers: the outbox
  * rows are written in the webhook's own batch, and a drop is news for days, not for everyone.
  */

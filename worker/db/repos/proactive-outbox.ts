@@ -5,7 +5,7 @@
  */
 import { and, eq, inArray, lt, or, sql } from "drizzle-orm";
 import {
-  isNotifiableShipment, PRICE_DROP_AUDIENCE_MAX, PRICE_DROP_MIN_RATIO, PRICE_DROP_NOTICE_CODE, PRICE_DROP_REPEAT_AFTER_MS, PRICE_DROP_VIEWED_WITHIN_MS, shipmentNoticeCode, shipmentNoticeId,
+  isNotifiableShipment, PRICE_DROP_AUDIENCE_MAX, PRICE_DROP_MIN_RATIO, PRICE_DROP_NOTICE_CODE, PRICE_DROP_REPEAT_AFTER_MS, PRICE_DROP_SHOPPER_GAP_MS, PRICE_DROP_VIEWED_WITHIN_MS, shipmentNoticeCode, shipmentNoticeId,
 } from "../../../core/domain/proactive";
 import type { MallTopicData } from "../../../core/protocol/mall";
 import type { ProactiveMessage, ShipmentNoticeMessage } from "../../../core/protocol/proactive";
@@ -49,7 +49,7 @@ export function shipmentNoticeStatements(db: Database, d: MallTopicData<"shipmen
  * one before it (`previous_price_cents`, kept by the same write). The audience: this shop's
  * shoppers with the product in their cart, then those who looked at it in the last 7 days, most
  * recent first, at most `PRICE_DROP_AUDIENCE_MAX`, leaving out whoever had a reminder of this
- * product in the last 7 days. Opt-outs, the daily cap and quiet hours are the consumer's, as for
+ * product in the last 7 days or of any product in the last day. Opt-outs, the daily cap and quiet hours are the consumer's, as for
  * parcels. Each row's id is drawn here (`pn_` + 32 hex digits) and is the message's clientId.
  */
 export function priceDropNoticeStatements(db: Database, d: { productId: string; shopId: string; occurredAt: number }, now: number): SyncStatement[] {
@@ -73,7 +73,8 @@ export function priceDropNoticeStatements(db: Database, d: { productId: string; 
             AND p.previous_price_cents > 0 AND p.price_cents <= p.previous_price_cents * ${ratio}
             AND NOT EXISTS (
               SELECT 1 FROM proactive_notices AS n
-              WHERE n.customer_id = a.customer_id AND n.kind = 'price_drop' AND n.source_id = p.id AND n.created_at >= ${now - PRICE_DROP_REPEAT_AFTER_MS}
+              WHERE n.customer_id = a.customer_id AND n.kind = 'price_drop'
+                AND (n.created_at >= ${now - PRICE_DROP_SHOPPER_GAP_MS} OR (n.source_id = p.id AND n.created_at >= ${now - PRICE_DROP_REPEAT_AFTER_MS}))
             )
           ORDER BY a.rank, a.seen DESC
           LIMIT ${PRICE_DROP_AUDIENCE_MAX}`,

@@ -42,7 +42,7 @@ export const zhProactivePage = {
 
   "campaigns.activity.any": "任意互动",
   "campaigns.activity.ordered": "下过单",
-  "campaigns.activity.cart": "加购未买",
+  "campaigns.activity.cart": "购物车有商品",
   "campaigns.activity.browsed": "浏览过",
   "campaigns.activity.chatted": "咨询过",
   "campaigns.summary.any": "近 {n} 天有过互动",

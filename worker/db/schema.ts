@@ -636,6 +636,19 @@ export const reportRollupDays = sqliteTable(
   (t) => [primaryKey({ columns: [t.scope, t.day] })],
 );
 
+/** The counts the report's quarters and agents share (fresh builders per table). */
+const sessionCountColumns = () => ({
+  sessions: integer("sessions").notNull(),
+  resolved: integer("resolved").notNull(),
+  responded: integer("responded").notNull(),
+  responseMs: integer("response_ms").notNull(),
+  handled: integer("handled").notNull(),
+  handleMs: integer("handle_ms").notNull(),
+  rated: integer("rated").notNull(),
+  ratingSum: integer("rating_sum").notNull(),
+  satisfied: integer("satisfied").notNull(),
+});
+
 /** Counts per UTC quarter hour, the fields of core/domain/analytics QuarterCounts. */
 export const reportRollupQuarters = sqliteTable(
   "report_rollup_quarters",
@@ -643,15 +656,7 @@ export const reportRollupQuarters = sqliteTable(
     scope: text("scope").notNull(),
     day: integer("day").notNull(),
     quarter: integer("quarter").notNull(),
-    sessions: integer("sessions").notNull(),
-    resolved: integer("resolved").notNull(),
-    responded: integer("responded").notNull(),
-    responseMs: integer("response_ms").notNull(),
-    handled: integer("handled").notNull(),
-    handleMs: integer("handle_ms").notNull(),
-    rated: integer("rated").notNull(),
-    ratingSum: integer("rating_sum").notNull(),
-    satisfied: integer("satisfied").notNull(),
+    ...sessionCountColumns(),
     botOnly: integer("bot_only").notNull(),
     handedOff: integer("handed_off").notNull(),
     closed: integer("closed").notNull(),
@@ -694,15 +699,7 @@ export const reportRollupAgents = sqliteTable(
     scope: text("scope").notNull(),
     day: integer("day").notNull(),
     agentId: text("agent_id").notNull(),
-    sessions: integer("sessions").notNull(),
-    resolved: integer("resolved").notNull(),
-    responded: integer("responded").notNull(),
-    responseMs: integer("response_ms").notNull(),
-    handled: integer("handled").notNull(),
-    handleMs: integer("handle_ms").notNull(),
-    rated: integer("rated").notNull(),
-    ratingSum: integer("rating_sum").notNull(),
-    satisfied: integer("satisfied").notNull(),
+    ...sessionCountColumns(),
     messages: integer("messages").notNull(),
   },
   (t) => [primaryKey({ columns: [t.scope, t.day, t.agentId] }), index("report_rollup_agents_day").on(t.day, t.scope)],

@@ -97,6 +97,17 @@ export const ProactiveModel = createModel((opts: ProactiveOptions) => {
   const campaignShop = computed(() => shopId.value || null);
   const campaigns = new CampaignsModel({ api: opts.api, shopId: campaignShop, sendShop: canPickShop, active: opts.active });
 
+  // A campaign's notices being delivered is news for 通知效果 too: counted again as the
+  // campaigns' delivered total moves (the list asks every few seconds while one is going out).
+  const delivered = computed(() => (campaigns.campaigns.value ?? []).reduce((sum, c) => sum + c.counts.delivered, 0));
+  let lastDelivered: number | null = null;
+  effect(() => {
+    const now = delivered.value;
+    const before = lastDelivered;
+    lastDelivered = now;
+    if (before !== null && now !== before && untracked(() => opts.active.value)) void untracked(load);
+  });
+
   return {
     canPickShop,
     shops: opts.shops,

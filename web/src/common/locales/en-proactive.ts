@@ -80,7 +80,7 @@ export const enProactivePage: Record<keyof typeof zhProactivePage, string> = {
   "campaignNew.when": "Send",
   "campaignNew.now": "Now",
   "campaignNew.later": "At a set time",
-  "campaignNew.laterHint": "This computer's time, at most {days} days ahead",
+  "campaignNew.laterHint": "This computer's time, at most {days} days ahead; sent within 10 minutes of it",
   "campaignNew.submitNow": "Send",
   "campaignNew.submitLater": "Schedule",
   "campaignNew.submitting": "Submitting…",

@@ -78,7 +78,7 @@ export const zhProactivePage = {
   "campaignNew.when": "发送时间",
   "campaignNew.now": "立即发送",
   "campaignNew.later": "定时发送",
-  "campaignNew.laterHint": "本机时间，最多可提前 {days} 天",
+  "campaignNew.laterHint": "本机时间，最多可提前 {days} 天；到点后 10 分钟内发出",
   "campaignNew.submitNow": "发送",
   "campaignNew.submitLater": "定时发送",
   "campaignNew.submitting": "正在提交…",

@@ -45,9 +45,10 @@ export default {
         return new Response("seeded");
       }
       case "/reset": {
-        // Back to full price, with none of this product's notices: the next drop tells everyone again.
+        // Back to full price, with no price-drop notices at all (a shopper is told of one drop a day,
+        // and the audiences overlap): the next drop tells everyone again.
         await env.DB.batch([
-          env.DB.prepare(`DELETE FROM proactive_notices WHERE kind = 'price_drop' AND source_id = ?1`).bind(product),
+          env.DB.prepare(`DELETE FROM proactive_notices WHERE kind = 'price_drop'`),
           env.DB.prepare(`UPDATE products SET price_cents = 30000, previous_price_cents = 30000, updated_at = ?2 WHERE id = ?1`).bind(product, now - 1),
         ]);
         return new Response("reset");

@@ -2,7 +2,8 @@
  * 降价提醒 (price-drop reminders) end to end, through the real webhook, D1, the `kefu-proactive`
  * queue (real delivery by miniflare) and each shopper's ConversationRoom: a drop of at least 5%
  * tells this shop's shoppers who have the product in their cart or looked at it in the last 7
- * days, once per product in 7 days and once a day in all, never an opted-out shopper; small drops, rises, stale and
+ * days and did not buy it since, once per product in 7 days and once a day in all, never an
+ * opted-out shopper; small drops, rises, stale and
  * repeated events and other shops' shoppers get nothing. The outcome counts name the kind.
  */
 import { eq } from "drizzle-orm";
@@ -129,6 +130,23 @@ describe("price-drop reminders", () => {
     expect(row!.sourceId).toBe(coat);
     await new Promise((r) => setTimeout(r, 1000));
     expect(await priceDrops(fan)).toHaveLength(1);
+  });
+
+  it("leaves out a shopper who bought it after looking at it, and only them", async () => {
+    const shopId = await createShop(12);
+    const [bought, boughtElsewhere, boughtOther] = ["pd", "pd", "pd"].map(uniqueCustomer);
+    const pid = await product(shopId, 20000);
+    for (const c of [bought, boughtElsewhere, boughtOther]) await viewed(shopId, c!, pid);
+    const order = (customerId: string, inShop: string, productId: string) =>
+      deliver({ id: dlv(), topic: "order.upserted", data: { id: `o-${crypto.randomUUID().slice(0, 12)}`, shopId: inShop, customerId, status: "paid", totalCents: 20000,
+        items: [{ productId, title: "羊毛大衣", category: "apparel/outerwear", qty: 1, priceCents: 20000 }], createdAt: Date.now() - 60_000, updatedAt: Date.now() - 60_000 } });
+    await order(bought!, shopId, pid);
+    // The same product id bought in another shop, or another product here: still told.
+    await order(boughtElsewhere!, (await createShop(12)), pid);
+    await order(boughtOther!, shopId, `${pid}-x`);
+    await priceTo(shopId, pid, 15000);
+    await settled([boughtElsewhere!, boughtOther!], 2);
+    expect(await priceDrops(bought!)).toEqual([]);
   });
 
   it("counts the outcomes by kind for the shop's admin", async () => {

@@ -48,9 +48,10 @@ export function shipmentNoticeStatements(db: Database, d: MallTopicData<"shipmen
  * repeated event changes nothing) and the new price is at least `PRICE_DROP_MIN_RATIO` below the
  * one before it (`previous_price_cents`, kept by the same write). The audience: this shop's
  * shoppers with the product in their cart, then those who looked at it in the last 7 days, most
- * recent first, at most `PRICE_DROP_AUDIENCE_MAX`, leaving out whoever had a reminder of this
- * product in the last 7 days or of any product in the last day. Opt-outs, the daily cap and quiet hours are the consumer's, as for
- * parcels. Each row's id is drawn here (`pn_` + 32 hex digits) and is the message's clientId.
+ * recent first, at most `PRICE_DROP_AUDIENCE_MAX`, leaving out whoever bought it from the shop in
+ * those 7 days (an item of one of their orders: `orders_customer`, then the order's items) and
+ * whoever had a reminder of this product in the last 7 days or of any product in the last day.
+ * Opt-outs, the daily cap and quiet hours are the consumer's, as for parcels. Each row's id is drawn here (`pn_` + 32 hex digits) and is the message's clientId.
  */
 export function priceDropNoticeStatements(db: Database, d: { productId: string; shopId: string; occurredAt: number }, now: number): SyncStatement[] {
   const ratio = sql.raw(String(1 - PRICE_DROP_MIN_RATIO));
@@ -75,6 +76,11 @@ export function priceDropNoticeStatements(db: Database, d: { productId: string; 
               SELECT 1 FROM proactive_notices AS n
               WHERE n.customer_id = a.customer_id AND n.kind = 'price_drop'
                 AND (n.created_at >= ${now - PRICE_DROP_SHOPPER_GAP_MS} OR (n.source_id = p.id AND n.created_at >= ${now - PRICE_DROP_REPEAT_AFTER_MS}))
+            )
+            AND NOT EXISTS (
+              SELECT 1 FROM orders AS o, json_each(o.items) AS item
+              WHERE o.customer_id = a.customer_id AND o.shop_id = p.shop_id AND o.created_at >= ${now - PRICE_DROP_VIEWED_WITHIN_MS}
+                AND json_extract(item.value, '$.productId') = p.id
             )
           ORDER BY a.rank, a.seen DESC
           LIMIT ${PRICE_DROP_AUDIENCE_MAX}`,

@@ -1,6 +1,7 @@
 /**
  * The demo mall: a platform desk and four shops with their staff, products, shoppers, orders,
- * parcel tracks, carts, page views and a few of the apparel shop's tickets. Deterministic: the same `now` gives byte-identical rows,
+ * parcel tracks, carts, page views, a few of the apparel shop's tickets and four weeks of past
+ * consultations (session rows, for the 数据 page). Deterministic: the same `now` gives byte-identical rows,
  * and a different `now` gives the same rows (same ids, statuses, items) with times moved to it,
  * so "yesterday's order" is yesterday's whenever the mall is seeded.
  *
@@ -15,6 +16,7 @@ import { randomOrders } from "./orders";
 import { productRows, type ProductRow } from "./products";
 import { shipmentRows, type ShipmentEventRow } from "./shipments";
 import { SELLING_SHOPS, type SellingShopId } from "./shops";
+import { sessionRows, type SessionRow } from "./history";
 import { ticketRows, type TicketEventRow, type TicketRow } from "./tickets";
 import { DEMO_NOW } from "./time";
 
@@ -38,6 +40,8 @@ export interface DemoMall {
   browsingEvents: BrowsingEventRow[];
   tickets: TicketRow[];
   ticketEvents: TicketEventRow[];
+  /** Four weeks of past consultations per selling shop (./history.ts). */
+  sessions: SessionRow[];
 }
 
 /** Options of {@link generateDemoMall}. */
@@ -69,5 +73,6 @@ export async function generateDemoMall({ now = DEMO_NOW }: GenerateOptions = {})
     carts: cartRows(now, profiles, productsByShop),
     browsingEvents: browsingRows(now, profiles, productsByShop),
     ...ticketRows(now, staff),
+    sessions: sessionRows(now, customers, staff),
   };
 }

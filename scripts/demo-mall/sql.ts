@@ -23,6 +23,7 @@ export const DEMO_TABLES: Record<RowKey, Table> = {
   browsingEvents: schema.browsingEvents,
   tickets: schema.tickets,
   ticketEvents: schema.ticketEvents,
+  sessions: schema.sessions,
 };
 
 // D1 refuses statements over 100 KB; stay well below, in UTF-8 bytes since titles are Chinese.

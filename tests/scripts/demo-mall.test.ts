@@ -7,6 +7,7 @@ import { CATEGORY_KEYS, ORDER_STATUSES, type OrderStatus } from "../../core/doma
 import { DEMO_CUSTOMER_ID, DEMO_LOGINS, DEMO_NOW, DEMO_PASSWORD, generateDemoMall, type DemoMall } from "../../scripts/demo-mall/generate";
 import { SHIPMENT_STATUSES } from "../../scripts/demo-mall/shipments";
 import { DEMO_TABLES, demoMallSql, rowCounts, sqlLiteral } from "../../scripts/demo-mall/sql";
+import { HISTORY_DAYS } from "../../scripts/demo-mall/history";
 import { DAY, dayStart } from "../../scripts/demo-mall/time";
 import { verifyPassword } from "../../worker/lib/password";
 import { isOverdue } from "../../core/domain/tickets";
@@ -139,6 +140,25 @@ describe("generateDemoMall", () => {
       expect(last.status === "delivered").toBe(order.deliveredAt != null);
       if (order.deliveredAt != null) expect(last.occurredAt).toBe(order.deliveredAt);
     }
+  });
+
+  it("gives every selling shop four weeks of past consultations, none today, mostly the bot's, the rest served and some rated", () => {
+    const { sessions, now } = mall;
+    const today = dayStart(now);
+    expect(sessions.every((s) => s.openedAt < today && s.openedAt >= dayStart(now, HISTORY_DAYS))).toBe(true);
+    expect(new Set(sessions.map((s) => s.shopId))).toEqual(new Set(["apparel", "electronics", "food", "beauty"]));
+    const botOnly = sessions.filter((s) => !s.handedOffAt).length / sessions.length;
+    expect(botOnly).toBeGreaterThan(0.6);
+    expect(botOnly).toBeLessThan(0.8);
+    const staffById = byId(mall.staff);
+    for (const s of sessions.filter((x) => x.handedOffAt)) {
+      expect(staffById.get(s.agentId!)).toMatchObject({ shopId: s.shopId, role: "shop_agent" });
+      expect(s.openedAt < s.handedOffAt! && s.handedOffAt! <= s.assignedAt! && s.assignedAt! < s.firstResponseAt! && s.firstResponseAt! < s.resolvedAt!).toBe(true);
+    }
+    const rated = sessions.filter((s) => s.rating != null);
+    expect(rated.length).toBeGreaterThan(0);
+    expect(rated.every((s) => s.handedOffAt && s.ratedAt! > s.resolvedAt! && s.ratingComment == null)).toBe(true);
+    expect(new Set(sessions.map((s) => s.id)).size).toBe(sessions.length);
   });
 
   it("gives the apparel shop a few tickets of every status, one overdue, each with the log that led there", () => {

@@ -57,8 +57,10 @@ export const CampaignIdParam = v.object({ id: v.pipe(v.string(), v.regex(/^cmp_[
 
 /** What became of a campaign's notices so far. */
 export interface CampaignCounts {
-  /** Stored, not delivered yet (queued, or held to the end of quiet hours). */
+  /** Stored or queued, on its way. */
   pending: number;
+  /** Held to the end of the shop's quiet hours (delivered then). */
+  deferred: number;
   delivered: number;
   skippedOptOut: number;
   capped: number;
@@ -90,7 +92,9 @@ export interface CampaignList {
 
 /** `POST /api/admin/campaigns/preview`. */
 export interface CampaignPreview {
-  /** Shoppers the audience holds now, at most `max`. */
+  /** Shoppers a campaign sent now would tell: `total`, at most `max`. */
   count: number;
+  /** Shoppers the audience holds now. */
+  total: number;
   max: number;
 }

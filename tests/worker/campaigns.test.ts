@@ -72,7 +72,7 @@ describe("campaign audiences", () => {
     const s = await shopWithShoppers();
     const preview = async (audience: unknown) => (await call<CampaignPreview>(`/preview?shop=${s.shopId}`, platform, { audience })).body;
     // any activity in 30 days: buyer, carter (a cart line whenever added), browser, chatter, optedOut.
-    expect(await preview({})).toEqual({ count: 5, max: 20_000 });
+    expect(await preview({})).toEqual({ count: 5, total: 5, max: 20_000 });
     expect((await preview({ withinDays: 90 })).count).toBe(6);
     expect((await preview({ activity: "ordered", withinDays: 90 })).count).toBe(2);
     expect((await preview({ activity: "cart" })).count).toBe(1);
@@ -110,12 +110,27 @@ describe("sending a campaign", () => {
     for (const nobody of [s.oldBuyer, s.unknown, s.elsewhere]) expect((await noticesOf(nobody)).filter((n) => n.kind === "campaign")).toEqual([]);
 
     const read = await call<{ campaign: Campaign }>(`/${c.id}?shop=${s.shopId}`, platform);
-    expect(read.body.campaign.counts).toEqual({ pending: 0, delivered: 4, skippedOptOut: 1, capped: 0, dead: 0 });
+    expect(read.body.campaign.counts).toEqual({ pending: 0, deferred: 0, delivered: 4, skippedOptOut: 1, capped: 0, dead: 0 });
     const list = await call<{ campaigns: Campaign[] }>(`?shop=${s.shopId}`, platform);
     expect(list.body.campaigns.map((x) => x.id)).toEqual([c.id]);
     // Sent is final.
     const again = await call(`/${c.id}/cancel?shop=${s.shopId}`, platform, {});
     expect([again.status, fields(again)]).toEqual([409, ["status"]]);
+  });
+
+  it("counts notices held for the shop's quiet hours apart from those on their way", async () => {
+    const shopId = await createShop(23);
+    const now = Date.now();
+    const night = uniqueCustomer("cm");
+    await db.batch([
+      db.insert(customers).values({ id: night, name: "夜猫子", level: "normal", tags: [], locale: "zh-CN", createdAt: now, updatedAt: now }),
+      db.insert(carts).values({ customerId: night, shopId, productId: "p-x", qty: 1, addedAt: now - DAY }),
+    ]);
+    const c = (await call<{ campaign: Campaign }>(`?shop=${shopId}`, platform, { name: "夜间", text: "明早 10 点上新" })).body.campaign;
+    await waitFor(async () => (await noticesOf(night)).some((n) => n.status === "deferred"), "the deferral");
+    const read = await call<{ campaign: Campaign }>(`/${c.id}?shop=${shopId}`, platform);
+    expect(read.body.campaign.counts).toMatchObject({ pending: 0, deferred: 1, delivered: 0 });
+    expect(await threadNotices(`${shopId}:${night}`)).toEqual([]);
   });
 
   it("sends a scheduled campaign when the cron finds it due, and never one cancelled before", async () => {

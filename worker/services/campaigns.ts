@@ -33,7 +33,8 @@ function newCampaignId(): string {
 function toCampaign(r: CampaignRow, counts: { status: string; n: number }[]): Campaign {
   const by = (...statuses: string[]) => counts.filter((c) => statuses.includes(c.status)).reduce((sum, c) => sum + c.n, 0);
   const tally: CampaignCounts = {
-    pending: by("pending", "enqueued", "deferred"),
+    pending: by("pending", "enqueued"),
+    deferred: by("deferred"),
     delivered: by("delivered"),
     skippedOptOut: by("skipped_opt_out"),
     capped: by("capped"),
@@ -61,7 +62,8 @@ export async function listCampaigns(db: Database, shopId: string): Promise<{ cam
 }
 
 export async function previewAudience(db: Database, shopId: string, audience: CampaignAudience, now: number): Promise<CampaignPreview> {
-  return { count: await countAudience(db, shopId, audience, now), max: CAMPAIGN_AUDIENCE_MAX };
+  const total = await countAudience(db, shopId, audience, now);
+  return { count: Math.min(total, CAMPAIGN_AUDIENCE_MAX), total, max: CAMPAIGN_AUDIENCE_MAX };
 }
 
 /**

@@ -37,7 +37,8 @@ function soon(now: number): string {
 }
 
 /** The audience's count: `counting` keeps the last one, shown faded until the new one comes. */
-export type PreviewState = { state: "idle" } | { state: "counting"; last: { count: number; max: number } | null } | { state: "counted"; count: number; max: number } | { state: "failed"; error: UiError };
+type Counted = { count: number; total: number; max: number };
+export type PreviewState = { state: "idle" } | { state: "counting"; last: Counted | null } | ({ state: "counted" } & Counted) | { state: "failed"; error: UiError };
 
 export const CampaignDraftModel = createModel((opts: CampaignDraftOptions) => {
   const name = signal("");
@@ -79,10 +80,10 @@ export const CampaignDraftModel = createModel((opts: CampaignDraftOptions) => {
       return;
     }
     const before = preview.peek();
-    preview.value = { state: "counting", last: before.state === "counted" ? { count: before.count, max: before.max } : before.state === "counting" ? before.last : null };
+    preview.value = { state: "counting", last: before.state === "counted" ? { count: before.count, total: before.total, max: before.max } : before.state === "counting" ? before.last : null };
     try {
       const p = await opts.api.post<CampaignPreview>(`/admin/campaigns/preview${opts.query}`, { audience: a.value });
-      if (mine === generation) preview.value = { state: "counted", count: p.count, max: p.max };
+      if (mine === generation) preview.value = { state: "counted", count: p.count, total: p.total, max: p.max };
     } catch (err) {
       if (mine === generation) preview.value = { state: "failed", error: toUiError(err) };
     }

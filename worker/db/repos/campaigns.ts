@@ -37,9 +37,9 @@ function audienceSql(shopId: string, a: CampaignAudience, now: number): SQL {
 /** The newest `CAMPAIGN_AUDIENCE_MAX` of an audience: what a campaign sent now would reach. */
 const cappedAudience = (shopId: string, a: CampaignAudience, now: number) => sql`${audienceSql(shopId, a, now)} ORDER BY last_at DESC LIMIT ${CAMPAIGN_AUDIENCE_MAX}`;
 
-/** How many shoppers the audience holds now, at most `CAMPAIGN_AUDIENCE_MAX`. */
+/** How many shoppers the audience holds now (a campaign tells at most `CAMPAIGN_AUDIENCE_MAX` of them). */
 export async function countAudience(db: Database, shopId: string, a: CampaignAudience, now: number): Promise<number> {
-  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${cappedAudience(shopId, a, now)})`);
+  const row = await db.get<{ n: number }>(sql`SELECT count(*) AS n FROM (${audienceSql(shopId, a, now)})`);
   return row?.n ?? 0;
 }
 

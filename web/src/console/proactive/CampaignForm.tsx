@@ -173,7 +173,7 @@ function AudienceCount({ m }: { m: CampaignDraftModel }) {
       ) : p.state === "counted" ? (
         <>
           <strong data-testid="campaign-audience-value">{t("campaignNew.countValue", { n: p.count })}</strong>
-          {p.count >= p.max && <span class="muted">{t("campaignNew.countMax", { max: p.max })}</span>}
+          {p.total > p.max && <span class="muted" data-testid="campaign-audience-capped">{t("campaignNew.countMax", { max: p.max, total: p.total })}</span>}
         </>
       ) : p.state === "failed" ? (
         <ErrorNote error={p.error} />

@@ -7,7 +7,7 @@ import type { CampaignsModel } from "../../models/campaigns";
 import { CampaignForm } from "./CampaignForm";
 import { audienceSummary, campaignStatusName, dateTime } from "./proactive-text";
 
-const COUNTS: (keyof CampaignCounts)[] = ["delivered", "pending", "skippedOptOut", "capped", "dead"];
+const COUNTS: (keyof CampaignCounts)[] = ["delivered", "pending", "deferred", "skippedOptOut", "capped", "dead"];
 const STATUS_BADGE = { scheduled: "badge-waiting", sent: "badge-success", cancelled: "badge-ended" } as const;
 
 /** 营销触达: what it does, 新建活动 (the form), and the shop's campaigns, newest first. */

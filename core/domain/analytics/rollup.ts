@@ -106,8 +106,9 @@ export function liveIntervals(start: number, end: number, servedDays: readonly n
   return out;
 }
 
-const QUARTER_COUNTS = ["sessions", "botOnly", "handedOff", "resolved", "closed", "responded", "responseMs", "rated", "ratingSum", "satisfied", "handled", "handleMs"] as const satisfies readonly (keyof QuarterCounts)[];
-const AGENT_COUNTS = ["sessions", "resolved", "responded", "responseMs", "handled", "handleMs", "rated", "ratingSum", "satisfied", "messages"] as const satisfies readonly (keyof AgentCounts)[];
+/** A quarter's and an agent's counts, in the roll-up tables' column order (their INSERT … SELECT relies on it). */
+export const QUARTER_COUNTS = ["sessions", "resolved", "responded", "responseMs", "handled", "handleMs", "rated", "ratingSum", "satisfied", "botOnly", "handedOff", "closed"] as const satisfies readonly (keyof QuarterCounts)[];
+export const AGENT_COUNTS = ["sessions", "resolved", "responded", "responseMs", "handled", "handleMs", "rated", "ratingSum", "satisfied", "messages"] as const satisfies readonly (keyof AgentCounts)[];
 
 /** Adds the `counts` of `row` into the map's row under `key` (a copy of `row` when there is none). */
 function addBy<T>(into: Map<string, T>, key: string, row: T, counts: readonly (keyof T)[]): void {

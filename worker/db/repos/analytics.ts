@@ -32,10 +32,8 @@ function openedIn(scope: ReportScope, intervals: readonly Interval[]): SQL {
   return intervals.length === 1 ? one(intervals[0]!) : or(...intervals.map(one))!;
 }
 
-function inRange(scope: ReportScope, start: number, end: number): SQL | undefined {
-  if (scope === "all") return and(gte(sessions.openedAt, start), lt(sessions.openedAt, end));
-  return and(eq(sessions.shopId, scope.shopId), scope.agentId ? eq(sessions.agentId, scope.agentId) : undefined, gte(sessions.openedAt, start), lt(sessions.openedAt, end));
-}
+/** Sessions of the scope opened in [start, end). */
+const inRange = (scope: ReportScope, start: number, end: number): SQL => openedIn(scope, [[start, end]]);
 
 /** The four grouped scans of the scope's sessions opened in the intervals. */
 function liveScanStatements(db: Database, scope: ReportScope, intervals: readonly Interval[]) {

@@ -9,7 +9,7 @@
  */
 import { and, between, eq, gte, is, lt, ne, notExists, or, SQL, sql } from "drizzle-orm";
 import { alias, type SQLiteColumn } from "drizzle-orm/sqlite-core";
-import { DAY_MS, type DayRun, type RollupState } from "../../../core/domain/analytics/rollup";
+import { AGENT_COUNTS, DAY_MS, QUARTER_COUNTS, type DayRun, type RollupState } from "../../../core/domain/analytics/rollup";
 import type { Database } from "../client";
 import { reportRollupAgents, reportRollupDays, reportRollupMix, reportRollupPending, reportRollupQuarters, reportRollupResponseSeconds, reportRollupWatermark, sessions, staff } from "../schema";
 import { literal, sessionScan } from "./session-scan";
@@ -23,9 +23,6 @@ type RollupTable = typeof reportRollupQuarters | typeof reportRollupResponseSeco
 
 const total = (column: SQLiteColumn) => sql<number>`sum(${column})`.mapWith(Number);
 
-/** The count columns, in the tables' order (INSERT … SELECT checks it). */
-const QUARTER_COUNTS = ["sessions", "resolved", "responded", "responseMs", "handled", "handleMs", "rated", "ratingSum", "satisfied", "botOnly", "handedOff", "closed"] as const;
-const AGENT_COUNTS = ["sessions", "resolved", "responded", "responseMs", "handled", "handleMs", "rated", "ratingSum", "satisfied", "messages"] as const;
 
 /** Each of the table's `columns`, or their sums. */
 function columnsOf<K extends string>(table: RollupTable, columns: readonly K[], summed: true): Record<K, SQL<number>>;

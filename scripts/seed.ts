@@ -5,7 +5,9 @@
  *   npx tsx scripts/seed.ts             write .wrangler/seed/demo.sql and apply it to the local DB
  *   npx tsx scripts/seed.ts --sql-only  only write the file
  *
- * Safe to run again: every row has a fixed key and is replaced in place.
+ * Safe to run again: every row has a fixed key and is replaced in place. It also writes the past
+ * consultations' messages to .wrangler/seed/transcripts.json, which `npm start` writes into the
+ * rooms once the Worker runs (scripts/lib/demo-transcripts.ts).
  */
 import { execFileSync } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -14,6 +16,7 @@ import { fileURLToPath } from "node:url";
 import { DEMO_PASSWORD, generateDemoMall } from "./demo-mall/generate";
 import { demoMallSql, rowCounts } from "./demo-mall/sql";
 import { demoKnowledgeSql } from "./demo-mall/knowledge";
+import { TRANSCRIPTS_FILE } from "./lib/demo-transcripts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const SQL_FILE = ".wrangler/seed/demo.sql";
@@ -33,6 +36,9 @@ async function main(args: string[]): Promise<void> {
   writeFileSync(join(ROOT, SQL_FILE), `${statements.join("\n")}\n`);
   console.log(`demo mall → ${SQL_FILE} (${statements.length} statements)`);
   for (const [table, count] of Object.entries(rowCounts(mall))) console.log(`  ${table.padEnd(16)} ${count}`);
+  // Messages live in the rooms, not D1: `npm start` writes these once the Worker runs.
+  writeFileSync(join(ROOT, TRANSCRIPTS_FILE), JSON.stringify(mall.transcripts));
+  console.log(`past conversations → ${TRANSCRIPTS_FILE} (${mall.transcripts.length} threads, ${mall.transcripts.reduce((n, t) => n + t.messages.length, 0)} messages)`);
 
   if (args.includes("--sql-only")) return;
   // wrangler's own output is long; show it only when it fails.

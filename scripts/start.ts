@@ -1,11 +1,12 @@
 /**
  * `npm start`: build the console, apply local D1 migrations, load the demo mall (idempotent),
- * print the URLs and demo logins, then run the Worker locally on http://localhost:8787 and fire
- * its cron trigger every 10 minutes.
+ * print the URLs and demo logins, then run the Worker locally on http://localhost:8787, write the
+ * demo's past conversations into their threads, and fire its cron trigger every 10 minutes.
  */
 import { execFileSync, spawn } from "node:child_process";
 import { DEMO_LOGINS } from "./demo-mall/generate";
 import { ensureDevVars } from "./lib/dev-vars";
+import { TRANSCRIPTS_FILE, writeDemoTranscripts } from "./lib/demo-transcripts";
 
 const PORT = process.env.PORT ?? "8787";
 
@@ -46,8 +47,22 @@ async function fireCron(): Promise<boolean> {
     return false; // not listening yet, or shutting down
   }
 }
-// The first run once the Worker answers (what a deploy's first trigger would catch up on), then every 10 minutes.
-const firstRun = setInterval(() => void fireCron().then((ran) => ran && clearInterval(firstRun)), 5_000);
+// The first run once the Worker answers (what a deploy's first trigger would catch up on), then
+// every 10 minutes. Once it answers, the demo's past conversations go into their threads.
+let answered = false;
+const firstRun = setInterval(
+  () =>
+    void fireCron().then((ran) => {
+      if (!ran || answered) return;
+      answered = true;
+      clearInterval(firstRun);
+      writeDemoTranscripts(base, TRANSCRIPTS_FILE).then(
+        ({ written, kept }) => console.log(`\n▸ The demo's past conversations are in ${written} threads${kept ? ` (${kept} with messages of their own kept them)` : ""}`),
+        (err: Error) => console.error(`\n▸ ${err.message}`),
+      );
+    }),
+  5_000,
+);
 const cron = setInterval(() => void fireCron(), CRON_MS);
 const stop = () => {
   clearInterval(firstRun);

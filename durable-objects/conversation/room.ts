@@ -16,10 +16,10 @@ import { handleCommand, roomJoined, sendSync } from "./commands";
 import { closeSession, postNotice, type PostInput, postMessage } from "./post";
 import { applyAssignment, applyRequeue } from "./handoff";
 import { maybeGreet } from "./bot";
-import type { Audience } from "./storage";
+import type { Audience, NewMessage } from "./storage";
 import { errorFrame, sendEvent } from "./audience";
 import { pushContextChanges } from "./context-push";
-import { flushShown, shownDueAt } from "./shown-counts";
+import { flushShown, shownDueAt, WRITTEN_THROUGH as SHOWN_THROUGH } from "./shown-counts";
 import { emailDueAt, flushEmailReplies, receiveEmail, type InboundEmail } from "./email-replies";
 import { CustomerOrders } from "./customer-orders";
 import { database } from "../../worker/db/client";
@@ -207,6 +207,14 @@ export class ConversationRoom extends Server<Env> {
    */
   async post(input: PostInput): Promise<{ message: ChatMessage; duplicate: boolean }> {
     return postMessage(this, input);
+  }
+
+  /**
+   * Demo only (the Worker checks DEMO_MODE): the thread's past messages, written unless it has
+   * messages of its own (storage.ts `replaceImported`). Imported answers are not counted as shown.
+   */
+  async importTranscript(messages: NewMessage[]): Promise<boolean> {
+    return this.store.replaceImported(messages, [SHOWN_THROUGH]);
   }
 
   /** A shopper's mail to the shop (worker/services/email/inbound.ts): posted as their messages; answers go back by mail. */

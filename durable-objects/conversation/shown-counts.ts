@@ -11,7 +11,7 @@ import { knowledgePort } from "./knowledge-port";
 
 export const SHOWN_FLUSH_MS = 5 * 60_000;
 /** The last seq whose answers are in D1. */
-const WRITTEN_THROUGH = "shown_through_seq";
+export const WRITTEN_THROUGH = "shown_through_seq";
 const DUE = "shown_due_at";
 
 /** An answer is about to be posted: arms the flush, due SHOWN_FLUSH_MS after the first answer not yet written. */

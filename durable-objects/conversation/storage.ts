@@ -8,6 +8,8 @@ import { withActivity, type SessionActivity, type SessionState } from "../../cor
 import { MetaTable } from "../shared/meta";
 
 const SCHEMA_VERSION = 1;
+/** The last seq of a demo import (`replaceImported`): a log that ends there holds nothing else. */
+const IMPORTED_THROUGH = "imported_through";
 
 interface MessageRow {
   seq: number;
@@ -121,6 +123,23 @@ export class RoomStore {
       if (countsFor("agent", m.sender.role, m.visibility ?? "all")) this.unreadNow.agent++;
     }
     return { ...m, visibility: m.visibility ?? "all", seq, threadId: this.threadId };
+  }
+
+  /**
+   * Demo only: writes a thread's past messages (seq 1..n, every side having read them), replacing
+   * an earlier import, unless the thread has messages of its own: then it keeps what it has and
+   * answers false. `watermarks` names meta keys holding a seq that must move to the log's end with it.
+   */
+  replaceImported(messages: readonly NewMessage[], watermarks: readonly string[]): boolean {
+    const importedThrough = Number(this.getMeta(IMPORTED_THROUGH) ?? 0);
+    if (this.lastSeq() !== importedThrough) return false;
+    this.sql.exec(`DELETE FROM messages`);
+    this.last = 0;
+    for (const m of messages) this.append(m);
+    const through = String(this.lastSeq());
+    for (const key of [IMPORTED_THROUGH, "read_customer", "read_agent", ...watermarks]) this.setMeta(key, through);
+    this.unreadNow = null;
+    return true;
   }
 
   /** One message by its seq, or null. */

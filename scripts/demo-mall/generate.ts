@@ -16,7 +16,9 @@ import { randomOrders } from "./orders";
 import { productRows, type ProductRow } from "./products";
 import { shipmentRows, type ShipmentEventRow } from "./shipments";
 import { SELLING_SHOPS, type SellingShopId } from "./shops";
-import { sessionRows, type SessionRow } from "./history";
+import { pastConsultations, type SessionRow } from "./history";
+import type { ThreadTranscript } from "../../core/protocol/demo";
+import { demoArticles } from "./knowledge";
 import { ticketRows, type TicketEventRow, type TicketRow } from "./tickets";
 import { DEMO_NOW } from "./time";
 
@@ -42,6 +44,8 @@ export interface DemoMall {
   ticketEvents: TicketEventRow[];
   /** Four weeks of past consultations per selling shop (./history.ts). */
   sessions: SessionRow[];
+  /** What was said in them, per thread (not a table: `npm start` writes them into the rooms). */
+  transcripts: ThreadTranscript[];
 }
 
 /** Options of {@link generateDemoMall}. */
@@ -73,6 +77,13 @@ export async function generateDemoMall({ now = DEMO_NOW }: GenerateOptions = {})
     carts: cartRows(now, profiles, productsByShop),
     browsingEvents: browsingRows(now, profiles, productsByShop),
     ...ticketRows(now, staff),
-    sessions: sessionRows(now, customers, staff),
+    ...pastConsultations(now, customers, staff, answerableArticles(now)),
   };
+}
+
+/** The published articles the bot answered from in the past weeks: promotions come and go, so none of those. */
+function answerableArticles(now: number) {
+  return demoArticles(now)
+    .filter((a) => a.kind !== "promotion")
+    .map((a) => ({ id: a.id, shopId: a.shopId, question: a.question, alt: a.altQuestions, html: a.answerHtml, tags: a.tags }));
 }

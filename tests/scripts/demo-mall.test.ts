@@ -8,6 +8,9 @@ import { DEMO_CUSTOMER_ID, DEMO_LOGINS, DEMO_NOW, DEMO_PASSWORD, generateDemoMal
 import { SHIPMENT_STATUSES } from "../../scripts/demo-mall/shipments";
 import { DEMO_TABLES, demoMallSql, rowCounts, sqlLiteral } from "../../scripts/demo-mall/sql";
 import { HISTORY_DAYS } from "../../scripts/demo-mall/history";
+import * as v from "valibot";
+import { TranscriptMessage } from "../../core/protocol/demo";
+
 import { DAY, dayStart } from "../../scripts/demo-mall/time";
 import { verifyPassword } from "../../worker/lib/password";
 import { isOverdue } from "../../core/domain/tickets";
@@ -159,6 +162,41 @@ describe("generateDemoMall", () => {
     expect(rated.length).toBeGreaterThan(0);
     expect(rated.every((s) => s.handedOffAt && s.ratedAt! > s.resolvedAt! && s.ratingComment == null)).toBe(true);
     expect(new Set(sessions.map((s) => s.id)).size).toBe(sessions.length);
+  });
+
+  it("tells what was said in every past consultation, as the room would have stored it, all of it before today", () => {
+    const { sessions, transcripts, now } = mall;
+    const today = dayStart(now);
+    const said = new Map<string, TranscriptMessage[]>();
+    for (const t of transcripts) {
+      expect(t.messages.every((m, i) => i === 0 || t.messages[i - 1]!.createdAt <= m.createdAt)).toBe(true);
+      for (const m of t.messages) {
+        expect(v.safeParse(TranscriptMessage, m).success).toBe(true);
+        said.set(m.sessionId!, [...(said.get(m.sessionId!) ?? []), m]);
+      }
+      expect(new Set(t.messages.map((m) => m.clientId)).size).toBe(t.messages.length);
+    }
+    for (const s of sessions) {
+      const messages = said.get(s.id)!;
+      expect(transcripts.find((t) => t.threadId === s.threadId)!.messages).toEqual(expect.arrayContaining(messages));
+      const of = (role: string) => messages.filter((m) => m.sender.role === role);
+      expect([s.customerMessages, s.botMessages, s.agentMessages]).toEqual([of("customer").length, of("bot").length, of("agent").length]);
+      expect(messages[0]).toMatchObject({ createdAt: s.openedAt, sender: { role: "customer", id: s.customerId } });
+      expect(Math.max(...messages.map((m) => m.createdAt))).toBeLessThan(today);
+      const notices = messages.filter((m) => m.kind === "system").map((m) => m.body.notice!.code);
+      if (s.handedOffAt) {
+        const agentName = mall.staff.find((x) => x.id === s.agentId)!.name;
+        expect(messages.find((m) => m.body.notice?.code === "agent.assigned")).toMatchObject({ createdAt: s.assignedAt, body: { notice: { params: { name: agentName } } } });
+        expect(of("agent")[0]!.createdAt).toBe(s.firstResponseAt);
+        expect(of("agent").every((m) => m.sender.id === s.agentId)).toBe(true);
+        expect(notices).toEqual(["bot.handoff", "agent.assigned", "session.resolved", "rating.invited", ...(s.rating != null ? ["rating.rated"] : [])]);
+        if (s.rating != null) expect(messages.at(-1)).toMatchObject({ createdAt: s.ratedAt, body: { rating: { score: s.rating } } });
+      } else {
+        expect(notices).toEqual(["session.closed_idle"]);
+        expect(of("bot").length).toBeGreaterThan(0);
+      }
+      expect(messages.find((m) => m.body.notice?.code?.startsWith("session."))!.createdAt).toBe(s.resolvedAt);
+    }
   });
 
   it("gives the apparel shop a few tickets of every status, one overdue, each with the log that led there", () => {

@@ -33,6 +33,8 @@ export const BODY_RULES: readonly BodyRule[] = [
   { path: /^\/api\/admin\/knowledge\/import$/, maxBytes: KB_LIMITS.importBytesMax },
   // An article: a 10,000-character answer and up to 200 phrasings of 200 characters (~150 KB in CJK).
   { path: /^\/api\/admin\/knowledge(\/[^/]+)?$/, maxBytes: 256 * 1024 },
+  // Demo only: a thread's past messages, up to 400 with their bot answers' HTML.
+  { path: /^\/api\/demo\/transcripts$/, maxBytes: 1024 * 1024 },
   // The whole rule list (≤ 100 rules, each with up to 100 keywords), stored or as a draft to test.
   { path: /^\/api\/admin\/rules(\/test)?$/, maxBytes: 1024 * 1024 },
 ];

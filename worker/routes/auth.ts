@@ -1,5 +1,5 @@
 /**
- * Staff login/logout, the caller's identity, guest tokens and the demo shopper token issuer.
+ * Staff login/logout, the caller's identity, guest tokens, the demo shopper token issuer and the demo's past conversations.
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
@@ -13,6 +13,8 @@ import { valid } from "../middleware/validate";
 import { changePassword, confirmPassword, issueDemoShopperToken, issueGuestToken, login, logout } from "../services/auth";
 import { DomainError } from "../../core/domain/errors";
 import { issueTicket } from "../services/socket-ticket";
+import { importTranscripts } from "../services/demo-transcripts";
+import { TranscriptImportBody } from "../../core/protocol/demo";
 import { disableTwoFactor, enableTwoFactor, startTwoFactor, twoFactorStatus } from "../services/two-factor";
 import { staffOf } from "../services/identity";
 import { endOtherSessions, endOwnSession, listOwnSessions } from "../services/staff-sessions";
@@ -111,4 +113,11 @@ export const authRoutes = new Hono<AppEnv>()
     describeRoute({ tags: ["demo"], summary: "Demo only (DEMO_MODE=1): signs a shopper token for a demo customer, as a mall would." }),
     valid("json", DemoShopperTokenBody),
     async (c) => c.json(await issueDemoShopperToken(c.env, database(c.env.DB), c.req.valid("json").customerId)),
+  )
+  .post(
+    "/demo/transcripts",
+    describeRoute({ tags: ["demo"], summary: "Demo only (DEMO_MODE=1), platform admins: writes the demo mall's past conversations into their threads, each unless it has messages of its own (`kept`). `npm start` calls it after seeding." }),
+    requireIdentity,
+    valid("json", TranscriptImportBody),
+    async (c) => c.json(await importTranscripts(c.env, c.get("identity"), c.req.valid("json"), Date.now())),
   );

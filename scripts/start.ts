@@ -6,7 +6,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { DEMO_LOGINS } from "./demo-mall/generate";
 import { ensureDevVars } from "./lib/dev-vars";
-import { TRANSCRIPTS_FILE, writeDemoTranscripts } from "./lib/demo-transcripts";
+import { readTranscripts, writeDemoTranscripts } from "./lib/demo-transcripts";
 
 const PORT = process.env.PORT ?? "8787";
 
@@ -56,7 +56,7 @@ const firstRun = setInterval(
       if (!ran || answered) return;
       answered = true;
       clearInterval(firstRun);
-      writeDemoTranscripts(base, TRANSCRIPTS_FILE).then(
+      Promise.resolve().then(() => writeDemoTranscripts(base, readTranscripts())).then(
         ({ written, kept }) => console.log(`\n▸ The demo's past conversations are in ${written} threads${kept ? ` (${kept} with messages of their own kept them)` : ""}`),
         (err: Error) => console.error(`\n▸ ${err.message}`),
       );

@@ -31,8 +31,13 @@ export function transcriptBodies(threads: readonly ThreadTranscript[]): string[]
   return bodies;
 }
 
-export async function writeDemoTranscripts(base: string, file: string): Promise<TranscriptImportResult> {
-  const threads = JSON.parse(readFileSync(file, "utf8")) as ThreadTranscript[];
+/** The seed's past conversations, as `scripts/seed.ts` wrote them. */
+export function readTranscripts(file = TRANSCRIPTS_FILE): ThreadTranscript[] {
+  return JSON.parse(readFileSync(file, "utf8")) as ThreadTranscript[];
+}
+
+/** Writes the threads' past messages through the Worker at `base`, as the demo platform admin. */
+export async function writeDemoTranscripts(base: string, threads: readonly ThreadTranscript[]): Promise<TranscriptImportResult> {
   const admin = DEMO_LOGINS.find((l) => l.role === "platform_admin")!;
   const login = await fetch(`${base}/api/auth/login`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ email: admin.email, password: admin.password }) });
   if (!login.ok) throw new Error(`demo login failed: ${login.status} ${await login.text()}`);

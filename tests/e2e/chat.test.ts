@@ -9,7 +9,7 @@
  * and an agent at work is sent to set it up first; a staff member changes their password and an
  * admin sets a new one for someone who forgot it; an agent sees where they are logged in and logs
  * other devices out, and a shop admin logs an agent out everywhere; a shop admin sets the service hours; a login locked out by failures says for how
- * long, and the staff member's usual browser still gets in while the account is locked elsewhere; an agent resolves a chat and the shopper rates it (满意度评价); a shop admin reads the day's service report and exports it. Screenshots go to tests/e2e/screenshots/.
+ * long, and the staff member's usual browser still gets in while the account is locked elsewhere; an agent resolves a chat and the shopper rates it (满意度评价); a shop admin reads the day's service report and exports it; an agent opens a past consultation of the demo's history from the context panel. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -19,6 +19,8 @@ import { browserMissing, MISSING_MESSAGE } from "./browser";
 import { staffLogins, useBrowserSuite, type BrowserSuite } from "./suite";
 import { readDevVars } from "../../scripts/lib/dev-vars";
 import { awayFromStepEdge, codeOf, wrongCode } from "../helpers/totp";
+import { generateDemoMall } from "../../scripts/demo-mall/generate";
+import { writeDemoTranscripts } from "../../scripts/lib/demo-transcripts";
 
 const SHOTS = "tests/e2e/screenshots";
 const suite = {} as BrowserSuite;
@@ -734,5 +736,34 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await said.getByTestId("stats-comment-open").click();
     await admin.getByTestId("message").filter({ hasText: comment }).first().waitFor({ timeout: 15_000 });
     expect(new URL(admin.url()).hash).toBe(`#/t/${encodeURIComponent("apparel:c0012")}`);
+  });
+  it("opens a past consultation from 历史会话: the thread pages back to its first message and shows it", async () => {
+    // The demo's past conversations, written as `npm start` writes them; the longest apparel thread
+    // holds more than the console's first page of 50.
+    const { transcripts } = await generateDemoMall({ now: Date.now() });
+    const thread = transcripts.filter((t) => t.threadId.startsWith("apparel:")).reduce((a, b) => (b.messages.length > a.messages.length ? b : a));
+    expect(thread.messages.length).toBeGreaterThan(50);
+    expect(await writeDemoTranscripts(suite.server.url, [thread])).toEqual({ written: 1, kept: 0 });
+    const oldest = thread.messages[0]!;
+
+    const agent = await consoleAs("agent1@apparel.demo");
+    await agent.goto(`${suite.server.url}/#/t/${encodeURIComponent(thread.threadId)}`);
+    await agent.locator(`[data-testid="message"][data-seq="${thread.messages.length}"]`).waitFor({ timeout: 15_000 });
+    const first = agent.locator(`[data-testid="message"][data-seq="1"]`);
+    expect(await first.count()).toBe(0); // beyond the first page
+
+    const line = agent.locator(`[data-testid="context-sessions"] [data-testid="context-session"][data-session-id="${oldest.sessionId}"]`);
+    await line.waitFor({ timeout: 15_000 });
+    await line.getByTestId("context-session-open").click();
+    await first.waitFor({ timeout: 15_000 });
+    expect(await first.textContent()).toContain(oldest.body.text!);
+    // Brought into view and marked for a moment.
+    await expect.poll(() => first.getAttribute("class"), { timeout: 5_000 }).toContain("msg-focus");
+    const scroller = await agent.locator(".message-scroller").boundingBox();
+    const box = await first.boundingBox();
+    expect(box!.y).toBeGreaterThanOrEqual(scroller!.y - 1);
+    expect(box!.y).toBeLessThan(scroller!.y + scroller!.height / 2);
+    expect(await agent.getByTestId("context-session-missing").count()).toBe(0);
+    await agent.screenshot({ path: `${SHOTS}/past-session.png` });
   });
 });

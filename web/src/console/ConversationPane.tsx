@@ -112,7 +112,7 @@ export function ConversationPane({ ws, staff }: { ws: WorkspaceModel; staff: Sta
           </ChatBody>
         </ChatContext.Provider>
       </section>
-      <ContextPanel model={tools.context} row={row} customerId={customerId} agentName={session?.agentName ?? null} onOpenTicket={(id) => ws.openTicket(id)} />
+      <ContextPanel model={tools.context} row={row} customerId={customerId} agentName={session?.agentName ?? null} onOpenTicket={(id) => ws.openTicket(id)} onRevealSession={(id) => c.revealSession(id)} />
       <SuggestDialog model={tools.suggestion} />
       {ticketOpen.value && <ChatTicketDialog ws={ws} threadId={threadId} sessionId={session?.id ?? null} onClose={() => (ticketOpen.value = false)} />}
       {transferOpen.value && queue && session && (

@@ -63,6 +63,8 @@ export function createConversationState() {
     ratings: signal<ReadonlyMap<string, RatingSend>>(new Map()),
     /** The shopper tapped 转人工 and the room has not moved the session yet. */
     humanRequested: signal(false),
+    /** Staff: the message to bring into view, a past session's first (a new object each time, so a second click scrolls again). */
+    focus: signal<{ seq: number } | null>(null),
     /** Staff: the latest `context.changed` (a new object each time, so every push is seen). */
     contextChanged: signal<{ parts: readonly ContextPart[] } | null>(null),
   };

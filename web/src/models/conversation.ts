@@ -25,6 +25,8 @@ export interface ConversationOptions {
 
 const HistoryMessages = v.array(ChatMessage);
 
+/** How many pages of 50 `revealSession` reads back at most. */
+const REVEAL_PAGES_MAX = 20;
 /** Consecutive failed connects before the pill says 已断开 rather than 重连中 (it keeps retrying). */
 const OFFLINE_AFTER_FAILURES = 3;
 /** A peer whose "stopped typing" frame was lost stops showing as typing after this. */
@@ -101,6 +103,27 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
     };
   });
 
+  /** Pages older history over HTTP (the socket only replays what follows our last seq). */
+  async function loadEarlier(): Promise<void> {
+    const first = messages.value[0]?.seq;
+    if (state.loadingOlder.value || !state.hasOlder.value || first === undefined) return;
+    state.loadingOlder.value = true;
+    try {
+      const page = await opts.api.get<HistoryPage>(`/threads/${opts.threadId}/messages?before=${first}&limit=50`);
+      const older = v.safeParse(HistoryMessages, page.messages);
+      if (!older.success) throw new ApiError(0, "internal", "history page did not match the message schema");
+      batch(() => {
+        addMessages(state, older.output, opts.me.id);
+        state.hasOlder.value = page.hasOlder;
+      });
+    } catch (err) {
+      const e = toApiError(err);
+      state.error.value = { code: e.code, message: e.message };
+    } finally {
+      state.loadingOlder.value = false;
+    }
+  }
+
   return {
     messages,
     pending,
@@ -141,26 +164,29 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
       if (seq <= lastMarked || seq <= state.readSeq.value[opts.me.side]) return;
       if (sendFrame({ type: "read.mark", seq })) lastMarked = seq;
     },
-    /** Pages older history over HTTP (the socket only replays what follows our last seq). */
-    async loadEarlier() {
-      const first = messages.value[0]?.seq;
-      if (state.loadingOlder.value || !state.hasOlder.value || first === undefined) return;
-      state.loadingOlder.value = true;
-      try {
-        const page = await opts.api.get<HistoryPage>(`/threads/${opts.threadId}/messages?before=${first}&limit=50`);
-        const older = v.safeParse(HistoryMessages, page.messages);
-        if (!older.success) throw new ApiError(0, "internal", "history page did not match the message schema");
-        batch(() => {
-          addMessages(state, older.output, opts.me.id);
-          state.hasOlder.value = page.hasOlder;
-        });
-      } catch (err) {
-        const e = toApiError(err);
-        state.error.value = { code: e.code, message: e.message };
-      } finally {
-        state.loadingOlder.value = false;
+    /** Staff: the message `MessageList` should bring into view. */
+    focus: state.focus,
+    /**
+     * Staff (历史会话 → 查看聊天记录): pages back until a past session's first message is loaded
+     * and asks the list to show it. False when the session has no message within the last
+     * `REVEAL_PAGES_MAX` pages (it was held in another thread, or is older than that).
+     */
+    async revealSession(sessionId: string): Promise<boolean> {
+      for (let page = 0; ; page++) {
+        const loaded = messages.value;
+        const first = loaded.findIndex((m) => m.sessionId === sessionId);
+        // The session starts at `first` unless it runs on into history not loaded yet.
+        if (first > 0 || (first === 0 && !state.hasOlder.value)) {
+          state.focus.value = { seq: loaded[first]!.seq };
+          return true;
+        }
+        if (!state.hasOlder.value || page === REVEAL_PAGES_MAX || state.error.value) return false;
+        // A page the reader asked for may be on its way: wait for it rather than skip a page.
+        while (state.loadingOlder.value) await new Promise((done) => setTimeout(done, 50));
+        await loadEarlier();
       }
     },
+    loadEarlier,
     resolve() {
       if (!sendFrame({ type: "session.resolve" })) state.error.value = { code: "network", message: "not connected" };
     },

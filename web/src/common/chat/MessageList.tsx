@@ -6,6 +6,8 @@ import { PendingItem } from "./PendingItem";
 
 /** Within this many pixels of the end counts as "reading the latest messages". */
 const BOTTOM_SLACK_PX = 48;
+/** How long a message brought into view stays marked. */
+const FOCUS_MARK_MS = 2500;
 
 /**
  * The log, oldest first. It follows new messages while the reader is at the bottom, keeps the
@@ -50,6 +52,18 @@ export function MessageList() {
   }, []);
 
   useEffect(markIfSeen, [messages, c.connection.value]);
+
+  // A past session asked for (历史会话): its first message at the top, marked for a moment.
+  const focus = c.focus.value;
+  useEffect(() => {
+    const item = focus && content.current?.querySelector<HTMLElement>(`[data-seq="${focus.seq}"]`);
+    if (!item) return;
+    atBottom.current = false;
+    item.classList.add("msg-focus");
+    item.scrollIntoView({ block: "start" });
+    const done = setTimeout(() => item.classList.remove("msg-focus"), FOCUS_MARK_MS);
+    return () => clearTimeout(done);
+  }, [focus]);
 
   useEffect(() => {
     document.addEventListener("visibilitychange", markIfSeen);

@@ -42,6 +42,8 @@ export const enContext: Record<keyof typeof zhContext, string> = {
   "ctx.viewed": "Viewed {n}× · {time}",
   "ctx.sessions": "Past chats",
   "ctx.sessionsEmpty": "No past chats",
+  "ctx.sessionOpen": "View chat",
+  "ctx.sessionMissing": "This chat's messages are not in this thread's latest 1,000.",
   "ctx.nobody": "Unanswered",
   "ctx.rating": "Rated {n} stars",
   "ctx.complaints": "Complaints and messages",

@@ -40,6 +40,8 @@ export const zhContext = {
   "ctx.viewed": "浏览 {n} 次 · {time}",
   "ctx.sessions": "历史会话",
   "ctx.sessionsEmpty": "没有历史会话",
+  "ctx.sessionOpen": "查看记录",
+  "ctx.sessionMissing": "本会话最近 1,000 条消息中没有这次咨询的记录",
   "ctx.nobody": "无人接待",
   "ctx.rating": "评分 {n} 星",
   "ctx.complaints": "投诉与留言",

@@ -1,3 +1,4 @@
+import { useSignal } from "@preact/signals";
 import { ratingStars } from "../../../../core/domain/rating";
 import type { ContextProduct, ContextSession, ThreadContext } from "../../common/context-types";
 import { channelName, formatMoney, formatTime, nameOf, t } from "../../common/i18n";
@@ -52,10 +53,13 @@ export function ContextShopping({ model, ctx }: { model: ContextModel; ctx: Thre
   );
 }
 
-function SessionLine({ s, ctx }: { s: ContextSession; ctx: ThreadContext }) {
+/** Brings a past session of this thread into the chat; false when its messages are not found. */
+export type RevealSession = (sessionId: string) => Promise<boolean>;
+
+function SessionLine({ s, ctx, reveal, missing }: { s: ContextSession; ctx: ThreadContext; reveal?: (() => void) | undefined; missing: boolean }) {
   const who = s.agent?.name ?? (s.handledBy === "bot" ? t("sender.bot") : t("ctx.nobody"));
   return (
-    <li class="ctx-line ctx-session" data-testid="context-session" data-outcome={s.outcome}>
+    <li class="ctx-line ctx-session" data-testid="context-session" data-session-id={s.id} data-outcome={s.outcome}>
       <div class="ctx-line-main">
         <span class="ctx-session-top">
           <span class={`badge ctx-outcome-${s.outcome}`}>{nameOf("outcome", s.outcome)}</span>
@@ -66,19 +70,41 @@ function SessionLine({ s, ctx }: { s: ContextSession; ctx: ThreadContext }) {
           )}
           <time>{formatTime(s.openedAt)}</time>
         </span>
-        <span class="ctx-sub">
-          {who} · {channelName(s.channel)}
-          {ctx.scope === "all" && ` · ${shopName(ctx, s.shopId)}`}
+        <span class="ctx-sub ctx-session-sub">
+          <span>
+            {who} · {channelName(s.channel)}
+            {ctx.scope === "all" && ` · ${shopName(ctx, s.shopId)}`}
+          </span>
+          {reveal && (
+            <button type="button" class="link-btn" data-testid="context-session-open" onClick={reveal}>
+              {t("ctx.sessionOpen")}
+            </button>
+          )}
         </span>
+        {missing && (
+          <span class="ctx-sub" data-testid="context-session-missing" role="status">
+            {t("ctx.sessionMissing")}
+          </span>
+        )}
       </div>
     </li>
   );
 }
 
 /** 历史会话 and 投诉: past consultations with outcome, rating and agent; complaint sessions and 留言. */
-export function ContextHistory({ ctx }: { ctx: ThreadContext }) {
+export function ContextHistory({ ctx, onReveal }: { ctx: ThreadContext; onReveal?: RevealSession }) {
   const c = ctx.complaints;
   const complaints = c.sessions.length + c.leaveMessages.length;
+  // The session whose messages were asked for and not found.
+  const missing = useSignal<string | null>(null);
+  // Only this thread's sessions (this shop's) have their messages here.
+  const revealOf = (s: ContextSession) =>
+    onReveal && s.shopId === ctx.shopId
+      ? () => {
+          missing.value = null;
+          void onReveal(s.id).then((found) => (missing.value = found ? null : s.id));
+        }
+      : undefined;
   return (
     <>
       <section class="ctx-section" data-testid="context-sessions">
@@ -89,7 +115,7 @@ export function ContextHistory({ ctx }: { ctx: ThreadContext }) {
         {ctx.sessions.length === 0 && <p class="ctx-empty">{t("ctx.sessionsEmpty")}</p>}
         <ul class="ctx-list">
           {ctx.sessions.slice(0, 10).map((s) => (
-            <SessionLine key={s.id} s={s} ctx={ctx} />
+            <SessionLine key={s.id} s={s} ctx={ctx} reveal={revealOf(s)} missing={missing.value === s.id} />
           ))}
         </ul>
       </section>
@@ -101,7 +127,7 @@ export function ContextHistory({ ctx }: { ctx: ThreadContext }) {
         {complaints === 0 && <p class="ctx-empty">{t("ctx.complaintsEmpty")}</p>}
         <ul class="ctx-list">
           {c.sessions.map((s) => (
-            <SessionLine key={s.id} s={s} ctx={ctx} />
+            <SessionLine key={s.id} s={s} ctx={ctx} reveal={revealOf(s)} missing={missing.value === s.id} />
           ))}
           {c.leaveMessages.map((m) => (
             <li key={m.id} class="ctx-line">

@@ -5,7 +5,7 @@ import { ErrorNote } from "../../common/ui/ErrorNote";
 import { Icon } from "../../common/ui/Icon";
 import { LevelBadge } from "../../common/ui/LevelBadge";
 import type { ContextModel } from "../../models/context";
-import { ContextHistory, ContextShopping } from "./ContextActivity";
+import { ContextHistory, ContextShopping, type RevealSession } from "./ContextActivity";
 import { ContextEntry } from "./ContextEntry";
 import { ContextTickets } from "./ContextTickets";
 import { ContextOrders } from "./ContextOrders";
@@ -19,7 +19,7 @@ const LEVELS = new Set(["normal", "silver", "gold", "vip"]);
  * complaints and tickets (工单). Kept live by the model (on open, on each shopper message, on
  * each mall change the room pushes, and a slow fallback refresh).
  */
-export function ContextPanel({ model, row, customerId, agentName, onOpenTicket }: { model: ContextModel; row: ThreadRow | null; customerId: string; agentName: string | null; onOpenTicket: (ticketId: string) => void }) {
+export function ContextPanel({ model, row, customerId, agentName, onOpenTicket, onRevealSession }: { model: ContextModel; row: ThreadRow | null; customerId: string; agentName: string | null; onOpenTicket: (ticketId: string) => void; onRevealSession?: RevealSession }) {
   const ctx = model.data.value;
   const error = model.error.value;
   const c = ctx?.customer;
@@ -85,7 +85,7 @@ export function ContextPanel({ model, row, customerId, agentName, onOpenTicket }
         <>
           <ContextOrders model={model} ctx={ctx} />
           <ContextShopping model={model} ctx={ctx} />
-          <ContextHistory ctx={ctx} />
+          <ContextHistory ctx={ctx} onReveal={onRevealSession} />
           <ContextTickets ctx={ctx} onOpen={onOpenTicket} />
         </>
       )}

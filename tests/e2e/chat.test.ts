@@ -765,5 +765,14 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     expect(box!.y).toBeLessThan(scroller!.y + scroller!.height / 2);
     expect(await agent.getByTestId("context-session-missing").count()).toBe(0);
     await agent.screenshot({ path: `${SHOTS}/past-session.png` });
+
+    // A thread whose past messages were never written: the panel says the record is not there.
+    const unwritten = transcripts.find((t) => t.threadId.startsWith("apparel:") && t.threadId !== thread.threadId && t.messages.length > 10)!;
+    await agent.goto(`${suite.server.url}/#/t/${encodeURIComponent(unwritten.threadId)}`);
+    const other = agent.locator(`[data-testid="context-sessions"] [data-testid="context-session"][data-session-id="${unwritten.messages[0]!.sessionId}"]`);
+    await other.waitFor({ timeout: 15_000 });
+    await other.getByTestId("context-session-open").click();
+    await other.getByTestId("context-session-missing").waitFor({ timeout: 15_000 });
+    expect(await agent.getByTestId("message").count()).toBe(0);
   });
 });

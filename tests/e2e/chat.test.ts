@@ -9,7 +9,7 @@
  * and an agent at work is sent to set it up first; a staff member changes their password and an
  * admin sets a new one for someone who forgot it; an agent sees where they are logged in and logs
  * other devices out, and a shop admin logs an agent out everywhere; a shop admin sets the service hours; a login locked out by failures says for how
- * long, and the staff member's usual browser still gets in while the account is locked elsewhere; an agent resolves a chat and the shopper rates it (满意度评价); a shop admin reads the day's service report and exports it; an agent opens a past consultation of the demo's history from the context panel. Screenshots go to tests/e2e/screenshots/.
+ * long, and the staff member's usual browser still gets in while the account is locked elsewhere; an agent resolves a chat and the shopper rates it (满意度评价); a shop admin reads the day's service report and exports it; an agent opens a past consultation of the demo's history from the context panel, and finds an old thread by the customer's name. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -774,5 +774,33 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await other.getByTestId("context-session-open").click();
     await other.getByTestId("context-session-missing").waitFor({ timeout: 15_000 });
     expect(await agent.getByTestId("message").count()).toBe(0);
+  });
+  it("finds an old thread by the customer's name in 会话搜索 and opens it; a search with no match says so", async () => {
+    // The apparel thread whose latest consultation is the oldest: far beyond the list's newest 100.
+    const mall = await generateDemoMall({ now: Date.now() });
+    const latest = new Map<string, number>();
+    for (const s of mall.sessions.filter((x) => x.shopId === "apparel")) latest.set(s.threadId, Math.max(latest.get(s.threadId) ?? 0, s.openedAt));
+    const [threadId] = [...latest].reduce((a, b) => (b[1] < a[1] ? b : a));
+    const customer = mall.customers.find((c) => `apparel:${c.id}` === threadId)!;
+
+    const agent = await consoleAs("agent1@apparel.demo");
+    const item = agent.locator(`[data-testid="thread-item"][data-thread-id="${threadId}"]`);
+    await agent.getByTestId("thread-item").first().waitFor({ timeout: 15_000 });
+    expect(await item.count()).toBe(0);
+    await agent.getByTestId("thread-search").fill(customer.name);
+    await item.waitFor({ timeout: 15_000 });
+    expect(await agent.getByTestId("thread-list").getAttribute("data-search")).toBe("results");
+    await agent.screenshot({ path: `${SHOTS}/thread-search.png` });
+    await item.click();
+    await expect.poll(() => agent.locator(".conv-title h2").textContent(), { timeout: 15_000 }).toBe(customer.name);
+    expect(new URL(agent.url()).hash).toBe(`#/t/${encodeURIComponent(threadId)}`);
+
+    await agent.getByTestId("thread-search").fill("没有这个顾客");
+    await agent.getByTestId("thread-search-empty").waitFor({ timeout: 15_000 });
+    expect(await agent.getByTestId("thread-item").count()).toBe(0);
+    // Cleared: the newest threads again, and the open chat keeps its name.
+    await agent.getByTestId("thread-search").fill("");
+    await expect.poll(() => agent.getByTestId("thread-item").count(), { timeout: 15_000 }).toBeGreaterThan(50);
+    expect(await agent.locator(".conv-title h2").textContent()).toBe(customer.name);
   });
 });

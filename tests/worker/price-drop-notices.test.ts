@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { isPriceDrop, yuanText } from "../../core/domain/proactive";
 import { customers, products } from "../../worker/db/schema";
 import { api, seedFixture, STAFF, staffToken, uniqueCustomer } from "../helpers/fixtures";
-import { createShop, db, deliver, noticesOf, threadNotices, waitFor } from "../helpers/proactive";
+import { createShop, db, deliver, noticesOf, setShopHour, threadNotices, waitFor } from "../helpers/proactive";
 
 const DAY = 86_400_000;
 const FINAL = ["delivered", "skipped_opt_out", "capped", "dead"];
@@ -151,6 +151,8 @@ describe("price-drop reminders", () => {
 
   it("counts the outcomes by kind for the shop's admin", async () => {
     const admin = await staffToken(STAFF.apparelAdmin.email);
+    // Outside quiet hours whatever the time of the run (the notice would wait until morning).
+    await setShopHour("apparel", 12);
     const fan = uniqueCustomer("pd");
     const pid = await product("apparel", 20000);
     await viewed("apparel", fan, pid);

@@ -19,6 +19,8 @@ const ListQuery = v.object({
   shop: v.optional(ShopId),
   status: v.optional(v.picklist(["open", "all"]), "all"),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d+$/, "must be a whole number"), v.transform(Number), v.minValue(1), v.maxValue(200)), "50"),
+  /** Staff: a customer's name (its start), id or e-mail, or an order id. */
+  q: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(64, "must be at most 64 characters"))),
 });
 const ThreadParam = v.object({ threadId: ThreadId });
 const ThreadTicketParam = v.object({ ...ThreadParam.entries, ...TicketIdParam.entries });
@@ -32,11 +34,11 @@ export const threadRoutes = new Hono<AppEnv>()
   .use("/threads/*", requireIdentity)
   .get(
     "/threads",
-    describeRoute({ tags: ["threads"], summary: "Staff: each thread's latest session in their shop (platform staff: all shops or ?shop=). Shoppers: their own threads." }),
+    describeRoute({ tags: ["threads"], summary: "Staff: each thread's latest session in their shop (platform staff: all shops or ?shop=); `q` searches (会话搜索) by a customer's name (its start), id or e-mail, or an order id. Shoppers: their own threads." }),
     valid("query", ListQuery),
     async (c) => {
       const q = c.req.valid("query");
-      return c.json(await listThreads(database(c.env.DB), c.get("identity"), { shopId: q.shop, openOnly: q.status === "open", limit: Number(q.limit) }));
+      return c.json(await listThreads(database(c.env.DB), c.get("identity"), { shopId: q.shop, openOnly: q.status === "open", limit: Number(q.limit), ...(q.q !== undefined ? { q: q.q } : {}) }));
     },
   )
   .get(

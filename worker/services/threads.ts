@@ -4,9 +4,10 @@
  */
 import { getServerByName } from "partyserver";
 import { DomainError } from "../../core/domain/errors";
-import { PLATFORM_SHOP_ID, parseThreadId } from "../../core/protocol";
+import * as v from "valibot";
+import { CustomerId, PLATFORM_SHOP_ID, parseThreadId } from "../../core/protocol";
 import type { Database } from "../db/client";
-import { findCustomers } from "../db/repos/customers";
+import { findCustomerIdsForSearch, findCustomers } from "../db/repos/customers";
 import { listLatestSessions } from "../db/repos/sessions";
 import { canAccessThread, type Identity } from "./identity";
 import { sessions } from "../db/schema";
@@ -19,8 +20,9 @@ export async function roomFor(env: Env, identity: Identity, threadId: string) {
 }
 
 /** Staff: latest session of each thread of their shop (platform staff: every shop, or one). */
-export async function listThreads(db: Database, identity: Identity, opts: { shopId?: string; openOnly: boolean; limit: number }) {
+export async function listThreads(db: Database, identity: Identity, opts: { shopId?: string; openOnly: boolean; limit: number; q?: string }) {
   if (identity.kind === "customer") {
+    if (opts.q !== undefined) throw new DomainError("forbidden", "q: searching threads is for staff");
     const rows = await db
       .select()
       .from(sessions)
@@ -33,7 +35,9 @@ export async function listThreads(db: Database, identity: Identity, opts: { shop
   let scope: string[] | "all" = [identity.shopId];
   if (identity.shopId === PLATFORM_SHOP_ID) scope = opts.shopId ? [opts.shopId] : "all";
   else if (opts.shopId && opts.shopId !== identity.shopId) throw new DomainError("forbidden", "you may only list your own shop's threads");
-  const rows = await listLatestSessions(db, scope, { openOnly: opts.openOnly, limit: opts.limit });
+  // A search (会话搜索) lists the threads of the customers it means, in this scope only.
+  const customerIds = opts.q === undefined ? undefined : await searchedCustomers(db, opts.q, scope);
+  const rows = await listLatestSessions(db, scope, { openOnly: opts.openOnly, limit: opts.limit, ...(customerIds ? { customerIds } : {}) });
   const customers = new Map((await findCustomers(db, [...new Set(rows.map((r) => r.customerId))])).map((c) => [c.id, c]));
   return {
     threads: rows.map((r) => {
@@ -41,6 +45,12 @@ export async function listThreads(db: Database, identity: Identity, opts: { shop
       return { threadId: r.threadId, shopId: r.shopId, customer: c ? { id: c.id, name: c.name, level: c.level } : { id: r.customerId, name: r.customerId, level: "normal" }, session: r };
     }),
   };
+}
+
+/** The customers a search means; a guest's or unknown shopper's id matches their threads too. */
+async function searchedCustomers(db: Database, q: string, scope: string[] | "all"): Promise<string[]> {
+  const found = await findCustomerIdsForSearch(db, q, scope);
+  return v.is(CustomerId, q) && !found.includes(q) ? [...found, q] : found;
 }
 
 export function shopOfThread(threadId: string): string {

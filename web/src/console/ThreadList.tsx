@@ -40,6 +40,11 @@ export function ThreadList({ ws }: { ws: WorkspaceModel }) {
   const { threads } = ws;
   const items = threads.items.value;
   const selectedId = ws.selectedId.value;
+  const query = threads.query.value;
+  const found = threads.found.value;
+  const searching = threads.searching.value && found === null;
+  // A search's results replace the list until the text is cleared.
+  const shown = found ?? (searching ? [] : items);
   return (
     <nav class="thread-pane" aria-label={t("threads.title")}>
       <header class="pane-head">
@@ -48,10 +53,28 @@ export function ThreadList({ ws }: { ws: WorkspaceModel }) {
           <Icon name="refresh" size={16} />
         </button>
       </header>
+      <div class="thread-search">
+        <Icon name="search" size={14} />
+        <input
+          type="search"
+          data-testid="thread-search"
+          value={query}
+          maxLength={64}
+          placeholder={t("threads.searchPlaceholder")}
+          aria-label={t("threads.searchPlaceholder")}
+          onInput={(e) => threads.search(e.currentTarget.value)}
+        />
+      </div>
       {threads.error.value && <ErrorNote error={threads.error.value} />}
-      {items.length === 0 && <p class="empty-hint">{t(threads.loaded.value ? "threads.empty" : "threads.loading")}</p>}
-      <ul class="thread-list" data-testid="thread-list">
-        {items.map((row) => (
+      {found && !threads.searching.value && found.length === 0 && (
+        <p class="empty-hint" data-testid="thread-search-empty">
+          {t("threads.searchEmpty")}
+        </p>
+      )}
+      {found === null && items.length === 0 && <p class="empty-hint">{t(threads.loaded.value ? "threads.empty" : "threads.loading")}</p>}
+      {searching && <p class="empty-hint">{t("threads.searching")}</p>}
+      <ul class="thread-list" data-testid="thread-list" data-search={found ? "results" : undefined}>
+        {shown.map((row) => (
           <ThreadItem
             key={row.threadId}
             row={row}

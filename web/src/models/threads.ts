@@ -1,7 +1,8 @@
 /**
  * The console's thread list: each thread's latest session, refreshed every 5 s and whenever the
  * window regains focus, plus unread counts where known (from the room of a thread whose activity
- * changed since we last asked, and live from the open conversation).
+ * changed since we last asked, and live from the open conversation). 会话搜索 finds older threads
+ * by the customer's name, id or e-mail, or an order id.
  */
 import { createModel, effect, signal } from "@preact/signals";
 import { toApiError, type ApiClient } from "../common/api";
@@ -14,6 +15,9 @@ const REFRESH_MS = 5000;
  * thread's unread count is also re-read after this long even when nothing seems to have changed.
  */
 const RECOUNT_MS = 30_000;
+/** Typing pauses this long before the search is sent. */
+const SEARCH_DELAY_MS = 300;
+const RECENT_FOUND_MAX = 200;
 
 export const ThreadListModel = createModel((api: ApiClient) => {
   const items = signal<ThreadRow[]>([]);
@@ -78,6 +82,50 @@ export const ThreadListModel = createModel((api: ApiClient) => {
     };
   });
 
-  return { items, loaded, error, unread, refresh, setUnread };
+  // 会话搜索: the text typed, and the threads it found (null while nothing is searched).
+  const query = signal("");
+  const found = signal<ThreadRow[] | null>(null);
+  const searching = signal(false);
+  /**
+   * Threads found by recent searches (newest first, at most RECENT_FOUND_MAX), kept after the text
+   * is cleared or changed: one opened from them stays known to the workspace.
+   */
+  const recentFound = signal<ThreadRow[]>([]);
+  let searchTimer: ReturnType<typeof setTimeout> | undefined;
+  let searchRun = 0;
+
+  /** Searches a moment after typing stops; only the latest search's answer is shown. */
+  function search(text: string) {
+    query.value = text;
+    clearTimeout(searchTimer);
+    const q = text.trim();
+    if (!q) {
+      searchRun++;
+      found.value = null;
+      searching.value = false;
+      return;
+    }
+    searching.value = true;
+    searchTimer = setTimeout(async () => {
+      const run = ++searchRun;
+      try {
+        const res = await api.get<{ threads: ThreadRow[] }>(`/threads?status=all&limit=50&q=${encodeURIComponent(q)}`);
+        if (run !== searchRun) return;
+        found.value = res.threads;
+        const ids = new Set(res.threads.map((r) => r.threadId));
+        recentFound.value = [...res.threads, ...recentFound.value.filter((r) => !ids.has(r.threadId))].slice(0, RECENT_FOUND_MAX);
+        error.value = null;
+      } catch (err) {
+        if (run !== searchRun) return;
+        const e = toApiError(err);
+        error.value = { code: e.code, message: e.message };
+        found.value = [];
+      } finally {
+        if (run === searchRun) searching.value = false;
+      }
+    }, SEARCH_DELAY_MS);
+  }
+
+  return { items, loaded, error, unread, refresh, setUnread, query, found, recentFound, searching, search };
 });
 export type ThreadListModel = InstanceType<typeof ThreadListModel>;

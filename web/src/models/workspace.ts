@@ -58,7 +58,8 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   const conversation = signal<ConversationModel | null>(null);
   /** The open chat's context panel, agent assist and 存为知识. */
   const tools = signal<ThreadToolsModel | null>(null);
-  const selected = computed(() => threads.items.value.find((r) => r.threadId === selectedId.value) ?? null);
+  // A thread opened from a search may be older than the list's newest 100.
+  const selected = computed(() => [...threads.items.value, ...threads.recentFound.value].find((r) => r.threadId === selectedId.value) ?? null);
   const listEntry = computed((): Entry | null => {
     const s = selected.value?.session;
     return s?.entryType ? ({ type: s.entryType, ...(s.entryId ? { id: s.entryId } : {}) } as Entry) : null;

@@ -2,9 +2,9 @@
  * Customers (mall users as we know them). Pushed by the mall; also upserted from the shopper
  * token's claims when a session opens, so a chat never lacks a name and level.
  */
-import { desc, eq, inArray, sql } from "drizzle-orm";
+import { and, desc, eq, gte, inArray, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../client";
-import { customers, shopperTokenRevocations } from "../schema";
+import { customers, orders, shopperTokenRevocations } from "../schema";
 
 export type CustomerRow = typeof customers.$inferSelect;
 
@@ -20,6 +20,31 @@ export async function findCustomers(db: Database, ids: string[]): Promise<Custom
 /** The customer the mall gave this (lowercased) e-mail address, the latest pushed if several. */
 export async function findCustomerByEmail(db: Database, email: string): Promise<CustomerRow | undefined> {
   return db.select().from(customers).where(eq(customers.email, email)).orderBy(desc(customers.updatedAt)).limit(1).get();
+}
+
+/** What the console's thread search may match: a name's start, an id, an e-mail, an order. */
+export const CUSTOMER_SEARCH_MAX = 50;
+
+/**
+ * The customers a staff search means, in one batch of index lookups (no scan, whatever the
+ * mall's size): the id itself, the e-mail address, names starting with the text (a range on
+ * `customers_name`), and the customer of an order with that id in the given shops.
+ */
+export async function findCustomerIdsForSearch(db: Database, text: string, shopIds: string[] | "all"): Promise<string[]> {
+  const [people, bought] = await db.batch([
+    db
+      .select({ id: customers.id })
+      .from(customers)
+      // U+10FFFF sorts after any character that can follow the prefix (UTF-8, binary collation).
+      .where(or(eq(customers.id, text), eq(customers.email, text.toLowerCase()), and(gte(customers.name, text), lt(customers.name, `${text}\u{10FFFF}`))))
+      .limit(CUSTOMER_SEARCH_MAX),
+    db
+      .select({ id: orders.customerId })
+      .from(orders)
+      .where(and(eq(orders.id, text), shopIds === "all" ? undefined : inArray(orders.shopId, shopIds)))
+      .limit(1),
+  ]);
+  return [...new Set([...people.map((p) => p.id), ...bought.map((o) => o.id)])];
 }
 
 /** Demo lists: the first customers by id. */

@@ -35,13 +35,15 @@ export async function listThreadSessions(db: Database, shopId: string, threadId:
 }
 
 /**
- * The console's thread list: each thread's latest session in the given shops, open ones first,
- * then by last activity.
+ * The console's thread list: each thread's latest session in the given shops (of these customers
+ * only, when searching), open ones first, then by last activity.
  */
-export async function listLatestSessions(db: Database, shopIds: string[] | "all", opts: { openOnly: boolean; limit: number }): Promise<SessionRow[]> {
+export async function listLatestSessions(db: Database, shopIds: string[] | "all", opts: { openOnly: boolean; limit: number; customerIds?: readonly string[] }): Promise<SessionRow[]> {
+  if (opts.customerIds?.length === 0) return [];
   const latest = sql`${sessions.openedAt} = (SELECT MAX(s2.opened_at) FROM sessions s2 WHERE s2.thread_id = ${sessions.threadId})`;
   const conditions = [latest];
   if (shopIds !== "all") conditions.push(inArray(sessions.shopId, shopIds));
+  if (opts.customerIds) conditions.push(inArray(sessions.customerId, [...opts.customerIds]));
   if (opts.openOnly) conditions.push(sql`${sessions.status} != 'resolved'`);
   return db
     .select()

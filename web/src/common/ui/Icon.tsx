@@ -18,6 +18,7 @@ const PATHS = {
   mail: "M4 6h16v12H4zM4 7l8 6 8-6",
   chart: "M4 20h16M7 16v-5M12 16V6M17 16v-8",
   ticket: "M4 6h16v4a2 2 0 0 0 0 4v4H4v-4a2 2 0 0 0 0-4zM9 10h6M9 14h4",
+  search: "M11 4a7 7 0 1 0 0 14 7 7 0 0 0 0-14zM16 16l4 4",
   megaphone: "M4 10v4h3l8 4V6l-8 4zM7 14l1 5h3l-1-4.5M18 9.5a3 3 0 0 1 0 5",
 } as const;
 

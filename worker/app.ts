@@ -13,6 +13,7 @@ import { bodyLimits } from "./middleware/body-limit";
 import { perIpRateLimits } from "./middleware/rate-limit";
 import { adminRoutes } from "./routes/admin";
 import { analyticsRoutes } from "./routes/analytics";
+import { qualityRoutes } from "./routes/quality";
 import { authRoutes } from "./routes/auth";
 import { contextRoutes } from "./routes/context";
 import { healthRoutes } from "./routes/health";
@@ -26,7 +27,7 @@ import { threadRoutes } from "./routes/threads";
 import { ticketRoutes } from "./routes/tickets";
 import { uploadRoutes } from "./routes/uploads";
 
-export const api = new Hono<AppEnv>().route("/", healthRoutes).route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes).route("/", campaignRoutes).route("/", analyticsRoutes).route("/", ticketRoutes);
+export const api = new Hono<AppEnv>().route("/", healthRoutes).route("/", authRoutes).route("/", shopRoutes).route("/", threadRoutes).route("/", uploadRoutes).route("/", adminRoutes).route("/", mallRoutes).route("/", contextRoutes).route("/", knowledgeRoutes).route("/", proactiveRoutes).route("/", campaignRoutes).route("/", analyticsRoutes).route("/", ticketRoutes).route("/", qualityRoutes);
 
 api.get(
   "/openapi.json",

@@ -187,6 +187,11 @@ export class ConversationRoom extends Server<Env> {
     return { messages, hasOlder: first > 1, lastSeq: this.store.lastSeq() };
   }
 
+  /** One consultation's messages as staff see them (质检), oldest first, at most `limit`. */
+  async sessionTranscript(sessionId: string, limit: number): Promise<ChatMessage[]> {
+    return this.store.sessionMessages(sessionId, limit, "agent");
+  }
+
   /** Where the thread stands, for lists and tests. */
   async summary() {
     return {

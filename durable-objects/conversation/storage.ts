@@ -166,6 +166,18 @@ export class RoomStore {
   }
 
   /**
+   * One session's messages, oldest first (质检's transcript). No index on session_id: it would
+   * cost every message's insert, and a thread's table is small enough to read through when a
+   * reviewer opens a consultation.
+   */
+  sessionMessages(sessionId: string, limit: number, audience: Audience): ChatMessage[] {
+    return this.sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE session_id = ? AND ${VISIBLE[audience]} ORDER BY seq ASC LIMIT ?`, sessionId, limit)
+      .toArray()
+      .map((r) => this.toMessage(r));
+  }
+
+  /**
    * What each side has not read: messages after its read position that it would be told of and
    * did not send (see `countsFor`). Counted once per instance, then kept current in memory.
    */

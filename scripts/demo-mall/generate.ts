@@ -19,6 +19,7 @@ import { SELLING_SHOPS, type SellingShopId } from "./shops";
 import { pastConsultations, type SessionRow } from "./history";
 import type { ThreadTranscript } from "../../core/protocol/demo";
 import { demoArticles } from "./knowledge";
+import { pastReviews, type QualityReviewRow } from "./quality";
 import { ticketRows, type TicketEventRow, type TicketRow } from "./tickets";
 import { DEMO_NOW } from "./time";
 
@@ -46,6 +47,8 @@ export interface DemoMall {
   sessions: SessionRow[];
   /** What was said in them, per thread (not a table: `npm start` writes them into the rooms). */
   transcripts: ThreadTranscript[];
+  /** The shop admins' 质检 of some of them (./quality.ts). */
+  qualityReviews: QualityReviewRow[];
 }
 
 /** Options of {@link generateDemoMall}. */
@@ -64,6 +67,7 @@ export async function generateDemoMall({ now = DEMO_NOW }: GenerateOptions = {})
   const { rows: customers, profiles } = customerRows(now);
   const orders = [...demoCustomerOrders(now, productsByShop), ...randomOrders(now, profiles, productsByShop, DEMO_ORDER_COUNT + 1)];
   const { staff, staffGroups } = await staffRows(now);
+  const past = pastConsultations(now, customers, staff, answerableArticles(now));
   return {
     now,
     shops: shopRows(now),
@@ -77,7 +81,8 @@ export async function generateDemoMall({ now = DEMO_NOW }: GenerateOptions = {})
     carts: cartRows(now, profiles, productsByShop),
     browsingEvents: browsingRows(now, profiles, productsByShop),
     ...ticketRows(now, staff),
-    ...pastConsultations(now, customers, staff, answerableArticles(now)),
+    ...past,
+    qualityReviews: pastReviews(now, past.sessions, staff),
   };
 }
 

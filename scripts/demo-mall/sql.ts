@@ -24,6 +24,7 @@ export const DEMO_TABLES: Record<RowKey, Table> = {
   tickets: schema.tickets,
   ticketEvents: schema.ticketEvents,
   sessions: schema.sessions,
+  qualityReviews: schema.qualityReviews,
 };
 
 // D1 refuses statements over 100 KB; stay well below, in UTF-8 bytes since titles are Chinese.

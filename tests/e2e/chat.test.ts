@@ -9,7 +9,7 @@
  * and an agent at work is sent to set it up first; a staff member changes their password and an
  * admin sets a new one for someone who forgot it; an agent sees where they are logged in and logs
  * other devices out, and a shop admin logs an agent out everywhere; a shop admin sets the service hours; a login locked out by failures says for how
- * long, and the staff member's usual browser still gets in while the account is locked elsewhere; an agent resolves a chat and the shopper rates it (满意度评价); a shop admin reads the day's service report and exports it; an agent opens a past consultation of the demo's history from the context panel, and finds an old thread by the customer's name. Screenshots go to tests/e2e/screenshots/.
+ * long, and the staff member's usual browser still gets in while the account is locked elsewhere; an agent resolves a chat and the shopper rates it (满意度评价); a shop admin reads the day's service report and exports it; an agent opens a past consultation of the demo's history from the context panel, finds an old thread by the customer's name; a shop admin scores a low-rated consultation again in 质检 and its agent reads the review. Screenshots go to tests/e2e/screenshots/.
  */
 import { createHmac } from "node:crypto";
 import { mkdirSync, readFileSync } from "node:fs";
@@ -774,6 +774,59 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await other.getByTestId("context-session-open").click();
     await other.getByTestId("context-session-missing").waitFor({ timeout: 15_000 });
     expect(await agent.getByTestId("message").count()).toBe(0);
+  });
+  it("质检: a shop admin finds a low-rated consultation, reads it and scores it again; the agent who held it reads the review", async () => {
+    // The newest low-rated apparel consultation an agent held, with its conversation written as `npm start` writes it;
+    // the demo's admin reviewed it already (every 差评 older than two days is).
+    const mall = await generateDemoMall({ now: Date.now() });
+    const low = mall.sessions
+      .filter((s) => s.shopId === "apparel" && s.agentId && s.rating !== undefined && s.rating !== null && s.rating <= 2 && s.openedAt > Date.now() - 7 * 86_400_000)
+      .reduce((a, b) => (b.openedAt > a.openedAt ? b : a));
+    const thread = mall.transcripts.find((t) => t.threadId === low.threadId)!;
+    await writeDemoTranscripts(suite.server.url, [thread]);
+    const asked = thread.messages.find((m) => m.sessionId === low.id && m.sender.role === "customer")!.body.text!;
+    const holder = mall.staff.find((s) => s.id === low.agentId)!;
+    const reviewedBefore = mall.qualityReviews.some((r) => r.sessionId === low.id);
+
+    const admin = await consoleAs("admin@apparel.demo");
+    await admin.getByTestId("nav-quality").click();
+    await admin.getByTestId("quality-view").waitFor({ timeout: 15_000 });
+    // The demo's earlier reviews are counted per agent.
+    await admin.getByTestId("quality-summary-agent").first().waitFor({ timeout: 15_000 });
+    await admin.getByTestId("quality-flag").selectOption("low_rating");
+    await admin.getByTestId(reviewedBefore ? "quality-reviewed-yes" : "quality-reviewed-no").click();
+    const row = admin.locator(`[data-testid="quality-row"][data-session-id="${low.id}"]`);
+    await row.waitFor({ timeout: 15_000 });
+    expect(await row.locator('[data-testid="quality-flag-chip"]').first().getAttribute("data-flag")).toBe("low_rating");
+    await row.click();
+    const detail = admin.locator(`[data-testid="quality-detail"][data-session-id="${low.id}"]`);
+    await detail.waitFor({ timeout: 15_000 });
+    await expect.poll(() => detail.getByTestId("quality-transcript").textContent(), { timeout: 15_000 }).toContain(asked);
+    expect(await detail.getByTestId("quality-reviewed-by").count()).toBe(reviewedBefore ? 1 : 0);
+    for (const [k, n] of [["attitude", 3], ["responsiveness", 2], ["accuracy", 3], ["resolution", 2], ["etiquette", 4]] as const) await detail.getByTestId(`quality-score-${k}-${n}`).click();
+    expect(await detail.getByTestId("quality-total").textContent()).toBe("总分 56 · 不合格");
+    const words = "回复前先确认订单状态，道歉要具体（复核）";
+    await detail.getByTestId("quality-comment").fill(words);
+    await detail.getByTestId("quality-submit").click();
+    await detail.getByTestId("quality-saved").waitFor({ timeout: 15_000 });
+    expect(await row.getByTestId("quality-grade").getAttribute("data-total")).toBe("56");
+    await expect.poll(() => admin.locator(`[data-testid="quality-summary-agent"][data-agent-id="${holder.id}"]`).textContent(), { timeout: 15_000 }).toContain("不合格");
+    await admin.screenshot({ path: `${SHOTS}/quality-review.png` });
+
+    const agent = await consoleAs(holder.email);
+    await agent.getByTestId("nav-quality").click();
+    const mine = agent.locator(`[data-testid="quality-mine-item"][data-session-id="${low.id}"]`);
+    await mine.waitFor({ timeout: 15_000 });
+    expect(await mine.getByTestId("quality-mine-comment").textContent()).toBe(words);
+    expect(await mine.getByTestId("quality-grade").getAttribute("data-total")).toBe("56");
+    await agent.screenshot({ path: `${SHOTS}/quality-mine.png` });
+    // 在会话中打开: the chat opens at the reviewed consultation's first message, marked.
+    await mine.getByTestId("quality-mine-open").click();
+    await expect.poll(() => new URL(agent.url()).hash, { timeout: 15_000 }).toBe(`#/t/${encodeURIComponent(low.threadId)}`);
+    const seq = thread.messages.findIndex((m) => m.sessionId === low.id) + 1;
+    const opening = agent.locator(`[data-testid="message"][data-seq="${seq}"]`);
+    await opening.waitFor({ timeout: 15_000 });
+    await expect.poll(() => opening.getAttribute("class"), { timeout: 5_000 }).toContain("msg-focus");
   });
   it("finds an old thread by the customer's name in 会话搜索 and opens it; a search with no match says so", async () => {
     // The apparel thread whose latest consultation is the oldest: far beyond the list's newest 100.

@@ -14,6 +14,7 @@ import { TranscriptMessage } from "../../core/protocol/demo";
 import { DAY, dayStart } from "../../scripts/demo-mall/time";
 import { verifyPassword } from "../../worker/lib/password";
 import { isOverdue } from "../../core/domain/tickets";
+import { qualityTotal } from "../../core/domain/quality";
 import type { TicketStatus } from "../../core/protocol/tickets";
 
 const mall = await generateDemoMall();
@@ -162,6 +163,28 @@ describe("generateDemoMall", () => {
     expect(rated.length).toBeGreaterThan(0);
     expect(rated.every((s) => s.handedOffAt && s.ratedAt! > s.resolvedAt! && s.ratingComment == null)).toBe(true);
     expect(new Set(sessions.map((s) => s.id)).size).toBe(sessions.length);
+  });
+
+  it("has each shop's admin review every low-rated consultation before yesterday's day before and some others (质检), none of the last two days", () => {
+    const { sessions, qualityReviews, now } = mall;
+    const held = byId(sessions.map((s) => ({ ...s, id: s.id! })));
+    const staffById = byId(mall.staff);
+    expect(qualityReviews.length).toBeGreaterThan(50);
+    for (const r of qualityReviews) {
+      const s = held.get(r.sessionId)!;
+      expect(s).toMatchObject({ shopId: r.shopId, threadId: r.threadId, agentId: r.agentId });
+      expect(staffById.get(r.reviewerId)).toMatchObject({ shopId: r.shopId, role: "shop_admin" });
+      expect(r.total).toBe(qualityTotal(r.scores));
+      expect(r.comment.length).toBeGreaterThan(0);
+      expect(s.openedAt).toBeLessThan(dayStart(now, 2));
+      expect(r.createdAt > s.resolvedAt! && r.createdAt <= now).toBe(true);
+    }
+    const reviewed = new Set(qualityReviews.map((r) => r.sessionId));
+    const lowAndOld = sessions.filter((s) => s.agentId && s.rating != null && s.rating <= 2 && s.openedAt < dayStart(now, 2));
+    expect(lowAndOld.length).toBeGreaterThan(0);
+    expect(lowAndOld.every((s) => reviewed.has(s.id!))).toBe(true);
+    // Some are left for the admin to review.
+    expect(sessions.filter((s) => s.agentId && !reviewed.has(s.id!)).length).toBeGreaterThan(qualityReviews.length);
   });
 
   it("tells what was said in every past consultation, as the room would have stored it, all of it before today", () => {

@@ -5,6 +5,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import type { CampaignAudience } from "../../core/protocol/campaigns";
+import type { QualityScores } from "../../core/domain/quality";
 
 export const shops = sqliteTable("shops", {
   id: text("id").primaryKey(),
@@ -316,6 +317,8 @@ export const sessions = sqliteTable(
     // index: the few commented sessions instead of every session of the range.
     index("sessions_shop_comments").on(t.shopId, t.ratedAt, t.openedAt).where(sql`${t.ratingComment} IS NOT NULL`),
     index("sessions_comments").on(t.ratedAt, t.openedAt).where(sql`${t.ratingComment} IS NOT NULL`),
+    // 质检's list of one agent's consultations.
+    index("sessions_agent").on(t.agentId, t.openedAt),
   ],
 );
 
@@ -724,3 +727,28 @@ export const reportRollupWatermark = sqliteTable("report_rollup_watermark", {
   id: integer("id").primaryKey(),
   touchedBefore: integer("touched_before").notNull(),
 });
+
+/**
+ * 质检: a reviewer's scores of one finished consultation (one review per session; a second
+ * review replaces the first). `updated_at` is when it was last reviewed.
+ */
+export const qualityReviews = sqliteTable(
+  "quality_reviews",
+  {
+    sessionId: text("session_id").primaryKey(),
+    shopId: text("shop_id").notNull(),
+    threadId: text("thread_id").notNull(),
+    agentId: text("agent_id").notNull(),
+    reviewerId: text("reviewer_id").notNull(),
+    scores: text("scores", { mode: "json" }).$type<QualityScores>().notNull(),
+    total: integer("total").notNull(),
+    comment: text("comment").notNull(),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    index("quality_reviews_shop").on(t.shopId, t.updatedAt),
+    index("quality_reviews_updated").on(t.updatedAt),
+    index("quality_reviews_agent").on(t.agentId, t.updatedAt),
+  ],
+);

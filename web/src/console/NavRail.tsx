@@ -4,13 +4,14 @@ import type { View } from "../models/route";
 import type { WorkspaceModel } from "../models/workspace";
 
 /** `admin`: admins only; `agent`: agents only (admins find canned replies under 管理). */
-const ITEMS: { view: View; icon: IconName; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.stats" | "nav.leave" | "nav.replies" | "nav.tickets" | "nav.proactive"; only?: "admin" | "agent" }[] = [
+const ITEMS: { view: View; icon: IconName; label: "nav.chats" | "nav.queue" | "nav.admin" | "nav.stats" | "nav.leave" | "nav.replies" | "nav.tickets" | "nav.proactive" | "nav.quality"; only?: "admin" | "agent" }[] = [
   { view: "chats", icon: "chat", label: "nav.chats" },
   { view: "queue", icon: "queue", label: "nav.queue" },
   { view: "tickets", icon: "ticket", label: "nav.tickets" },
   { view: "admin", icon: "settings", label: "nav.admin", only: "admin" },
   { view: "stats", icon: "chart", label: "nav.stats" },
   { view: "proactive", icon: "megaphone", label: "nav.proactive", only: "admin" },
+  { view: "quality", icon: "check", label: "nav.quality" },
   { view: "replies", icon: "reply", label: "nav.replies", only: "agent" },
   { view: "leave", icon: "inbox", label: "nav.leave" },
 ];
@@ -33,7 +34,7 @@ function TicketsBadge({ n, late }: { n: number; late: number }) {
 
 /**
  * 会话 / 排队 / 工单 / 管理 (admins) or 快捷回复 (agents) / 数据 (agents: their own) / 主动服务
- * (admins) / 留言, with the
+ * (admins) / 质检 (agents: their own reviews) / 留言, with the
  * waiting count, my new chats and my active tickets (red when one is overdue) as badges.
  */
 export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean }) {

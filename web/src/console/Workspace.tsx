@@ -14,6 +14,7 @@ import { MyChats } from "./MyChats";
 import { NavRail } from "./NavRail";
 import { NotifyButton } from "./NotifyButton";
 import { ProactiveView } from "./proactive/ProactiveView";
+import { QualityView } from "./quality/QualityView";
 import { QueueView } from "./queue/QueueView";
 import { StatusSwitch } from "./StatusSwitch";
 import { ThreadList } from "./ThreadList";
@@ -64,6 +65,7 @@ export function Workspace({ auth, staff, token }: { auth: AuthModel; staff: Staf
           </main>
         )}
         {view === "account" && <AccountView model={ws.twoFactor} password={ws.password} sessions={ws.sessions} staff={staff} />}
+        {view === "quality" && <QualityView model={ws.quality} onOpenSession={(threadId, sessionId) => ws.openSession(threadId, sessionId)} />}
         {view === "leave" && <LeaveMessagesView model={ws.leaveMessages} ws={ws} onOpen={(id) => ws.select(id)} />}
         {view === "tickets" && <TicketsView model={ws.tickets} me={{ id: staff.id, name: staff.name }} onOpenChat={(id) => ws.select(id)} />}
       </div>

@@ -125,6 +125,8 @@ export const ConversationModel = createModel((opts: ConversationOptions) => {
   }
 
   return {
+    /** The thread this model is the chat of. */
+    threadId: computed(() => opts.threadId),
     messages,
     pending,
     connection: state.connection,

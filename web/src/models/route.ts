@@ -2,10 +2,10 @@
  * The console's place in the URL hash, so a reload lands where the agent was:
  * `#/t/<threadId>` (a conversation), `#/queue`, `#/admin`, `#/leave`, `#/replies` (an agent's
  * canned replies), `#/stats` (数据报表; agents: their own figures), `#/tickets` or
- * `#/tickets/<ticketId>` (工单, one of them open), `#/proactive` (主动服务, admins), `#/account` (账号安全);
+ * `#/tickets/<ticketId>` (工单, one of them open), `#/proactive` (主动服务, admins), `#/quality` (质检; agents: their own reviews), `#/account` (账号安全);
  * anything else is 会话.
  */
-export type View = "chats" | "queue" | "admin" | "stats" | "leave" | "replies" | "tickets" | "proactive" | "account";
+export type View = "chats" | "queue" | "admin" | "stats" | "leave" | "replies" | "tickets" | "proactive" | "quality" | "account";
 
 export interface Route {
   view: View;
@@ -17,7 +17,7 @@ export interface Route {
 
 const THREAD_PREFIX = "#/t/";
 const TICKET_PREFIX = "#/tickets/";
-const VIEWS: readonly View[] = ["queue", "admin", "stats", "leave", "replies", "tickets", "proactive", "account"];
+const VIEWS: readonly View[] = ["queue", "admin", "stats", "leave", "replies", "tickets", "proactive", "quality", "account"];
 
 export function parseHash(hash: string): Route {
   if (hash.startsWith(THREAD_PREFIX)) return { view: "chats", threadId: decodeURIComponent(hash.slice(THREAD_PREFIX.length)) };

@@ -27,6 +27,7 @@ import { NotifierModel } from "./notifier";
 import { QueueModel } from "./queue";
 import { ThreadToolsModel } from "./thread-tools";
 import { hashOf, parseHash, type View } from "./route";
+import { QualityModel } from "./quality";
 import { ThreadListModel } from "./threads";
 import { ToastModel } from "./toasts";
 
@@ -73,6 +74,12 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     selectedId.value = threadId;
     view.value = "chats";
     location.hash = hashOf("chats", threadId);
+  }
+  /** A past consultation to bring into view once its thread's chat has its first messages (质检 → 在会话中打开). */
+  const reveal = signal<{ threadId: string; sessionId: string } | null>(null);
+  function openSession(threadId: string, sessionId: string) {
+    reveal.value = { threadId, sessionId };
+    select(threadId);
   }
 
   const queue = new QueueModel({
@@ -134,6 +141,8 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
   }
   /** Departments and staff per shop for the ticket pickers, loaded once. */
   const directory = createDirectoryLoader(api);
+  /** 质检: admins review finished consultations; agents read their own reviews. */
+  const quality = new QualityModel({ api, staff: opts.staff, isAdmin, active: computed(() => view.value === "quality"), shops, directory });
   /** The 工单 nav badge: my active tickets (overdue ones marked), with a toast when one is given to me, reopened by its shopper or overdue. */
   const ticketBadge = new TicketBadgeModel({
     api,
@@ -196,6 +205,14 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     };
   });
 
+  effect(() => {
+    const want = reveal.value;
+    const c = conversation.value;
+    if (!want || !c || c.threadId.value !== want.threadId || c.messages.value.length === 0) return;
+    reveal.value = null;
+    void untracked(() => c.revealSession(want.sessionId));
+  });
+
   // The open thread's room knows its unread count best; show it in the list as it changes.
   effect(() => {
     const model = conversation.value;
@@ -218,6 +235,8 @@ export const WorkspaceModel = createModel((opts: WorkspaceOptions) => {
     admin,
     canned,
     leaveMessages,
+    quality,
+    openSession,
     analytics,
     proactive,
     tickets,

@@ -10,6 +10,7 @@ import { enRating } from "./en-rating";
 import { enAnalytics } from "./en-analytics";
 import { enTickets } from "./en-tickets";
 import { enProactivePage } from "./en-proactive";
+import { enQuality } from "./en-quality";
 import type { zhCN } from "./zh-CN";
 
 /** English. Typed against the Chinese dictionary so a missing key fails typecheck. */
@@ -26,6 +27,7 @@ export const en: Record<keyof typeof zhCN, string> = {
   ...enAnalytics,
   ...enTickets,
   ...enProactivePage,
+  ...enQuality,
   "app.console": "Agent Workspace",
   "app.widget": "Customer Service",
   "lang.switch": "中文",

@@ -10,6 +10,7 @@ import { zhRating } from "./zh-CN-rating";
 import { zhAnalytics } from "./zh-CN-analytics";
 import { zhTickets } from "./zh-CN-tickets";
 import { zhProactivePage } from "./zh-CN-proactive";
+import { zhQuality } from "./zh-CN-quality";
 
 /** Simplified Chinese, the default UI language. The English dictionary must have every key. */
 export const zhCN = {
@@ -25,6 +26,7 @@ export const zhCN = {
   ...zhAnalytics,
   ...zhTickets,
   ...zhProactivePage,
+  ...zhQuality,
   "app.console": "客服工作台",
   "app.widget": "在线客服",
   "lang.switch": "EN",

@@ -1,0 +1,131 @@
+/**
+ * 质检 reads and writes: finished consultations an agent held, with their signs of poor service
+ * and their review; the reviews themselves; each agent's summary.
+ */
+import { and, avg, count, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
+import { LOW_RATING_MAX, SLOW_FIRST_RESPONSE_MS, type QualityFlag, type QualityScores } from "../../../core/domain/quality";
+import type { Database } from "../client";
+import { customers, qualityReviews, sessions, staff } from "../schema";
+
+export type QualityScope = { shopId: string } | "all";
+export type QualityReviewRow = typeof qualityReviews.$inferSelect;
+
+/** The same signs as core/domain/quality.ts `qualityFlags`, as SQL for the list's filter. */
+const FLAG_SQL: Record<QualityFlag, SQL> = {
+  low_rating: and(isNotNull(sessions.rating), sql`${sessions.rating} <= ${LOW_RATING_MAX}`)!,
+  slow_first_response: and(isNotNull(sessions.assignedAt), isNotNull(sessions.firstResponseAt), sql`${sessions.firstResponseAt} - ${sessions.assignedAt} > ${SLOW_FIRST_RESPONSE_MS}`)!,
+  no_reply: eq(sessions.agentMessages, 0),
+  ended_idle: eq(sessions.closeReason, "idle"),
+};
+
+const reviewer = alias(staff, "reviewer");
+
+export interface QualitySessionFilter {
+  since: number;
+  before: number;
+  agentId?: string;
+  flag?: QualityFlag | "flagged";
+  reviewed: "yes" | "no" | "all";
+  limit: number;
+}
+
+const sessionColumns = {
+  session: sessions,
+  customerName: customers.name,
+  agentName: staff.name,
+  reviewTotal: qualityReviews.total,
+  reviewUpdatedAt: qualityReviews.updatedAt,
+  reviewerName: reviewer.name,
+};
+
+function sessionsWithReviews(db: Database) {
+  return db
+    .select(sessionColumns)
+    .from(sessions)
+    .leftJoin(customers, eq(customers.id, sessions.customerId))
+    .leftJoin(staff, eq(staff.id, sessions.agentId))
+    .leftJoin(qualityReviews, eq(qualityReviews.sessionId, sessions.id))
+    .leftJoin(reviewer, eq(reviewer.id, qualityReviews.reviewerId));
+}
+export type QualitySessionJoined = Awaited<ReturnType<ReturnType<typeof sessionsWithReviews>["all"]>>[number];
+
+/** Finished consultations an agent held, opened in [since, before), newest first. */
+export async function listQualitySessions(db: Database, scope: QualityScope, f: QualitySessionFilter): Promise<QualitySessionJoined[]> {
+  const flag = f.flag === undefined ? undefined : f.flag === "flagged" ? or(...Object.values(FLAG_SQL)) : FLAG_SQL[f.flag];
+  return sessionsWithReviews(db)
+    .where(
+      and(
+        scope === "all" ? undefined : eq(sessions.shopId, scope.shopId),
+        f.agentId ? eq(sessions.agentId, f.agentId) : isNotNull(sessions.agentId),
+        eq(sessions.status, "resolved"),
+        gte(sessions.openedAt, f.since),
+        lt(sessions.openedAt, f.before),
+        flag,
+        f.reviewed === "yes" ? isNotNull(qualityReviews.sessionId) : f.reviewed === "no" ? isNull(qualityReviews.sessionId) : undefined,
+      ),
+    )
+    .orderBy(desc(sessions.openedAt))
+    .limit(f.limit)
+    .all();
+}
+
+export async function findQualitySession(db: Database, sessionId: string): Promise<QualitySessionJoined | undefined> {
+  return sessionsWithReviews(db).where(eq(sessions.id, sessionId)).get();
+}
+
+export async function findReview(db: Database, sessionId: string) {
+  return db
+    .select({ review: qualityReviews, agentName: staff.name, reviewerName: reviewer.name })
+    .from(qualityReviews)
+    .leftJoin(staff, eq(staff.id, qualityReviews.agentId))
+    .leftJoin(reviewer, eq(reviewer.id, qualityReviews.reviewerId))
+    .where(eq(qualityReviews.sessionId, sessionId))
+    .get();
+}
+
+/** Writes the session's review; a second review replaces the scores, comment and reviewer. */
+export async function saveReview(
+  db: Database,
+  r: { sessionId: string; shopId: string; threadId: string; agentId: string; reviewerId: string; scores: QualityScores; total: number; comment: string },
+  now: number,
+): Promise<void> {
+  await db
+    .insert(qualityReviews)
+    .values({ ...r, createdAt: now, updatedAt: now })
+    .onConflictDoUpdate({ target: qualityReviews.sessionId, set: { reviewerId: r.reviewerId, scores: r.scores, total: r.total, comment: r.comment, updatedAt: now } })
+    .run();
+}
+
+/** Each agent's reviews made since `since`, most reviewed first. */
+export async function agentSummaries(db: Database, scope: QualityScope, since: number) {
+  return db
+    .select({
+      agentId: qualityReviews.agentId,
+      agentName: staff.name,
+      reviews: count(),
+      averageTotal: avg(qualityReviews.total).mapWith(Number),
+      failed: sql<number>`SUM(CASE WHEN ${qualityReviews.total} < 60 THEN 1 ELSE 0 END)`.mapWith(Number),
+    })
+    .from(qualityReviews)
+    .leftJoin(staff, eq(staff.id, qualityReviews.agentId))
+    .where(and(scope === "all" ? undefined : eq(qualityReviews.shopId, scope.shopId), gte(qualityReviews.updatedAt, since)))
+    .groupBy(qualityReviews.agentId)
+    .orderBy(desc(count()))
+    .limit(200)
+    .all();
+}
+
+/** An agent's own reviews in their shop, newest first, with the consultation's customer and time. */
+export async function agentReviews(db: Database, shopId: string, agentId: string, limit: number) {
+  return db
+    .select({ review: qualityReviews, reviewerName: reviewer.name, customerName: customers.name, openedAt: sessions.openedAt })
+    .from(qualityReviews)
+    .leftJoin(reviewer, eq(reviewer.id, qualityReviews.reviewerId))
+    .leftJoin(sessions, eq(sessions.id, qualityReviews.sessionId))
+    .leftJoin(customers, eq(customers.id, sessions.customerId))
+    .where(and(eq(qualityReviews.agentId, agentId), eq(qualityReviews.shopId, shopId)))
+    .orderBy(desc(qualityReviews.updatedAt))
+    .limit(limit)
+    .all();
+}

@@ -1,6 +1,6 @@
 /**
  * `npm run bench:analytics`: how long the service report (数据报表) takes for a big shop, 7 and
- * 30 days of it, and for the whole mall's 7 and 30 days, against a real local D1 (Miniflare's
+ * 30 days of it, and for the whole mall's 7 and 30 days (and 质检's list of consultations to review), against a real local D1 (Miniflare's
  * workerd SQLite with ./migrations applied): first scanning the sessions (no roll-ups yet), then
  * after the cron's roll-up step has rolled up every ended day, when only the range's edges and
  * today are scanned. Between the two: the cron runs the backfill took, and one day's roll-up (the
@@ -38,7 +38,13 @@ const VARIANTS = [
   { key: "mall", label: "all shops, last 7 days", url: "/report?days=7&shop=all" },
   { key: "mall_month", label: `all shops, last ${DAYS} days`, url: `/report?days=${DAYS}&shop=all` },
   { key: "lookup", label: `the roll-up lookup alone (${DAYS} days)`, url: `/lookup?days=${DAYS}` },
+  // 质检's list (a page of 50 and the agents' review summary): the page's default, the rarest sign over a month, one agent, all shops.
+  { key: "quality", label: "质检 flagged, to review, 7 days", url: "/quality?days=7&flag=flagged&reviewed=no" },
+  { key: "quality_low", label: "质检 low ratings, 30 days", url: "/quality?days=30&flag=low_rating" },
+  { key: "quality_agent", label: "质检 one agent, 30 days", url: "/quality?days=30&agent=agent7" },
+  { key: "quality_mall", label: "质检 all shops, flagged, 7 days", url: "/quality?days=7&flag=flagged&shop=all" },
 ] as const;
+const NOT_REPORTS: readonly Key[] = ["noop", "lookup", "quality", "quality_low", "quality_agent", "quality_mall"];
 type Key = (typeof VARIANTS)[number]["key"];
 
 const mf = new Miniflare({
@@ -125,7 +131,7 @@ try {
 
   await explain("rolled up");
   const rolled = await measure("rolled up (edges and today scanned)");
-  for (const v of VARIANTS.filter((x) => x.key !== "noop" && x.key !== "lookup")) {
+  for (const v of VARIANTS.filter((x) => !NOT_REPORTS.includes(x.key))) {
     if (!isDeepStrictEqual(JSON.parse(live.bodies.get(v.key)!), JSON.parse(rolled.bodies.get(v.key)!))) throw new Error(`${v.label}: the report differs with roll-ups`);
   }
   console.log("the reports are the same with roll-ups as without");

@@ -1,6 +1,7 @@
 /**
  * The Worker `npm run bench:analytics` bundles and runs in workerd: seeds sessions with one SQL
- * statement, then answers the service report (the product's own service code) once per request,
+ * statement (and 质检 reviews of a tenth of the agents' ones), then answers the service report or
+ * the 质检 list (the product's own service code) once per request,
  * runs the cron's roll-up step, or rolls up one day. `/explain/<path>` runs a request over a D1
  * that records its statements, then answers with SQLite's EXPLAIN QUERY PLAN of each.
  */
@@ -11,6 +12,10 @@ import { database, type Database } from "../../worker/db/client";
 import { ALL_SHOPS, rollupState, rollUpAllShopsDay, rollUpShopDay } from "../../worker/db/repos/report-rollups";
 import { rollUpReportDays } from "../../worker/services/analytics-rollup";
 import { serviceReport } from "../../worker/services/analytics";
+import { qualityList } from "../../worker/services/quality";
+import type { StaffIdentity } from "../../worker/services/identity";
+import { QualityListQuery } from "../../core/protocol/quality";
+import * as v from "valibot";
 import { explainAll, recordingD1, type Recorded } from "./explain";
 
 const BENCH_NOW = Date.parse("2026-11-20T12:00:00+08:00");
@@ -51,7 +56,20 @@ async function handle(url: URL, db: Database, env: { DB: D1Database }): Promise<
       )
         .bind(total, start, span, perDay, perDay + n("othersPerDay"), Math.max(1, n("shops") - 1))
         .run();
+      // 质检: the big shop's admin has reviewed one in ten of the consultations its agents held.
+      await env.DB.prepare(
+        `INSERT INTO quality_reviews (session_id, shop_id, thread_id, agent_id, reviewer_id, scores, total, comment, created_at, updated_at)
+         SELECT id, shop_id, thread_id, agent_id, 'admin', '{"attitude":4,"responsiveness":4,"accuracy":4,"resolution":4,"etiquette":4}', 60 + (rowid % 40), '', opened_at + 86400000, opened_at + 86400000
+         FROM sessions WHERE agent_id IS NOT NULL AND rowid % 10 = 0`,
+      ).run();
       return new Response(String(total));
+    }
+    case "/quality": {
+      // The 质检 list as the big shop's admin (or a platform admin, shop=all) asks for it.
+      const all = url.searchParams.get("shop") === "all";
+      const admin: StaffIdentity = { kind: "staff", staffId: "admin", shopId: all ? "platform" : "big", role: all ? "platform_admin" : "shop_admin", name: "admin", sessionId: "bench" };
+      const query = Object.fromEntries([...url.searchParams].filter(([k]) => k !== "shop"));
+      return Response.json(await qualityList(db, admin, v.parse(QualityListQuery, query), BENCH_NOW));
     }
     case "/report": {
       const scope = url.searchParams.get("shop") === "all" ? ("all" as const) : { shopId: "big" };

@@ -3,7 +3,7 @@ import { eq } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { database } from "../../worker/db/client";
 import { listThreadSessions } from "../../worker/db/repos/sessions";
-import { sessions, shops, staff } from "../../worker/db/schema";
+import { qualityReviews, sessions, shops, staff } from "../../worker/db/schema";
 import { api, seedFixture, shopperToken, uniqueCustomer } from "../helpers/fixtures";
 import { makeShop, platformAdminToken, type TestShop } from "../helpers/queue-fixture";
 import { cid, connect, roomSettled } from "../helpers/socket";
@@ -18,7 +18,7 @@ type Report = {
   hours: number[];
   topics: { topic: string; sessions: number; handedOff: number }[];
   channels: { channel: string; sessions: number }[];
-  agents: { agentId: string; name: string; sessions: number; resolved: number; responseAvgMs: number | null; handleAvgMs: number | null; rated: number; avgRating: number | null; csat: number | null; messages: number }[];
+  agents: { agentId: string; name: string; sessions: number; resolved: number; responseAvgMs: number | null; handleAvgMs: number | null; rated: number; avgRating: number | null; csat: number | null; messages: number; reviewed: number; qualityAvg: number | null }[];
   comments: { sessionId: string; threadId: string; score: number; comment: string; ratedAt: number; agentId: string | null; agentName: string | null }[];
 };
 
@@ -70,6 +70,15 @@ beforeAll(async () => {
   ];
   const [first, ...rest] = rows.map((r) => db.insert(sessions).values(r));
   await db.batch([first!, ...rest]);
+  // 质检 reviews, counted by when they were made: ana's s2 on 3 March (in the range), bo's s3 on
+  // 5 March (after it); a row of another shop naming ana must not count for this shop.
+  const review = (sessionId: string, shopId: string, agentId: string, total: number, at: number) =>
+    db.insert(qualityReviews).values({ sessionId, shopId, threadId: `${shopId}:cu-${sessionId}`, agentId, reviewerId: "boss", scores: { attitude: 4, responsiveness: 4, accuracy: 4, resolution: 4, etiquette: 4 }, total, comment: "", createdAt: at, updatedAt: at });
+  await db.batch([
+    review("s2", shop.shopId, ana, 80, local("2026-03-03", "09:00")),
+    review("s3", shop.shopId, bo, 56, local("2026-03-05", "09:00")),
+    review("s6", other.shopId, ana, 20, local("2026-03-03", "09:00")),
+  ]);
 });
 
 describe("the service report (数据报表)", () => {
@@ -99,8 +108,8 @@ describe("the service report (数据报表)", () => {
     ]);
     expect(body.channels).toEqual([{ channel: "app", sessions: 3 }, { channel: "miniprogram", sessions: 1 }]);
     expect(body.agents).toEqual([
-      { agentId: shop.staffId("ana"), name: "客服ana", sessions: 2, resolved: 1, responseAvgMs: 75_000, handleAvgMs: 510_000, rated: 2, avgRating: 4.5, csat: 1, messages: 5 },
-      { agentId: shop.staffId("bo"), name: "=HYPERLINK(\"x\")", sessions: 1, resolved: 1, responseAvgMs: 10_000, handleAvgMs: 300_000, rated: 1, avgRating: 2, csat: 0, messages: 3 },
+      { agentId: shop.staffId("ana"), name: "客服ana", sessions: 2, resolved: 1, responseAvgMs: 75_000, handleAvgMs: 510_000, rated: 2, avgRating: 4.5, csat: 1, messages: 5, reviewed: 1, qualityAvg: 80 },
+      { agentId: shop.staffId("bo"), name: "=HYPERLINK(\"x\")", sessions: 1, resolved: 1, responseAvgMs: 10_000, handleAvgMs: 300_000, rated: 1, avgRating: 2, csat: 0, messages: 3, reviewed: 0, qualityAvg: null },
     ]);
     // Ratings that came with words, newest first; the one without (s4) and the other shop's are not listed.
     expect(body.comments).toEqual([
@@ -161,7 +170,7 @@ describe("the service report (数据报表)", () => {
     expect(ana).toMatchObject({ shopId: shop.shopId, agentId: shop.staffId("ana"), timeZone: ZONE });
     expect(ana.totals).toMatchObject({ sessions: 2, handedOff: 2, resolved: 1, responded: 2, responseAvgMs: 75_000, rated: 2, avgRating: 4.5, csat: 1 });
     expect(ana.days.map((d) => d.sessions)).toEqual([0, 1, 1]);
-    expect(ana.agents.map((a) => a.agentId)).toEqual([shop.staffId("ana")]);
+    expect(ana.agents.map((a) => [a.agentId, a.reviewed, a.qualityAvg])).toEqual([[shop.staffId("ana"), 1, 80]]);
     expect(ana.comments.map((c) => c.sessionId)).toEqual(["s2"]);
     // Asking for another shop changes nothing: the figures are the caller's own.
     const bo = await mine(shop.tokens.bo!, `from=2026-03-01&to=2026-03-03&shop=${other.shopId}`);
@@ -210,10 +219,10 @@ describe("the report's CSV export (导出)", () => {
 
     const agents = await csv("from=2026-03-01&to=2026-03-03&table=agents&lang=en");
     const lines = agents.text.replace(/^\ufeff/, "").split("\r\n");
-    expect(lines[0]).toBe("agent,agent id,sessions,resolved,first response avg (s),handling avg (s),rated,avg rating,CSAT (%),messages sent");
-    expect(lines[1]).toBe(`客服ana,${shop.staffId("ana")},2,1,75,510,2,4.5,100,5`);
+    expect(lines[0]).toBe("agent,agent id,sessions,resolved,first response avg (s),handling avg (s),rated,avg rating,CSAT (%),messages sent,reviews (QA),QA average");
+    expect(lines[1]).toBe(`客服ana,${shop.staffId("ana")},2,1,75,510,2,4.5,100,5,1,80`);
     // The formula-looking name is text, not a formula.
-    expect(lines[2]).toBe(`"'=HYPERLINK(""x"")",${shop.staffId("bo")},1,1,10,300,1,2,0,3`);
+    expect(lines[2]).toBe(`"'=HYPERLINK(""x"")",${shop.staffId("bo")},1,1,10,300,1,2,0,3,0,`);
 
     const all = await csv("from=2026-03-01&to=2026-03-03&table=sessions");
     const rows = all.text.replace(/^\ufeff/, "").trim().split("\r\n");

@@ -42,8 +42,8 @@ const HEADERS = {
     en: ["date", "sessions", "bot only", "handed off", "resolved by staff", "first response avg (s)", "rated", "satisfied"],
   },
   agents: {
-    "zh-CN": ["客服", "客服ID", "接待量", "解决量", "首次响应均值(秒)", "处理时长均值(秒)", "评价数", "平均评分", "满意度(%)", "发送消息"],
-    en: ["agent", "agent id", "sessions", "resolved", "first response avg (s)", "handling avg (s)", "rated", "avg rating", "CSAT (%)", "messages sent"],
+    "zh-CN": ["客服", "客服ID", "接待量", "解决量", "首次响应均值(秒)", "处理时长均值(秒)", "评价数", "平均评分", "满意度(%)", "发送消息", "质检数", "质检均分"],
+    en: ["agent", "agent id", "sessions", "resolved", "first response avg (s)", "handling avg (s)", "rated", "avg rating", "CSAT (%)", "messages sent", "reviews (QA)", "QA average"],
   },
   sessions: {
     "zh-CN": ["会话ID", "店铺", "顾客", "渠道", "入口", "入口ID", "话题", "状态", "开始时间", "转人工时间", "首次响应(秒)", "结束时间", "结束方式", "客服", "技能组", "顾客消息", "客服消息", "机器人消息", "评分"],
@@ -64,7 +64,7 @@ export function daysTable(report: Report, lang: ExportLang): Table {
 export function agentsTable(report: Report, lang: ExportLang): Table {
   return {
     fields: [...HEADERS.agents[lang]],
-    rows: report.agents.map((a) => [a.name, a.agentId, a.sessions, a.resolved, seconds(a.responseAvgMs), seconds(a.handleAvgMs), a.rated, a.avgRating, percent(a.csat), a.messages]),
+    rows: report.agents.map((a) => [a.name, a.agentId, a.sessions, a.resolved, seconds(a.responseAvgMs), seconds(a.handleAvgMs), a.rated, a.avgRating, percent(a.csat), a.messages, a.reviewed, a.qualityAvg]),
   };
 }
 

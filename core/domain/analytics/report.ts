@@ -74,6 +74,8 @@ export interface ReportInput {
   comments: RatingComment[];
   /** The scope's tickets: opened and resolved in the range, active now. */
   tickets: TicketReportInput;
+  /** 质检 reviews made in the range, per agent reviewed. Absent: none counted. */
+  quality?: { agentId: string; reviews: number; totalSum: number }[];
 }
 
 export interface DayFigures {
@@ -100,6 +102,9 @@ export interface AgentFigures {
   /** Share of ratings of 4-5 stars, or null when nobody rated. */
   csat: number | null;
   messages: number;
+  /** 质检: how many of their consultations were reviewed in the range, and the reviews' mean total (0-100, one decimal). */
+  reviewed: number;
+  qualityAvg: number | null;
 }
 
 export interface Report {
@@ -164,6 +169,7 @@ export function lastDays(now: number, timeZone: string, days: number): { from: s
 }
 
 export function buildReport(input: ReportInput): Report {
+  const quality = new Map((input.quality ?? []).map((q) => [q.agentId, q]));
   const dates = datesBetween(input.from, input.to);
   const firstDay = dayOf(input.from);
   const days: (DayFigures & { responded: number; responseMs: number })[] = dates.map((date) => ({
@@ -216,7 +222,8 @@ export function buildReport(input: ReportInput): Report {
       .sort((a, b) => b.sessions - a.sessions || a.topic.localeCompare(b.topic)),
     channels: [...input.channels].sort((a, b) => b.sessions - a.sessions || a.channel.localeCompare(b.channel)),
     agents: input.agents
-      .map((a) => ({
+      .map((a) => ({ a, q: quality.get(a.agentId) }))
+      .map(({ a, q }) => ({
         agentId: a.agentId,
         name: a.name ?? a.agentId,
         sessions: a.sessions,
@@ -227,6 +234,8 @@ export function buildReport(input: ReportInput): Report {
         avgRating: ratingMean(a.ratingSum, a.rated),
         csat: ratio(a.satisfied, a.rated),
         messages: a.messages,
+        reviewed: q?.reviews ?? 0,
+        qualityAvg: q && q.reviews > 0 ? Math.round((q.totalSum / q.reviews) * 10) / 10 : null,
       }))
       // The id last: two agents of one name keep one order, whatever order the rows came in.
       .sort((a, b) => b.sessions - a.sessions || a.name.localeCompare(b.name) || a.agentId.localeCompare(b.agentId)),

@@ -9,7 +9,7 @@ import { and, asc, count, desc, eq, gte, isNotNull, lt, or, sql, type SQL } from
 import type { AgentCounts, QuarterCounts, ReportInput } from "../../../core/domain/analytics/report";
 import { closedWholeDays, dayRuns, liveIntervals, mergeScans, mixFigures, servableDays, type Interval, type MixCounts } from "../../../core/domain/analytics/rollup";
 import type { Database } from "../client";
-import { sessions, staff } from "../schema";
+import { qualityReviews, sessions, staff } from "../schema";
 import { ALL_SHOPS, rolledUpScanStatements, rollupState } from "./report-rollups";
 import { literal, sessionScan } from "./session-scan";
 import { ticketReportStatements } from "./ticket-report";
@@ -74,7 +74,7 @@ async function servedFromRollups(db: Database, scope: ReportScope, start: number
 export async function reportCounts(db: Database, scope: ReportScope, start: number, end: number, now: number): Promise<Omit<ReportInput, "from" | "to" | "timeZone">> {
   const served = await servedFromRollups(db, scope, start, end, now);
   const rollupScope = scope === "all" ? ALL_SHOPS : scope.shopId;
-  const [quarters, responseSeconds, mix, agents, rolledQuarters, rolledSeconds, rolledMix, rolledAgents, comments, opened, resolved, resolutionMinutes, backlog] = await db.batch([
+  const [quarters, responseSeconds, mix, agents, rolledQuarters, rolledSeconds, rolledMix, rolledAgents, comments, quality, opened, resolved, resolutionMinutes, backlog] = await db.batch([
     ...liveScanStatements(db, scope, liveIntervals(start, end, served)),
     ...rolledUpScanStatements(db, rollupScope, dayRuns(served)),
     // What shoppers wrote with their ratings, newest first: the quality review's reading list.
@@ -89,6 +89,7 @@ export async function reportCounts(db: Database, scope: ReportScope, start: numb
       .where(and(inRange(scope, start, end), isNotNull(sessions.rating), isNotNull(sessions.ratingComment)))
       .orderBy(desc(sessions.ratedAt))
       .limit(REPORT_COMMENTS),
+    qualityStatement(db, scope, start, end),
     ...ticketReportStatements(db, scope, start, end, now),
   ]);
   const scans = mergeScans([
@@ -101,8 +102,22 @@ export async function reportCounts(db: Database, scope: ReportScope, start: numb
     ...mixFigures(scans.mix),
     agents: scans.agents,
     comments,
+    quality,
     tickets: { opened, resolved, resolutionMinutes, backlog },
   };
+}
+
+/**
+ * 质检 reviews made in [start, end), per agent reviewed: by the review's time, as the 质检 page
+ * counts them, so a range of index (shop, updated) rather than the range's every session.
+ */
+function qualityStatement(db: Database, scope: ReportScope, start: number, end: number) {
+  const ofScope = scope === "all" ? undefined : and(eq(qualityReviews.shopId, scope.shopId), scope.agentId ? eq(qualityReviews.agentId, scope.agentId) : undefined);
+  return db
+    .select({ agentId: qualityReviews.agentId, reviews: count(), totalSum: sql<number>`SUM(${qualityReviews.total})`.mapWith(Number) })
+    .from(qualityReviews)
+    .where(and(ofScope, gte(qualityReviews.updatedAt, start), lt(qualityReviews.updatedAt, end)))
+    .groupBy(qualityReviews.agentId);
 }
 
 /** Sessions of the range for the CSV export, oldest first, at most `limit`. */

@@ -54,6 +54,8 @@ export const enAnalytics: Record<keyof typeof zhAnalytics, string> = {
   "stats.agent.avgRating": "Avg rating",
   "stats.agent.csat": "CSAT",
   "stats.agent.messages": "Messages sent",
+  "stats.agent.quality": "QA average",
+  "stats.agent.qualityTitle": "The average total of the {n} quality reviews (质检) made in the period",
   "stats.noAgents": "No session reached a person in this range",
   "stats.empty": "No consultations in this range",
   "stats.chartLabel": "{title}: {summary}",

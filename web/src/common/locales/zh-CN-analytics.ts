@@ -52,6 +52,8 @@ export const zhAnalytics = {
   "stats.agent.avgRating": "平均评分",
   "stats.agent.csat": "满意度",
   "stats.agent.messages": "发送消息",
+  "stats.agent.quality": "质检均分",
+  "stats.agent.qualityTitle": "本期间 {n} 条质检的平均总分",
   "stats.noAgents": "这段时间没有人工接待的会话",
   "stats.empty": "这段时间没有咨询",
   "stats.chartLabel": "{title}：{summary}",

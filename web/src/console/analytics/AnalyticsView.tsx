@@ -218,7 +218,7 @@ function Bars({ rows, testId }: { rows: { key: string; label: string; aria?: str
 
 function AgentTable({ agents }: { agents: AgentFigures[] }) {
   if (agents.length === 0) return <p class="empty-hint">{t("stats.noAgents")}</p>;
-  const cols = ["name", "sessions", "resolved", "response", "handle", "rated", "avgRating", "csat", "messages"] as const;
+  const cols = ["name", "sessions", "resolved", "response", "handle", "rated", "avgRating", "csat", "messages", "quality"] as const;
   return (
     <table class="data-table stats-agents" data-testid="stats-agents">
       <thead>
@@ -240,6 +240,9 @@ function AgentTable({ agents }: { agents: AgentFigures[] }) {
             <td class="num">{a.avgRating ?? t("stats.none")}</td>
             <td class="num">{pct(a.csat)}</td>
             <td class="num">{a.messages}</td>
+            <td class="num" data-testid="stats-agent-quality" title={t("stats.agent.qualityTitle", { n: a.reviewed })}>
+              {a.qualityAvg ?? t("stats.none")}
+            </td>
           </tr>
         ))}
       </tbody>

@@ -9,6 +9,7 @@ import { ShopId } from "./common";
 /** The longest look back of the review list: the list walks the range's sessions newest first. */
 export const QUALITY_MAX_DAYS = 31;
 export const QUALITY_COMMENT_MAX = 500;
+export const QUALITY_APPEAL_MAX = 300;
 
 const wholeNumber = (min: number, max: number) =>
   v.pipe(v.string(), v.regex(/^\d{1,13}$/, "must be a whole number"), v.transform(Number), v.minValue(min, `must be at least ${min}`), v.maxValue(max, `must be at most ${max}`));
@@ -23,7 +24,8 @@ export const QualityListQuery = v.object({
   agent: v.optional(v.pipe(v.string(), v.minLength(1, "must not be empty"), v.maxLength(64, "must be at most 64 characters"))),
   /** One sign of poor service, or `flagged`: any of them. */
   flag: v.optional(v.picklist([...QUALITY_FLAGS, "flagged"], `must be one of ${[...QUALITY_FLAGS, "flagged"].join(", ")}`)),
-  reviewed: v.optional(v.picklist(["yes", "no", "all"], "must be one of yes, no, all"), "all"),
+  /** `appealed`: reviews the agent contested, not yet reviewed again (申诉中). */
+  reviewed: v.optional(v.picklist(["yes", "no", "appealed", "all"], "must be one of yes, no, appealed, all"), "all"),
   /** The `openedAt` of the last row of the previous page. */
   before: v.optional(wholeNumber(1, Number.MAX_SAFE_INTEGER)),
   limit: v.optional(wholeNumber(1, 100), "50"),
@@ -44,6 +46,21 @@ export const QualityReviewBody = v.object({
 });
 export type QualityReviewBody = v.InferOutput<typeof QualityReviewBody>;
 
+/** 申诉: the reviewed agent contests a review, once, saying why. */
+export const QualityAppealBody = v.object({
+  reason: v.pipe(v.string("must be a string"), v.trim(), v.minLength(1, "must not be empty"), v.maxLength(QUALITY_APPEAL_MAX, `must be at most ${QUALITY_APPEAL_MAX} characters`)),
+});
+export type QualityAppealBody = v.InferOutput<typeof QualityAppealBody>;
+
+/** The agent's appeal of a review: open until a reviewer reviews it again. */
+export interface QualityAppeal {
+  reason: string;
+  at: number;
+  status: "open" | "answered";
+  /** Once answered: the total the appeal contested (the review's `total` is the answer's). */
+  totalBefore: number | null;
+}
+
 export interface QualityReview {
   sessionId: string;
   shopId: string;
@@ -58,6 +75,22 @@ export interface QualityReview {
   comment: string;
   createdAt: number;
   updatedAt: number;
+  appeal: QualityAppeal | null;
+}
+
+/** A review as the agent it is about reads it (我的质检). */
+export interface MyQualityReview {
+  sessionId: string;
+  threadId: string;
+  customerName: string | null;
+  openedAt: number | null;
+  reviewerName: string | null;
+  scores: QualityScores;
+  total: number;
+  grade: QualityGrade;
+  comment: string;
+  updatedAt: number;
+  appeal: QualityAppeal | null;
 }
 
 /** A finished consultation an agent held, with its signs and its review once there is one. */
@@ -79,7 +112,7 @@ export interface QualitySessionRow {
   agentMessages: number;
   firstResponseSeconds: number | null;
   flags: QualityFlag[];
-  review: { total: number; grade: QualityGrade; reviewerName: string | null; updatedAt: number } | null;
+  review: { total: number; grade: QualityGrade; reviewerName: string | null; updatedAt: number; appealStatus: "open" | "answered" | null } | null;
 }
 
 /** Each agent's reviews in the range (by when they were reviewed). */

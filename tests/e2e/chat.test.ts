@@ -819,6 +819,23 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await mine.waitFor({ timeout: 15_000 });
     expect(await mine.getByTestId("quality-mine-comment").textContent()).toBe(words);
     expect(await mine.getByTestId("quality-grade").getAttribute("data-total")).toBe("56");
+    // 申诉: the agent contests it; the admin finds it under 申诉中, reviews it again, and the agent sees the answer.
+    await mine.getByTestId("quality-appeal-start").click();
+    await mine.getByTestId("quality-appeal-reason").fill("顾客要的颜色当时缺货，我已说明补货时间");
+    await mine.getByTestId("quality-appeal-send").click();
+    expect(await mine.getByTestId("quality-appeal").getAttribute("data-status")).toBe("open");
+    await admin.getByTestId("quality-reviewed-appealed").click();
+    await row.waitFor({ timeout: 15_000 });
+    await row.click();
+    await detail.getByTestId("quality-detail-appeal").waitFor({ timeout: 15_000 });
+    expect(await detail.getByTestId("quality-submit").textContent()).toBe("复核并回复申诉");
+    await detail.getByTestId("quality-score-resolution-4").click();
+    await detail.getByTestId("quality-score-responsiveness-4").click();
+    await detail.getByTestId("quality-submit").click();
+    await expect.poll(() => detail.getByTestId("quality-detail-appeal").getAttribute("data-status"), { timeout: 15_000 }).toBe("answered");
+    await agent.reload();
+    await agent.getByTestId("quality-mine-view").waitFor({ timeout: 15_000 });
+    await expect.poll(() => mine.getByTestId("quality-appeal").textContent(), { timeout: 15_000 }).toContain("56 分 → 72 分");
     await agent.screenshot({ path: `${SHOTS}/quality-mine.png` });
     // 在会话中打开: the chat opens at the reviewed consultation's first message, marked.
     await mine.getByTestId("quality-mine-open").click();

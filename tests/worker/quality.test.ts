@@ -190,6 +190,48 @@ describe("质检 (quality review)", () => {
     expect(((await (await api("/api/quality/mine", { token: rival.tokens.cy! })).json()) as { reviews: unknown[] }).reviews).toEqual([]);
   });
 
+  it("lets the agent appeal a review once; reviewers find it under 申诉中, and reviewing it again answers it", async () => {
+    const id = `ap${crypto.randomUUID().slice(0, 8)}`;
+    await finished(id, shop, { openedAt: Date.now() - 3600 * S, agentId: shop.staffId("ana") });
+    const boss = shop.tokens.boss!;
+    const ana = shop.tokens.ana!;
+    const appeal = async (token: string, body: unknown, sessionId = id) => {
+      const res = await api(`/api/quality/mine/${encodeURIComponent(sessionId)}/appeal`, { method: "POST", token, body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+      return { status: res.status, body: (await res.json()) as { total: number; appeal: { status: string; reason: string; totalBefore: number | null } | null; error?: { code: string; details?: { field: string }[] } } };
+    };
+    // Nothing to appeal before a review.
+    expect((await appeal(ana, { reason: "不认同" })).status).toBe(404);
+    expect((await review(boss, id, { scores: { attitude: 3, responsiveness: 3, accuracy: 3, resolution: 3, etiquette: 3 }, comment: "解答不完整" })).body.total).toBe(60);
+
+    // Only the agent it is about, with a reason.
+    expect((await appeal(shop.tokens.bo!, { reason: "不认同" })).status).toBe(404);
+    expect((await appeal(rival.tokens.cy!, { reason: "不认同" })).status).toBe(404);
+    for (const [body, field] of [[{ reason: "   " }, "reason"], [{ reason: "理".repeat(301) }, "reason"], [{}, "reason"]] as const) {
+      const res = await appeal(ana, body);
+      expect(res.status).toBe(400);
+      expect(res.body.error?.details?.map((d) => d.field)).toContain(field);
+    }
+    expect((await detail(boss, id)).body.review).toMatchObject({ appeal: null });
+
+    const sent = await appeal(ana, { reason: "  顾客要的尺码当时确实缺货，已说明到货时间  " });
+    expect(sent.status).toBe(200);
+    expect(sent.body.appeal).toEqual({ reason: "顾客要的尺码当时确实缺货，已说明到货时间", at: expect.any(Number), status: "open", totalBefore: null });
+    expect((await appeal(ana, { reason: "再申诉一次" })).body.error?.code).toBe("conflict");
+
+    const appealed = (await list(boss, "reviewed=appealed")).body.sessions;
+    expect(appealed.map((r) => r.sessionId)).toEqual([id]);
+    expect((await detail(boss, id)).body.review).toMatchObject({ total: 60, appeal: { status: "open" } });
+
+    // Reviewed again: the appeal is answered, with the total it contested.
+    expect((await review(boss, id, { scores: GOOD, comment: "复核：已说明缺货，改判" })).body).toMatchObject({ total: 92, appeal: { status: "answered", totalBefore: 60 } });
+    expect((await list(boss, "reviewed=appealed")).body.sessions.map((r) => r.sessionId)).not.toContain(id);
+    const mine = ((await (await api("/api/quality/mine", { token: ana })).json()) as { reviews: { sessionId: string; total: number; comment: string; appeal: { status: string; totalBefore: number } }[] }).reviews;
+    expect(mine.find((r) => r.sessionId === id)).toMatchObject({ total: 92, comment: "复核：已说明缺货，改判", appeal: { status: "answered", totalBefore: 60 } });
+    // Once per review, even answered; a third review keeps the answer as it was.
+    expect((await appeal(ana, { reason: "还是不认同" })).body.error?.code).toBe("conflict");
+    expect((await review(boss, id, { scores: { ...GOOD, etiquette: 4 } })).body).toMatchObject({ total: 88, appeal: { status: "answered", totalBefore: 60 } });
+  });
+
   it("refuses bad scores and queries by field and stores nothing", async () => {
     const id = `b${crypto.randomUUID().slice(0, 8)}`;
     await finished(id, shop, { openedAt: Date.now() - 3600 * S, agentId: shop.staffId("bo") });

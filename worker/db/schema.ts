@@ -745,9 +745,18 @@ export const qualityReviews = sqliteTable(
     comment: text("comment").notNull(),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
+    /** 申诉: the agent's reason for contesting the review (once per review), and when. */
+    appealReason: text("appeal_reason"),
+    appealedAt: integer("appealed_at"),
+    /** `open` until a reviewer reviews it again, then `answered`; null: never appealed. */
+    appealStatus: text("appeal_status"),
+    /** The total the appeal contested, kept when it is answered (the change is shown to the agent). */
+    appealTotalBefore: integer("appeal_total_before"),
   },
   (t) => [
     index("quality_reviews_shop").on(t.shopId, t.updatedAt),
+    // Open appeals, the reviewers' to-do: few rows.
+    index("quality_reviews_appeals").on(t.shopId, t.appealedAt).where(sql`${t.appealStatus} = 'open'`),
     index("quality_reviews_updated").on(t.updatedAt),
     index("quality_reviews_agent").on(t.agentId, t.updatedAt),
   ],

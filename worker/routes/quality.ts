@@ -1,19 +1,21 @@
 /**
  * 质检 (quality review): admins list finished consultations (filter by sign, agent, reviewed),
- * open one with its transcript and score it; every staff member reads their own reviews.
+ * open one with its transcript and score it; every staff member reads their own reviews and may
+ * contest one (申诉).
  */
 import { Hono } from "hono";
 import { describeRoute } from "hono-openapi";
-import { QualityListQuery, QualityReviewBody, QualitySessionParam } from "../../core/protocol/quality";
+import { QualityAppealBody, QualityListQuery, QualityReviewBody, QualitySessionParam } from "../../core/protocol/quality";
 import { database } from "../db/client";
 import type { AppEnv } from "../env";
 import { requireAdmin, requireIdentity, requireStaff } from "../middleware/auth";
 import { valid } from "../middleware/validate";
-import { myReviews, qualityList, qualitySession, reviewSession } from "../services/quality";
+import { appealReview, myReviews, qualityList, qualitySession, reviewSession } from "../services/quality";
 
 export const qualityRoutes = new Hono<AppEnv>()
   .use("/admin/quality/*", requireIdentity, requireAdmin)
   .use("/quality/mine", requireIdentity, requireStaff)
+  .use("/quality/mine/*", requireIdentity, requireStaff)
   .get(
     "/admin/quality/sessions",
     describeRoute({
@@ -41,4 +43,11 @@ export const qualityRoutes = new Hono<AppEnv>()
     "/quality/mine",
     describeRoute({ tags: ["quality"], summary: "我的质检: the reviews of the consultations the staff member held, newest first (at most 100)." }),
     async (c) => c.json(await myReviews(database(c.env.DB), c.get("identity"))),
+  )
+  .post(
+    "/quality/mine/:sessionId/appeal",
+    describeRoute({ tags: ["quality"], summary: "申诉: the agent a review is about contests it, once, with a reason (1–300 characters). Its reviewers find it under reviewed=appealed until one reviews it again." }),
+    valid("param", QualitySessionParam),
+    valid("json", QualityAppealBody),
+    async (c) => c.json(await appealReview(database(c.env.DB), c.get("identity"), c.req.valid("param").sessionId, c.req.valid("json"), Date.now())),
   );

@@ -6,10 +6,10 @@
 import { getServerByName } from "partyserver";
 import { DomainError } from "../../core/domain/errors";
 import { qualityFlags, qualityGrade, qualityTotal } from "../../core/domain/quality";
-import type { QualityList, QualityListQuery, QualityReview, QualityReviewBody, QualitySessionRow } from "../../core/protocol/quality";
+import type { MyQualityReview, QualityAppeal, QualityAppealBody, QualityList, QualityListQuery, QualityReview, QualityReviewBody, QualitySessionRow } from "../../core/protocol/quality";
 import type { ChatMessage } from "../../core/protocol";
 import type { Database } from "../db/client";
-import { agentReviews, agentSummaries, findQualitySession, findReview, listQualitySessions, saveReview, type QualitySessionJoined } from "../db/repos/quality";
+import { agentReviews, agentSummaries, findQualitySession, findReview, listQualitySessions, saveAppeal, saveReview, type QualityReviewRow, type QualitySessionJoined } from "../db/repos/quality";
 import { adminReadScope } from "./admin-scope";
 import type { Identity } from "./identity";
 
@@ -17,6 +17,13 @@ const DAY_MS = 86_400_000;
 /** A transcript longer than this is cut (a reviewer reads the thread itself for the rest). */
 export const TRANSCRIPT_MAX = 500;
 const MY_REVIEWS_MAX = 100;
+
+const appealStatusOf = (s: string | null): "open" | "answered" | null => (s === "open" || s === "answered" ? s : null);
+
+function appealOf(x: QualityReviewRow): QualityAppeal | null {
+  const status = appealStatusOf(x.appealStatus);
+  return status && x.appealReason !== null && x.appealedAt !== null ? { reason: x.appealReason, at: x.appealedAt, status, totalBefore: x.appealTotalBefore } : null;
+}
 
 function toRow(r: QualitySessionJoined): QualitySessionRow {
   const s = r.session;
@@ -26,7 +33,10 @@ function toRow(r: QualitySessionJoined): QualitySessionRow {
     customerMessages: s.customerMessages, agentMessages: s.agentMessages,
     firstResponseSeconds: s.assignedAt !== null && s.firstResponseAt !== null ? Math.max(0, Math.round((s.firstResponseAt - s.assignedAt) / 1000)) : null,
     flags: qualityFlags(s),
-    review: r.reviewTotal !== null && r.reviewUpdatedAt !== null ? { total: r.reviewTotal, grade: qualityGrade(r.reviewTotal), reviewerName: r.reviewerName, updatedAt: r.reviewUpdatedAt } : null,
+    review:
+      r.reviewTotal !== null && r.reviewUpdatedAt !== null
+        ? { total: r.reviewTotal, grade: qualityGrade(r.reviewTotal), reviewerName: r.reviewerName, updatedAt: r.reviewUpdatedAt, appealStatus: appealStatusOf(r.reviewAppealStatus) }
+        : null,
   };
 }
 
@@ -65,7 +75,7 @@ async function reviewOf(db: Database, sessionId: string): Promise<QualityReview 
   const x = r.review;
   return {
     sessionId: x.sessionId, shopId: x.shopId, threadId: x.threadId, agentId: x.agentId, agentName: r.agentName, reviewerId: x.reviewerId, reviewerName: r.reviewerName,
-    scores: x.scores, total: x.total, grade: qualityGrade(x.total), comment: x.comment, createdAt: x.createdAt, updatedAt: x.updatedAt,
+    scores: x.scores, total: x.total, grade: qualityGrade(x.total), comment: x.comment, createdAt: x.createdAt, updatedAt: x.updatedAt, appeal: appealOf(x),
   };
 }
 
@@ -89,13 +99,29 @@ export async function reviewSession(db: Database, identity: Identity, sessionId:
 }
 
 /** 我的质检: the reviews of the consultations this staff member held in their shop, newest first. */
-export async function myReviews(db: Database, identity: Identity) {
+export async function myReviews(db: Database, identity: Identity): Promise<{ reviews: MyQualityReview[] }> {
   if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
   const rows = await agentReviews(db, identity.shopId, identity.staffId, MY_REVIEWS_MAX);
+  return { reviews: rows.map(myReviewOf) };
+}
+
+function myReviewOf(r: Awaited<ReturnType<typeof agentReviews>>[number]): MyQualityReview {
   return {
-    reviews: rows.map((r) => ({
-      sessionId: r.review.sessionId, threadId: r.review.threadId, customerName: r.customerName, openedAt: r.openedAt, reviewerName: r.reviewerName,
-      scores: r.review.scores, total: r.review.total, grade: qualityGrade(r.review.total), comment: r.review.comment, updatedAt: r.review.updatedAt,
-    })),
+    sessionId: r.review.sessionId, threadId: r.review.threadId, customerName: r.customerName, openedAt: r.openedAt, reviewerName: r.reviewerName,
+    scores: r.review.scores, total: r.review.total, grade: qualityGrade(r.review.total), comment: r.review.comment, updatedAt: r.review.updatedAt, appeal: appealOf(r.review),
   };
+}
+
+/**
+ * 申诉: the agent a review is about contests it, once, in their own shop. The review's reviewers
+ * see it among the appealed (申诉中) until one of them reviews it again.
+ */
+export async function appealReview(db: Database, identity: Identity, sessionId: string, body: QualityAppealBody, now: number): Promise<MyQualityReview> {
+  if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
+  const mine = async () => (await agentReviews(db, identity.shopId, identity.staffId, 1, sessionId))[0];
+  const before = await mine();
+  if (!before) throw new DomainError("not_found", "sessionId: no review of a consultation you held with this id");
+  if (before.review.appealStatus !== null) throw new DomainError("conflict", "sessionId: this review was appealed already; each review may be appealed once");
+  if (!(await saveAppeal(db, sessionId, identity.staffId, body.reason, now))) throw new DomainError("conflict", "sessionId: this review was appealed already; each review may be appealed once");
+  return myReviewOf((await mine())!);
 }

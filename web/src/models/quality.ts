@@ -5,8 +5,8 @@
  */
 import { batch, computed, createModel, effect, signal, type ReadonlySignal } from "@preact/signals";
 import { PLATFORM_SHOP_ID, type ChatMessage } from "../../../core/protocol";
-import { QUALITY_CRITERIA, qualityTotal, type QualityCriterion, type QualityFlag, type QualityGrade, type QualityScores } from "../../../core/domain/quality";
-import type { QualityList, QualityReview, QualitySessionRow } from "../../../core/protocol/quality";
+import { QUALITY_CRITERIA, qualityTotal, type QualityCriterion, type QualityFlag, type QualityScores } from "../../../core/domain/quality";
+import type { MyQualityReview, QualityList, QualityReview, QualitySessionRow } from "../../../core/protocol/quality";
 import type { ApiClient } from "../common/api";
 import type { ShopInfo, StaffProfile } from "../common/api-types";
 import { toUiError } from "../common/field-errors";
@@ -14,7 +14,7 @@ import type { UiError } from "./conversation-state";
 import type { DirectoryLoader } from "./ticket-directory";
 
 export type QualityFlagFilter = "" | QualityFlag | "flagged";
-export type ReviewedFilter = "all" | "no" | "yes";
+export type ReviewedFilter = "all" | "no" | "yes" | "appealed";
 export const QUALITY_DAY_CHOICES = [1, 7, 30] as const;
 
 export interface QualityDetail {
@@ -24,18 +24,6 @@ export interface QualityDetail {
   review: QualityReview | null;
 }
 
-export interface MyQualityReview {
-  sessionId: string;
-  threadId: string;
-  customerName: string | null;
-  openedAt: number | null;
-  reviewerName: string | null;
-  scores: QualityScores;
-  total: number;
-  grade: QualityGrade;
-  comment: string;
-  updatedAt: number;
-}
 
 const PAGE = 50;
 const blankScores = (): Partial<QualityScores> => ({});
@@ -70,6 +58,11 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
   const ownSession = computed(() => detail.value?.session.agentId === opts.staff.id);
 
   const mine = signal<MyQualityReview[]>([]);
+  /** 申诉: the review whose appeal form is open, its text, and how sending it went. */
+  const appealing = signal<string | null>(null);
+  const appealText = signal("");
+  const appealBusy = signal(false);
+  const appealError = signal<UiError | null>(null);
 
   function query(before: number | null, limit = PAGE): string {
     const p = new URLSearchParams({ days: String(days.peek()), reviewed: reviewed.peek(), limit: String(limit) });
@@ -182,7 +175,7 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
         detail.value = { ...d, review };
         fillForm(review);
         savedAt.value = Date.now();
-        const row = { total: review.total, grade: review.grade, reviewerName: review.reviewerName, updatedAt: review.updatedAt };
+        const row = { total: review.total, grade: review.grade, reviewerName: review.reviewerName, updatedAt: review.updatedAt, appealStatus: review.appeal?.status ?? null };
         rows.value = rows.peek().map((r) => (r.sessionId === review.sessionId ? { ...r, review: row } : r));
       });
       // The agents' summary counts it.
@@ -210,8 +203,32 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
     shopId, days, flag, reviewed, agentId, agents,
     rows, summary, nextBefore, loaded, loadingMore, error,
     selectedId, detail, detailError, scores, comment, saving, saveError, savedAt, draftTotal, ownSession,
-    mine,
+    mine, appealing, appealText, appealBusy, appealError,
     refresh, loadMore, open, save,
+    startAppeal(sessionId: string | null) {
+      batch(() => {
+        appealing.value = sessionId;
+        appealText.value = "";
+        appealError.value = null;
+      });
+    },
+    async sendAppeal() {
+      const sessionId = appealing.peek();
+      if (!sessionId || appealBusy.peek()) return;
+      appealBusy.value = true;
+      appealError.value = null;
+      try {
+        const updated = await api.post<MyQualityReview>(`/quality/mine/${encodeURIComponent(sessionId)}/appeal`, { reason: appealText.peek() });
+        batch(() => {
+          mine.value = mine.peek().map((r) => (r.sessionId === sessionId ? updated : r));
+          appealing.value = null;
+        });
+      } catch (err) {
+        appealError.value = toUiError(err);
+      } finally {
+        appealBusy.value = false;
+      }
+    },
     setScore(k: QualityCriterion, n: number) {
       scores.value = { ...scores.peek(), [k]: n };
       savedAt.value = null;

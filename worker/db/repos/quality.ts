@@ -26,7 +26,7 @@ export interface QualitySessionFilter {
   before: number;
   agentId?: string;
   flag?: QualityFlag | "flagged";
-  reviewed: "yes" | "no" | "all";
+  reviewed: "yes" | "no" | "appealed" | "all";
   limit: number;
 }
 
@@ -36,6 +36,7 @@ const sessionColumns = {
   agentName: staff.name,
   reviewTotal: qualityReviews.total,
   reviewUpdatedAt: qualityReviews.updatedAt,
+  reviewAppealStatus: qualityReviews.appealStatus,
   reviewerName: reviewer.name,
 };
 
@@ -62,7 +63,13 @@ export async function listQualitySessions(db: Database, scope: QualityScope, f: 
         gte(sessions.openedAt, f.since),
         lt(sessions.openedAt, f.before),
         flag,
-        f.reviewed === "yes" ? isNotNull(qualityReviews.sessionId) : f.reviewed === "no" ? isNull(qualityReviews.sessionId) : undefined,
+        f.reviewed === "yes"
+          ? isNotNull(qualityReviews.sessionId)
+          : f.reviewed === "no"
+            ? isNull(qualityReviews.sessionId)
+            : f.reviewed === "appealed"
+              ? eq(qualityReviews.appealStatus, "open")
+              : undefined,
       ),
     )
     .orderBy(desc(sessions.openedAt))
@@ -84,17 +91,39 @@ export async function findReview(db: Database, sessionId: string) {
     .get();
 }
 
-/** Writes the session's review; a second review replaces the scores, comment and reviewer. */
+/**
+ * Writes the session's review; a second review replaces the scores, comment and reviewer, and
+ * answers an open appeal (keeping the total it contested).
+ */
 export async function saveReview(
   db: Database,
   r: { sessionId: string; shopId: string; threadId: string; agentId: string; reviewerId: string; scores: QualityScores; total: number; comment: string },
   now: number,
 ): Promise<void> {
+  const open = sql`${qualityReviews.appealStatus} = 'open'`;
   await db
     .insert(qualityReviews)
     .values({ ...r, createdAt: now, updatedAt: now })
-    .onConflictDoUpdate({ target: qualityReviews.sessionId, set: { reviewerId: r.reviewerId, scores: r.scores, total: r.total, comment: r.comment, updatedAt: now } })
+    .onConflictDoUpdate({
+      target: qualityReviews.sessionId,
+      set: {
+        reviewerId: r.reviewerId, scores: r.scores, total: r.total, comment: r.comment, updatedAt: now,
+        // SET's right-hand sides read the row as it was: the old total.
+        appealTotalBefore: sql`CASE WHEN ${open} THEN ${qualityReviews.total} ELSE ${qualityReviews.appealTotalBefore} END`,
+        appealStatus: sql`CASE WHEN ${open} THEN 'answered' ELSE ${qualityReviews.appealStatus} END`,
+      },
+    })
     .run();
+}
+
+/** Records the agent's appeal unless the review was appealed before; whether it was recorded. */
+export async function saveAppeal(db: Database, sessionId: string, agentId: string, reason: string, now: number): Promise<boolean> {
+  const res = await db
+    .update(qualityReviews)
+    .set({ appealReason: reason, appealedAt: now, appealStatus: "open" })
+    .where(and(eq(qualityReviews.sessionId, sessionId), eq(qualityReviews.agentId, agentId), isNull(qualityReviews.appealStatus)))
+    .run();
+  return res.meta.changes > 0;
 }
 
 /** Each agent's reviews made since `since`, most reviewed first. */
@@ -116,15 +145,15 @@ export async function agentSummaries(db: Database, scope: QualityScope, since: n
     .all();
 }
 
-/** An agent's own reviews in their shop, newest first, with the consultation's customer and time. */
-export async function agentReviews(db: Database, shopId: string, agentId: string, limit: number) {
+/** An agent's own reviews in their shop (or the one of `sessionId`), newest first, with the consultation's customer and time. */
+export async function agentReviews(db: Database, shopId: string, agentId: string, limit: number, sessionId?: string) {
   return db
     .select({ review: qualityReviews, reviewerName: reviewer.name, customerName: customers.name, openedAt: sessions.openedAt })
     .from(qualityReviews)
     .leftJoin(reviewer, eq(reviewer.id, qualityReviews.reviewerId))
     .leftJoin(sessions, eq(sessions.id, qualityReviews.sessionId))
     .leftJoin(customers, eq(customers.id, sessions.customerId))
-    .where(and(eq(qualityReviews.agentId, agentId), eq(qualityReviews.shopId, shopId)))
+    .where(and(eq(qualityReviews.agentId, agentId), eq(qualityReviews.shopId, shopId), sessionId === undefined ? undefined : eq(qualityReviews.sessionId, sessionId)))
     .orderBy(desc(qualityReviews.updatedAt))
     .limit(limit)
     .all();

@@ -1,6 +1,9 @@
 import { QUALITY_CRITERIA } from "../../../../core/domain/quality";
 import { formatTime, t } from "../../common/i18n";
 import { ErrorNote } from "../../common/ui/ErrorNote";
+import type { MyQualityReview } from "../../../../core/protocol/quality";
+import { QUALITY_APPEAL_MAX } from "../../../../core/protocol/quality";
+import { fieldErrorsOf } from "../../common/field-errors";
 import type { QualityModel } from "../../models/quality";
 import { GradeBadge } from "./GradeBadge";
 
@@ -35,9 +38,64 @@ export function MyQualityView({ model, onOpenSession }: { model: QualityModel; o
             </ul>
             {r.comment && <p class="qa-mine-comment" data-testid="quality-mine-comment">{r.comment}</p>}
             <p class="muted">{t("quality.reviewedBy", { name: r.reviewerName ?? "", time: formatTime(r.updatedAt) })}</p>
+            <Appeal model={model} review={r} />
           </li>
         ))}
       </ul>
     </main>
+  );
+}
+
+/** 申诉: contest a review once, with a reason; then its state (under review, or the answer). */
+function Appeal({ model, review: r }: { model: QualityModel; review: MyQualityReview }) {
+  const a = r.appeal;
+  if (a) {
+    return (
+      <div class={`qa-appeal qa-appeal-${a.status}`} data-testid="quality-appeal" data-status={a.status}>
+        <strong>{t(a.status === "open" ? "quality.appealOpen" : "quality.appealAnswered", { before: a.totalBefore ?? r.total, after: r.total })}</strong>
+        <span class="muted">
+          {t("quality.appealReason")}: {a.reason}
+        </span>
+      </div>
+    );
+  }
+  if (model.appealing.value !== r.sessionId) {
+    return (
+      <button type="button" class="btn btn-outline btn-small" data-testid="quality-appeal-start" onClick={() => model.startAppeal(r.sessionId)}>
+        {t("quality.appeal")}
+      </button>
+    );
+  }
+  const errors = fieldErrorsOf(model.appealError.value);
+  return (
+    <form
+      class="qa-appeal-form"
+      data-testid="quality-appeal-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void model.sendAppeal();
+      }}
+    >
+      <textarea
+        data-testid="quality-appeal-reason"
+        rows={2}
+        maxLength={QUALITY_APPEAL_MAX}
+        placeholder={t("quality.appealPlaceholder")}
+        aria-label={t("quality.appealReason")}
+        aria-invalid={errors.reason ? "true" : undefined}
+        value={model.appealText.value}
+        onInput={(e) => (model.appealText.value = e.currentTarget.value)}
+      />
+      {errors.reason && <span class="field-error">{errors.reason}</span>}
+      {model.appealError.value && !errors.reason && <ErrorNote error={model.appealError.value} />}
+      <div class="qa-appeal-actions">
+        <button type="button" class="btn btn-ghost btn-small" onClick={() => model.startAppeal(null)}>
+          {t("quality.appealCancel")}
+        </button>
+        <button type="submit" class="btn btn-primary btn-small" data-testid="quality-appeal-send" disabled={model.appealBusy.value || !model.appealText.value.trim()}>
+          {t("quality.appealSend")}
+        </button>
+      </div>
+    </form>
   );
 }

@@ -60,7 +60,7 @@ function Filters({ model }: { model: QualityModel }) {
         ))}
       </select>
       <span class="ticket-views" role="group" aria-label={t("quality.reviewedFilter")}>
-        {(["no", "yes", "all"] as ReviewedFilter[]).map((r) => (
+        {(["no", "yes", "appealed", "all"] as ReviewedFilter[]).map((r) => (
           <button key={r} type="button" class={`btn btn-outline btn-small${model.reviewed.value === r ? " on" : ""}`} aria-pressed={model.reviewed.value === r} data-testid={`quality-reviewed-${r}`} onClick={() => (model.reviewed.value = r)}>
             {t(`quality.reviewed.${r}`)}
           </button>
@@ -120,6 +120,7 @@ function SessionList({ model }: { model: QualityModel }) {
             <button type="button" class={`ticket-row${model.selectedId.value === r.sessionId ? " selected" : ""}`} data-testid="quality-row" data-session-id={r.sessionId} onClick={() => void model.open(r.sessionId)}>
               <span class="ticket-row-top">
                 <span class="ticket-row-title">{r.customerName ?? r.customerId}</span>
+                {r.review?.appealStatus === "open" && <span class="qa-pending" data-testid="quality-row-appealed">{t("quality.reviewed.appealed")}</span>}
                 {r.review ? <GradeBadge total={r.review.total} grade={r.review.grade} /> : <span class="qa-pending">{t("quality.unreviewed")}</span>}
               </span>
               <span class="ticket-row-sub">
@@ -176,6 +177,15 @@ function Detail({ model, onOpenSession }: { model: QualityModel; onOpenSession: 
       </dl>
       <h3>{t("quality.transcript")}</h3>
       <Transcript messages={d.transcript} truncated={d.truncated} />
+      {d.review?.appeal && (
+        <div class={`qa-appeal qa-appeal-${d.review.appeal.status}`} data-testid="quality-detail-appeal" data-status={d.review.appeal.status}>
+          <strong>{t(d.review.appeal.status === "open" ? "quality.appealToAnswer" : "quality.appealAnswered", { before: d.review.appeal.totalBefore ?? d.review.total, after: d.review.total })}</strong>
+          <span>
+            {t("quality.appealReason")}: {d.review.appeal.reason}
+          </span>
+          <time class="muted">{formatTime(d.review.appeal.at)}</time>
+        </div>
+      )}
       <ScoreForm model={model} />
     </div>
   );
@@ -239,7 +249,7 @@ function ScoreForm({ model }: { model: QualityModel }) {
         {model.savedAt.value !== null && <span class="qa-saved" data-testid="quality-saved">{t("quality.saved")}</span>}
         <span class="page-head-spacer" />
         <button type="submit" class="btn btn-primary" data-testid="quality-submit" disabled={own || total === null || model.saving.value}>
-          {t(model.saving.value ? "quality.saving" : d.review ? "quality.update" : "quality.submit")}
+          {t(model.saving.value ? "quality.saving" : d.review?.appeal?.status === "open" ? "quality.answerAppeal" : d.review ? "quality.update" : "quality.submit")}
         </button>
       </div>
     </form>

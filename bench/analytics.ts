@@ -43,8 +43,9 @@ const VARIANTS = [
   { key: "quality_low", label: "质检 low ratings, 30 days", url: "/quality?days=30&flag=low_rating" },
   { key: "quality_agent", label: "质检 one agent, 30 days", url: "/quality?days=30&agent=agent7" },
   { key: "quality_mall", label: "质检 all shops, flagged, 7 days", url: "/quality?days=7&flag=flagged&shop=all" },
+  { key: "quality_appealed", label: "质检 appealed (申诉中), any age", url: "/quality?reviewed=appealed" },
 ] as const;
-const NOT_REPORTS: readonly Key[] = ["noop", "lookup", "quality", "quality_low", "quality_agent", "quality_mall"];
+const NOT_REPORTS: readonly Key[] = ["noop", "lookup", "quality", "quality_low", "quality_agent", "quality_mall", "quality_appealed"];
 type Key = (typeof VARIANTS)[number]["key"];
 
 const mf = new Miniflare({

@@ -1,6 +1,6 @@
 /**
  * The Worker `npm run bench:analytics` bundles and runs in workerd: seeds sessions with one SQL
- * statement (and 质检 reviews of a tenth of the agents' ones), then answers the service report or
+ * statement (and 质检 reviews of a tenth of the agents' ones, a hundredth of those appealed), then answers the service report or
  * the 质检 list (the product's own service code) once per request,
  * runs the cron's roll-up step, or rolls up one day. `/explain/<path>` runs a request over a D1
  * that records its statements, then answers with SQLite's EXPLAIN QUERY PLAN of each.
@@ -62,6 +62,8 @@ async function handle(url: URL, db: Database, env: { DB: D1Database }): Promise<
          SELECT id, shop_id, thread_id, agent_id, 'admin', '{"attitude":4,"responsiveness":4,"accuracy":4,"resolution":4,"etiquette":4}', 60 + (rowid % 40), '', opened_at + 86400000, opened_at + 86400000
          FROM sessions WHERE agent_id IS NOT NULL AND rowid % 10 = 0`,
       ).run();
+      // One review in a hundred appealed and not yet answered (申诉中).
+      await env.DB.prepare(`UPDATE quality_reviews SET appeal_reason = '不认同', appealed_at = updated_at + 3600000, appeal_status = 'open' WHERE rowid % 100 = 0`).run();
       return new Response(String(total));
     }
     case "/quality": {

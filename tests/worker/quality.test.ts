@@ -192,7 +192,8 @@ describe("质检 (quality review)", () => {
 
   it("lets the agent appeal a review once; reviewers find it under 申诉中, and reviewing it again answers it", async () => {
     const id = `ap${crypto.randomUUID().slice(0, 8)}`;
-    await finished(id, shop, { openedAt: Date.now() - 3600 * S, agentId: shop.staffId("ana") });
+    // Older than the list's longest period: an appeal must still be found.
+    await finished(id, shop, { openedAt: Date.now() - 40 * DAY, agentId: shop.staffId("ana") });
     const boss = shop.tokens.boss!;
     const ana = shop.tokens.ana!;
     const appeal = async (token: string, body: unknown, sessionId = id) => {
@@ -220,6 +221,7 @@ describe("质检 (quality review)", () => {
 
     const appealed = (await list(boss, "reviewed=appealed")).body.sessions;
     expect(appealed.map((r) => r.sessionId)).toEqual([id]);
+    expect((await list(rival.tokens.boss!, "reviewed=appealed")).body.sessions).toEqual([]);
     expect((await detail(boss, id)).body.review).toMatchObject({ total: 60, appeal: { status: "open" } });
 
     // Reviewed again: the appeal is answered, with the total it contested.

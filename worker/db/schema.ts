@@ -755,8 +755,9 @@ export const qualityReviews = sqliteTable(
   },
   (t) => [
     index("quality_reviews_shop").on(t.shopId, t.updatedAt),
-    // Open appeals, the reviewers' to-do: few rows.
+    // Open appeals, the reviewers' to-do (申诉中, of a shop or of all): few rows.
     index("quality_reviews_appeals").on(t.shopId, t.appealedAt).where(sql`${t.appealStatus} = 'open'`),
+    index("quality_reviews_open_appeals").on(t.appealedAt).where(sql`${t.appealStatus} = 'open'`),
     index("quality_reviews_updated").on(t.updatedAt),
     index("quality_reviews_agent").on(t.agentId, t.updatedAt),
   ],

@@ -1,0 +1,1 @@
+CREATE INDEX `quality_reviews_open_appeals` ON `quality_reviews` (`appealed_at`) WHERE "quality_reviews"."appeal_status" = 'open';

@@ -130,4 +130,6 @@ export interface QualityList {
   /** Pass as `before` for the next page; null on the last. */
   nextBefore: number | null;
   agents: QualityAgentSummary[];
+  /** Reviews of the scope appealed and not yet answered (申诉中), whatever the filters. */
+  openAppeals: number;
 }

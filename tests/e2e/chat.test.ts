@@ -826,6 +826,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     expect(await mine.getByTestId("quality-appeal").getAttribute("data-status")).toBe("open");
     await admin.getByTestId("quality-reviewed-appealed").click();
     await row.waitFor({ timeout: 15_000 });
+    await expect.poll(() => admin.getByTestId("nav-badge-quality").textContent(), { timeout: 15_000 }).toBe("1");
     await row.click();
     await detail.getByTestId("quality-detail-appeal").waitFor({ timeout: 15_000 });
     expect(await detail.getByTestId("quality-submit").textContent()).toBe("复核并回复申诉");
@@ -833,6 +834,7 @@ describe.skipIf(browserMissing)(browserMissing ? MISSING_MESSAGE : "agent and sh
     await detail.getByTestId("quality-score-responsiveness-4").click();
     await detail.getByTestId("quality-submit").click();
     await expect.poll(() => detail.getByTestId("quality-detail-appeal").getAttribute("data-status"), { timeout: 15_000 }).toBe("answered");
+    await expect.poll(() => admin.getByTestId("nav-badge-quality").count(), { timeout: 15_000 }).toBe(0);
     await agent.reload();
     await agent.getByTestId("quality-mine-view").waitFor({ timeout: 15_000 });
     await expect.poll(() => mine.getByTestId("quality-appeal").textContent(), { timeout: 15_000 }).toContain("56 分 → 72 分");

@@ -19,7 +19,7 @@ const DAY = 86_400_000;
 const GOOD = { attitude: 5, responsiveness: 5, accuracy: 4, resolution: 4, etiquette: 5 };
 
 type Row = { sessionId: string; agentId: string; flags: string[]; customerName: string | null; review: { total: number; grade: string; reviewerName: string | null } | null };
-type List = { sessions: Row[]; nextBefore: number | null; agents: { agentId: string; reviews: number; averageTotal: number; failed: number }[]; error?: { code: string; details?: { field: string }[] } };
+type List = { sessions: Row[]; nextBefore: number | null; openAppeals: number; agents: { agentId: string; reviews: number; averageTotal: number; failed: number }[]; error?: { code: string; details?: { field: string }[] } };
 type Detail = { session: Row; transcript: { text?: string; body?: { text?: string }; sessionId: string | null; sender: { role: string } }[]; review: { total: number; comment: string; scores: Record<string, number>; createdAt: number; updatedAt: number } | null };
 
 const list = async (token: string, query = "") => {
@@ -221,12 +221,16 @@ describe("质检 (quality review)", () => {
 
     const appealed = (await list(boss, "reviewed=appealed")).body.sessions;
     expect(appealed.map((r) => r.sessionId)).toEqual([id]);
+    // Counted for the nav badge whatever the filters; not in the rival shop's.
+    expect((await list(boss, "days=1&flag=low_rating")).body.openAppeals).toBe(1);
+    expect((await list(rival.tokens.boss!)).body.openAppeals).toBe(0);
     expect((await list(rival.tokens.boss!, "reviewed=appealed")).body.sessions).toEqual([]);
     expect((await detail(boss, id)).body.review).toMatchObject({ total: 60, appeal: { status: "open" } });
 
     // Reviewed again: the appeal is answered, with the total it contested.
     expect((await review(boss, id, { scores: GOOD, comment: "复核：已说明缺货，改判" })).body).toMatchObject({ total: 92, appeal: { status: "answered", totalBefore: 60 } });
     expect((await list(boss, "reviewed=appealed")).body.sessions.map((r) => r.sessionId)).not.toContain(id);
+    expect((await list(boss)).body.openAppeals).toBe(0);
     const mine = ((await (await api("/api/quality/mine", { token: ana })).json()) as { reviews: { sessionId: string; total: number; comment: string; appeal: { status: string; totalBefore: number } }[] }).reviews;
     expect(mine.find((r) => r.sessionId === id)).toMatchObject({ total: 92, comment: "复核：已说明缺货，改判", appeal: { status: "answered", totalBefore: 60 } });
     // Once per review, even answered; a third review keeps the answer as it was.

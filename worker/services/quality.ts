@@ -9,7 +9,7 @@ import { qualityFlags, qualityGrade, qualityTotal } from "../../core/domain/qual
 import type { MyQualityReview, QualityAppeal, QualityAppealBody, QualityList, QualityListQuery, QualityReview, QualityReviewBody, QualitySessionRow } from "../../core/protocol/quality";
 import type { ChatMessage } from "../../core/protocol";
 import type { Database } from "../db/client";
-import { agentReviews, agentSummaries, findQualitySession, findReview, listQualitySessions, saveAppeal, saveReview, type QualityReviewRow, type QualitySessionJoined } from "../db/repos/quality";
+import { agentReviews, agentSummaries, countOpenAppeals, findQualitySession, findReview, listQualitySessions, saveAppeal, saveReview, type QualityReviewRow, type QualitySessionJoined } from "../db/repos/quality";
 import { adminReadScope } from "./admin-scope";
 import type { Identity } from "./identity";
 
@@ -44,18 +44,20 @@ export async function qualityList(db: Database, identity: Identity, q: QualityLi
   const scope = adminReadScope(identity, q.shop);
   const since = now - Number(q.days) * DAY_MS;
   const limit = Number(q.limit);
-  const [rows, agents] = await Promise.all([
+  const [rows, agents, openAppeals] = await Promise.all([
     listQualitySessions(db, scope, {
       since, before: q.before ?? now + 1, limit: limit + 1, reviewed: q.reviewed,
       ...(q.agent !== undefined ? { agentId: q.agent } : {}), ...(q.flag !== undefined ? { flag: q.flag } : {}),
     }),
     agentSummaries(db, scope, since),
+    countOpenAppeals(db, scope),
   ]);
   const page = rows.slice(0, limit).map(toRow);
   return {
     sessions: page,
     nextBefore: rows.length > limit ? page[page.length - 1]!.openedAt : null,
     agents: agents.map((a) => ({ agentId: a.agentId, agentName: a.agentName, reviews: a.reviews, averageTotal: Math.round(a.averageTotal * 10) / 10, failed: a.failed })),
+    openAppeals,
   };
 }
 

@@ -43,7 +43,8 @@ export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean 
   const fresh = ws.queue.myChats.value.filter((c) => c.fresh).length;
   const mine = ws.ticketBadge.active.value;
   const late = ws.ticketBadge.overdue.value;
-  const badge: Partial<Record<View, number>> = { queue: waiting, chats: fresh };
+  // Admins: appeals of 质检 reviews waiting for a second review.
+  const badge: Partial<Record<View, number>> = { queue: waiting, chats: fresh, ...(isAdmin ? { quality: ws.quality.openAppeals.value } : {}) };
   return (
     <nav class="nav-rail" aria-label={t("nav.label")}>
       {ITEMS.filter((i) => !i.only || i.only === (isAdmin ? "admin" : "agent")).map((i) => (
@@ -57,7 +58,7 @@ export function NavRail({ ws, isAdmin }: { ws: WorkspaceModel; isAdmin: boolean 
         >
           <Icon name={i.icon} size={20} />
           <span>{t(i.label)}</span>
-          {i.view === "tickets" ? <TicketsBadge n={mine} late={late} /> : (badge[i.view] ?? 0) > 0 && <span class="nav-badge">{count(badge[i.view]!)}</span>}
+          {i.view === "tickets" ? <TicketsBadge n={mine} late={late} /> : (badge[i.view] ?? 0) > 0 && <span class="nav-badge" data-testid={`nav-badge-${i.view}`}>{count(badge[i.view]!)}</span>}
         </button>
       ))}
     </nav>

@@ -26,6 +26,7 @@ export interface QualityDetail {
 
 
 const PAGE = 50;
+const APPEALS_POLL_MS = 60_000;
 const blankScores = (): Partial<QualityScores> => ({});
 
 export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffProfile; isAdmin: boolean; active: ReadonlySignal<boolean>; shops: ReadonlySignal<ShopInfo[]>; directory: DirectoryLoader }) => {
@@ -44,6 +45,8 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
   const loadingMore = signal(false);
   const error = signal<UiError | null>(null);
   const agents = signal<{ id: string; name: string }[]>([]);
+  /** Admins: appeals waiting for a second review (申诉中), for the nav badge. */
+  const openAppeals = signal(0);
 
   const selectedId = signal<string | null>(null);
   const detail = signal<QualityDetail | null>(null);
@@ -87,6 +90,7 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
           rows.value = res.sessions;
           summary.value = res.agents;
           nextBefore.value = res.nextBefore;
+          openAppeals.value = res.openAppeals;
         });
       }
       error.value = null;
@@ -121,6 +125,20 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
     if (!opts.active.value) return;
     loaded.value = false;
     void refresh();
+  });
+
+  // The nav badge: open appeals, asked now and then while the page is elsewhere.
+  effect(() => {
+    if (!opts.isAdmin || opts.active.value) return;
+    const shop = canPickShop ? "" : `&shop=${encodeURIComponent(opts.staff.shopId)}`;
+    const ask = () =>
+      void api.get<QualityList>(`/admin/quality/sessions?days=1&limit=1&reviewed=appealed${shop}`).then(
+        (r) => (openAppeals.value = r.openAppeals),
+        () => undefined,
+      );
+    ask();
+    const timer = setInterval(ask, APPEALS_POLL_MS);
+    return () => clearInterval(timer);
   });
 
   // The shop's agents for the filter (none to pick from across every shop).
@@ -191,6 +209,7 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
     try {
       const res = await api.get<QualityList>(`/admin/quality/sessions?${query(null, 1)}`);
       summary.value = res.agents;
+      openAppeals.value = res.openAppeals;
     } catch {
       // The list's own refresh will say what went wrong.
     }
@@ -201,7 +220,7 @@ export const QualityModel = createModel((opts: { api: ApiClient; staff: StaffPro
     canPickShop: computed(() => canPickShop),
     shops: opts.shops,
     shopId, days, flag, reviewed, agentId, agents,
-    rows, summary, nextBefore, loaded, loadingMore, error,
+    rows, summary, nextBefore, loaded, loadingMore, error, openAppeals,
     selectedId, detail, detailError, scores, comment, saving, saveError, savedAt, draftTotal, ownSession,
     mine, appealing, appealText, appealBusy, appealError,
     refresh, loadMore, open, save,

@@ -159,3 +159,13 @@ export async function agentReviews(db: Database, shopId: string, agentId: string
     .limit(limit)
     .all();
 }
+
+/** How many reviews of the scope are appealed and not yet answered (申诉中), by the partial indexes. */
+export async function countOpenAppeals(db: Database, scope: QualityScope): Promise<number> {
+  const row = await db
+    .select({ n: count() })
+    .from(qualityReviews)
+    .where(and(scope === "all" ? undefined : eq(qualityReviews.shopId, scope.shopId), eq(qualityReviews.appealStatus, "open")))
+    .get();
+  return row?.n ?? 0;
+}

@@ -9,7 +9,7 @@
 import type { Channel, MessageBody, Sender } from "../../core/protocol";
 import type { TranscriptMessage } from "../../core/protocol/demo";
 import { RATING_WINDOW_MS } from "../../core/domain/rating";
-import type { Rng } from "./random";
+import { Rng } from "./random";
 import { MINUTE } from "./time";
 
 export const TOPICS = ["logistics", "pre_sales", "after_sales", "payment", "account", "complaint", "other"] as const;
@@ -190,7 +190,11 @@ export function consultation(rng: Rng, plan: ConsultationPlan): ConsultationReco
   const handedOffAt = notice("bot.handoff", { reason }, later(1, 2));
   const assignedAt = notice("agent.assigned", { name: plan.agent.name }, later(3, 90));
   const agent: Sender = { role: "agent", id: plan.agent.id, name: plan.agent.name };
-  const firstResponseAt = say(agent, { text: `您好，我是${plan.agent.name}，很高兴为您服务～` }, later(5, 40));
+  // Now and then (one in seven) a busy agent's slow first reply, which 质检 flags; drawn from the
+  // session's own stream, so the rest of the mall stays as it was.
+  const typed = later(5, 40);
+  const busy = Rng.for(`first-reply:${plan.sessionId}`);
+  const firstResponseAt = say(agent, { text: `您好，我是${plan.agent.name}，很高兴为您服务～` }, busy.chance(1 / 7) ? typed + busy.int(60, 180) * 1000 : typed);
   (article ? (AFTER_ARTICLE[article.id] ?? FOLLOW_UP) : unanswered.exchange).forEach((line, i) => say(i % 2 === 0 ? agent : customer, { text: line }, later(20, 120)));
   const lastMessageAt = t;
   const resolvedAt = notice("session.resolved", {}, later(60, 300));

@@ -34,6 +34,7 @@ export const enQuality: Record<keyof typeof zhQuality, string> = {
   "quality.agentFilter": "Agent",
   "quality.agent.all": "All agents",
   "quality.empty": "No consultations match in this period",
+  "quality.showAll": "Show every consultation (any signs)",
   "quality.more": "Load more",
   "quality.pick": "Pick a consultation on the left to review it",
   "quality.summary": "Reviews so far",

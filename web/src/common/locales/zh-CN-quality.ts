@@ -32,6 +32,7 @@ export const zhQuality = {
   "quality.agentFilter": "客服",
   "quality.agent.all": "全部客服",
   "quality.empty": "这段时间没有符合条件的会话",
+  "quality.showAll": "查看全部会话（不限问题标记）",
   "quality.more": "加载更多",
   "quality.pick": "请在左侧选择一个会话进行质检",
   "quality.summary": "质检概况",

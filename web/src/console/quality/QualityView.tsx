@@ -111,7 +111,18 @@ function FlagChips({ flags }: { flags: QualitySessionRow["flags"] }) {
 
 function SessionList({ model }: { model: QualityModel }) {
   const rows = model.rows.value;
-  if (rows.length === 0) return <p class="empty-hint">{t(model.loaded.value ? "quality.empty" : "quality.loading")}</p>;
+  if (rows.length === 0) {
+    return (
+      <div class="empty-hint">
+        <p>{t(model.loaded.value ? "quality.empty" : "quality.loading")}</p>
+        {model.loaded.value && model.flag.value !== "" && (
+          <button type="button" class="btn btn-outline btn-small" data-testid="quality-show-all" onClick={() => (model.flag.value = "")}>
+            {t("quality.showAll")}
+          </button>
+        )}
+      </div>
+    );
+  }
   return (
     <>
       <ul class="ticket-list" data-testid="quality-list">

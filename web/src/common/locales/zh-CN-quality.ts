@@ -51,6 +51,8 @@ export const zhQuality = {
   "quality.firstResponse": "首次响应",
   "quality.seconds": "{n} 秒",
   "quality.none": "无",
+  "quality.messagesLabel": "消息数",
+  "quality.ended": "结束方式",
   "quality.messages": "顾客 {customer} 条 · 客服 {agent} 条",
   "quality.rating": "顾客评价",
   "quality.stars": "{n} 星",

@@ -183,8 +183,14 @@ function Detail({ model, onOpenSession }: { model: QualityModel; onOpenSession: 
           {s.rating === null ? t("quality.notRated") : t("quality.stars", { n: s.rating })}
           {s.ratingComment && <q class="qa-rating-comment">{s.ratingComment}</q>}
         </dd>
-        <dt>{t("quality.messages", { customer: s.customerMessages, agent: s.agentMessages })}</dt>
-        <dd>{s.closeReason === "idle" || s.closeReason === "resolved" ? t(`quality.closeReason.${s.closeReason}`) : ""}</dd>
+        <dt>{t("quality.messagesLabel")}</dt>
+        <dd>{t("quality.messages", { customer: s.customerMessages, agent: s.agentMessages })}</dd>
+        {(s.closeReason === "idle" || s.closeReason === "resolved") && (
+          <>
+            <dt>{t("quality.ended")}</dt>
+            <dd>{t(`quality.closeReason.${s.closeReason}`)}</dd>
+          </>
+        )}
       </dl>
       <h3>{t("quality.transcript")}</h3>
       <Transcript messages={d.transcript} truncated={d.truncated} />

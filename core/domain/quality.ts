@@ -20,11 +20,14 @@ export function qualityTotal(scores: QualityScores): number {
 
 export type QualityGrade = "excellent" | "good" | "pass" | "fail";
 
-/** 优秀 ≥ 90, 良好 ≥ 75, 合格 ≥ 60, 不合格 below. */
+/** The lowest total that passes (合格); below it a review counts as failed. */
+export const QUALITY_PASS_MIN = 60;
+
+/** 优秀 ≥ 90, 良好 ≥ 75, 合格 ≥ QUALITY_PASS_MIN, 不合格 below. */
 export function qualityGrade(total: number): QualityGrade {
   if (total >= 90) return "excellent";
   if (total >= 75) return "good";
-  if (total >= 60) return "pass";
+  if (total >= QUALITY_PASS_MIN) return "pass";
   return "fail";
 }
 

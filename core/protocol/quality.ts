@@ -121,7 +121,7 @@ export interface QualityAgentSummary {
   agentName: string | null;
   reviews: number;
   averageTotal: number;
-  /** Reviews below 60 (不合格). */
+  /** Reviews below QUALITY_PASS_MIN (不合格). */
   failed: number;
 }
 

@@ -121,9 +121,8 @@ function myReviewOf(r: Awaited<ReturnType<typeof agentReviews>>[number]): MyQual
 export async function appealReview(db: Database, identity: Identity, sessionId: string, body: QualityAppealBody, now: number): Promise<MyQualityReview> {
   if (identity.kind !== "staff") throw new DomainError("forbidden", "staff only");
   const mine = async () => (await agentReviews(db, identity.shopId, identity.staffId, 1, sessionId))[0];
-  const before = await mine();
-  if (!before) throw new DomainError("not_found", "sessionId: no review of a consultation you held with this id");
-  if (before.review.appealStatus !== null) throw new DomainError("conflict", "sessionId: this review was appealed already; each review may be appealed once");
+  if (!(await mine())) throw new DomainError("not_found", "sessionId: no review of a consultation you held with this id");
+  // The guarded UPDATE is the one check of "once": it also settles two appeals sent together.
   if (!(await saveAppeal(db, sessionId, identity.staffId, body.reason, now))) throw new DomainError("conflict", "sessionId: this review was appealed already; each review may be appealed once");
   return myReviewOf((await mine())!);
 }

@@ -4,7 +4,7 @@
  */
 import { and, count, desc, eq, gte, isNotNull, isNull, lt, or, sql, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
-import { LOW_RATING_MAX, SLOW_FIRST_RESPONSE_MS, type QualityFlag, type QualityScores } from "../../../core/domain/quality";
+import { LOW_RATING_MAX, QUALITY_PASS_MIN, SLOW_FIRST_RESPONSE_MS, type QualityFlag, type QualityScores } from "../../../core/domain/quality";
 import type { Database } from "../client";
 import { customers, qualityReviews, sessions, staff } from "../schema";
 
@@ -134,7 +134,7 @@ export async function agentSummaries(db: Database, scope: QualityScope, since: n
       agentName: staff.name,
       reviews: count(),
       averageTotal: sql<number>`AVG(${qualityReviews.total})`.mapWith(Number),
-      failed: sql<number>`SUM(CASE WHEN ${qualityReviews.total} < 60 THEN 1 ELSE 0 END)`.mapWith(Number),
+      failed: sql<number>`SUM(CASE WHEN ${qualityReviews.total} < ${QUALITY_PASS_MIN} THEN 1 ELSE 0 END)`.mapWith(Number),
     })
     // INDEXED BY across shops: SQLite would rather walk every review by agent to spare a sort.
     .from(scope === "all" ? sql`${qualityReviews} INDEXED BY quality_reviews_updated` : qualityReviews)

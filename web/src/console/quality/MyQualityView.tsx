@@ -5,6 +5,7 @@ import type { MyQualityReview } from "../../../../core/protocol/quality";
 import { QUALITY_APPEAL_MAX } from "../../../../core/protocol/quality";
 import { fieldErrorsOf } from "../../common/field-errors";
 import type { QualityModel } from "../../models/quality";
+import { AppealNote } from "./AppealNote";
 import { GradeBadge } from "./GradeBadge";
 
 /** 我的质检: the reviews of the consultations this agent held, with the reviewer's words. */
@@ -49,16 +50,7 @@ export function MyQualityView({ model, onOpenSession }: { model: QualityModel; o
 /** 申诉: contest a review once, with a reason; then its state (under review, or the answer). */
 function Appeal({ model, review: r }: { model: QualityModel; review: MyQualityReview }) {
   const a = r.appeal;
-  if (a) {
-    return (
-      <div class={`qa-appeal qa-appeal-${a.status}`} data-testid="quality-appeal" data-status={a.status}>
-        <strong>{t(a.status === "open" ? "quality.appealOpen" : "quality.appealAnswered", { before: a.totalBefore ?? r.total, after: r.total })}</strong>
-        <span class="muted">
-          {t("quality.appealReason")}: {a.reason}
-        </span>
-      </div>
-    );
-  }
+  if (a) return <AppealNote appeal={a} total={r.total} openText="quality.appealOpen" testId="quality-appeal" />;
   if (model.appealing.value !== r.sessionId) {
     return (
       <button type="button" class="btn btn-outline btn-small" data-testid="quality-appeal-start" onClick={() => model.startAppeal(r.sessionId)}>

@@ -6,6 +6,7 @@ import { ErrorNote } from "../../common/ui/ErrorNote";
 import { Icon } from "../../common/ui/Icon";
 import { QUALITY_DAY_CHOICES, type QualityFlagFilter, type QualityModel, type ReviewedFilter } from "../../models/quality";
 import { ShopPicker } from "../ShopPicker";
+import { AppealNote } from "./AppealNote";
 import { GradeBadge } from "./GradeBadge";
 import { MyQualityView } from "./MyQualityView";
 import { Transcript } from "./Transcript";
@@ -194,15 +195,7 @@ function Detail({ model, onOpenSession }: { model: QualityModel; onOpenSession: 
       </dl>
       <h3>{t("quality.transcript")}</h3>
       <Transcript messages={d.transcript} truncated={d.truncated} />
-      {d.review?.appeal && (
-        <div class={`qa-appeal qa-appeal-${d.review.appeal.status}`} data-testid="quality-detail-appeal" data-status={d.review.appeal.status}>
-          <strong>{t(d.review.appeal.status === "open" ? "quality.appealToAnswer" : "quality.appealAnswered", { before: d.review.appeal.totalBefore ?? d.review.total, after: d.review.total })}</strong>
-          <span>
-            {t("quality.appealReason")}: {d.review.appeal.reason}
-          </span>
-          <time class="muted">{formatTime(d.review.appeal.at)}</time>
-        </div>
-      )}
+      {d.review?.appeal && <AppealNote appeal={d.review.appeal} total={d.review.total} openText="quality.appealToAnswer" testId="quality-detail-appeal" />}
       <ScoreForm model={model} />
     </div>
   );
